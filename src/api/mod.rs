@@ -1,0 +1,1 @@
+//! The VPC BGP operations as typed requests and responses; pagination; waiting.

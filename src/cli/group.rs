@@ -1,0 +1,9 @@
+//! `bgpeer group ...`
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// List
+    List,
+}

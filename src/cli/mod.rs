@@ -1,0 +1,172 @@
+//! The clap derive tree: global flags and one enum per level. No logic lives here.
+//!
+//! Each resource's verbs and flags are in a file of their own (`cli/peer.rs`, ...), so that the
+//! tree reads like the command line.
+
+pub mod api;
+pub mod configure;
+pub mod emulator;
+pub mod group;
+pub mod network;
+pub mod peer;
+pub mod region;
+pub mod vbr;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::signing::SignatureVersion;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bgpeer",
+    version,
+    about = "Manage BGP groups, peers and advertised networks on Alibaba Cloud Express Connect VBRs",
+    long_about = None,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags accepted by every command.
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Profile to use (`emulator` is built in: a local emulator, no account needed)
+    #[arg(short = 'p', long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Region (API parameter RegionId), e.g. cn-shanghai
+    #[arg(short = 'r', long, global = true, value_name = "REGION_ID")]
+    pub region: Option<String>,
+
+    /// API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Allow a plain-http endpoint that is not on loopback
+    #[arg(long, global = true)]
+    pub allow_insecure_endpoint: bool,
+
+    /// Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)
+    #[arg(long, global = true, value_name = "VERSION")]
+    pub signature_version: Option<SignatureVersion>,
+
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Columns to show for table, tsv and value output, comma-separated
+    #[arg(long, global = true, value_delimiter = ',', value_name = "A,B,...")]
+    pub fields: Option<Vec<String>>,
+
+    /// Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub error_format: Option<ErrorFormat>,
+
+    /// Log every HTTP attempt to stderr (secrets masked)
+    #[arg(long, global = true)]
+    pub debug: bool,
+
+    /// Silence notices, progress and warnings on stderr
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
+    /// Never colour output (NO_COLOR is also respected)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Answer yes to confirmations (required for deletes when stdin is not a terminal)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// Show secrets such as the BGP AuthKey in output instead of masking them
+    #[arg(long, global = true)]
+    pub show_secrets: bool,
+
+    /// Connection timeout in seconds [default: 5]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub connect_timeout: Option<f64>,
+
+    /// Timeout of one HTTP attempt in seconds [default: 30]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub read_timeout: Option<f64>,
+
+    /// Overall deadline of the command's API calls, retries included, in seconds [default: 300]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub deadline: Option<f64>,
+
+    /// Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_attempts: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Aligned table for people
+    Table,
+    /// One JSON document (lists are one array)
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// Tab-separated values with a header line
+    Tsv,
+    /// Bare values, one per line, for VAR=$(bgpeer ...)
+    Value,
+    /// Nothing on stdout
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// BGP groups on a VBR
+    #[command(subcommand)]
+    Group(group::GroupCommand),
+    /// BGP peers in a group
+    #[command(subcommand)]
+    Peer(peer::PeerCommand),
+    /// Networks advertised over BGP by a VBR
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
+    /// Virtual border routers and their whole BGP picture
+    #[command(subcommand)]
+    Vbr(vbr::VbrCommand),
+    /// Regions
+    #[command(subcommand)]
+    Region(region::RegionCommand),
+    /// A signed call to any VPC action, raw JSON out
+    Api(api::ApiArgs),
+    /// Profiles and credentials
+    Configure(configure::ConfigureArgs),
+    /// Which profile and credentials are in use, and whether they work
+    Whoami,
+    /// Run the local emulator of the VPC BGP API
+    Emulator(emulator::EmulatorArgs),
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,9 @@
+//! `bgpeer vbr ...`
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum VbrCommand {
+    /// List
+    List,
+}

@@ -1,0 +1,30 @@
+//! One module per resource or tool. Each takes the Context and its parsed arguments.
+
+pub mod api;
+pub mod completions;
+pub mod configure;
+pub mod emulator;
+pub mod group;
+pub mod network;
+pub mod peer;
+pub mod region;
+pub mod vbr;
+pub mod whoami;
+
+use crate::cli::Command;
+use crate::context::Context;
+
+pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Group(c) => group::run(ctx, c).await,
+        Command::Peer(c) => peer::run(ctx, c).await,
+        Command::Network(c) => network::run(ctx, c).await,
+        Command::Vbr(c) => vbr::run(ctx, c).await,
+        Command::Region(c) => region::run(ctx, c).await,
+        Command::Api(a) => api::run(ctx, a).await,
+        Command::Configure(a) => configure::run(ctx, a).await,
+        Command::Whoami => whoami::run(ctx).await,
+        Command::Emulator(a) => emulator::run(ctx, a).await,
+        Command::Completions { shell } => completions::run(ctx, shell),
+    }
+}

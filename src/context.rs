@@ -1,0 +1,210 @@
+//! `Context`: io streams and terminal facts, the environment, the clock, and the lazily resolved
+//! settings, credentials and client. Commands read the world only through it.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use tokio::sync::OnceCell;
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
+use crate::config::{self, Settings};
+use crate::credentials::{self, Credentials};
+use crate::secret::Secret;
+
+/// A snapshot of the process environment, taken once.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    vars: HashMap<String, String>,
+}
+
+impl Env {
+    pub fn from_process() -> Self {
+        Env {
+            vars: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .collect(),
+        }
+    }
+
+    pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        Env {
+            vars: pairs.into_iter().collect(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).map(String::as_str)
+    }
+
+    /// A variable that is set and not blank (a blank variable counts as unset).
+    pub fn get_nonblank(&self, name: &str) -> Option<&str> {
+        self.get(name).filter(|v| !v.trim().is_empty())
+    }
+
+    pub fn is_true(&self, name: &str) -> bool {
+        self.get(name)
+            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes"))
+    }
+}
+
+/// What we know about the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    pub fn probe() -> Self {
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+pub struct Context {
+    pub globals: GlobalArgs,
+    pub env: Env,
+    pub term: Terminal,
+    settings: std::sync::OnceLock<Settings>,
+    client: OnceCell<Client>,
+    embedded: OnceCell<crate::emulator::Embedded>,
+}
+
+impl Context {
+    pub fn new(globals: GlobalArgs, env: Env, term: Terminal) -> Self {
+        Context {
+            globals,
+            env,
+            term,
+            settings: Default::default(),
+            client: OnceCell::new(),
+            embedded: OnceCell::new(),
+        }
+    }
+
+    /// The effective settings (profile, region, endpoint, output...), resolved on first use.
+    pub fn settings(&self) -> anyhow::Result<&Settings> {
+        if let Some(s) = self.settings.get() {
+            return Ok(s);
+        }
+        let s = config::resolve_settings(&self.globals, &self.env)?;
+        Ok(self.settings.get_or_init(|| s))
+    }
+
+    /// The output format: flag > BGPEER_OUTPUT > profile > table on a terminal, json otherwise.
+    pub fn output_format(&self) -> OutputFormat {
+        if let Some(o) = self.globals.output {
+            return o;
+        }
+        if let Ok(Some(o)) = self.settings().map(|s| s.output.as_ref().map(|o| o.value)) {
+            return o;
+        }
+        if self.term.stdout {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Json
+        }
+    }
+
+    /// The region of this invocation, or a usage error that says how to set one.
+    pub fn region(&self) -> anyhow::Result<String> {
+        match &self.settings()?.region {
+            Some(r) => Ok(r.value.clone()),
+            None => Err(crate::error::CliError::usage(
+                "no region given",
+                Some("pass --region (e.g. --region cn-shanghai), set ALIBABA_CLOUD_REGION_ID, or set region in the profile".to_string()),
+            )
+            .into()),
+        }
+    }
+
+    /// The signed client, built on first use (credentials resolved, embedded emulator started).
+    pub async fn client(&self) -> anyhow::Result<&Client> {
+        self.client
+            .get_or_try_init(|| async { self.build_client().await })
+            .await
+    }
+
+    async fn build_client(&self) -> anyhow::Result<Client> {
+        let settings = self.settings()?;
+        let (endpoint_raw, credentials) = if settings.is_emulator() && settings.endpoint.is_none() {
+            let state = config::emulator_state_path(&self.env);
+            let embedded = self
+                .embedded
+                .get_or_try_init(|| crate::emulator::start_embedded(state))
+                .await?;
+            if self.term.stderr && !self.globals.quiet {
+                eprintln!(
+                    "note: using the local bgpeer emulator (profile emulator), not Alibaba Cloud"
+                );
+            }
+            let creds = Credentials {
+                access_key_id: embedded.access_key_id.clone(),
+                access_key_secret: embedded.access_key_secret.clone(),
+                security_token: None,
+                source: "built-in profile emulator".into(),
+            };
+            (Some(embedded.endpoint.clone()), creds)
+        } else {
+            (
+                settings.endpoint.as_ref().map(|e| e.value.clone()),
+                credentials::resolve(settings, &self.env).await?,
+            )
+        };
+        let endpoint = client::endpoint::resolve(
+            settings.region.as_ref().map(|r| r.value.as_str()),
+            endpoint_raw.as_deref(),
+            self.globals.allow_insecure_endpoint,
+        )?;
+        let secs = |v: f64| Duration::from_secs_f64(v.max(0.001));
+        let config = ClientConfig {
+            endpoint,
+            version: client::VPC_VERSION.to_string(),
+            signature_version: settings.signature_version.value,
+            credentials,
+            timeouts: Timeouts {
+                connect: secs(settings.connect_timeout_secs.value),
+                request: secs(settings.read_timeout_secs.value),
+                deadline: secs(settings.deadline_secs.value),
+            },
+            retry: RetryPolicy {
+                max_attempts: settings.max_attempts.value,
+                no_delay: self.env.is_true("BGPEER_TEST_NO_RETRY_DELAY"),
+                ..RetryPolicy::default()
+            },
+            debug: self.globals.debug,
+        };
+        Ok(Client::new(config)?)
+    }
+
+    /// A notice for people on stderr; silenced by `--quiet`.
+    pub fn notice(&self, message: &str) {
+        if !self.globals.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// Writes data to stdout. A closed pipe surfaces as an io::Error of kind BrokenPipe.
+    pub fn write_stdout(&self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    /// Masks a secret for output unless `--show-secrets` was given.
+    pub fn show_secret(&self, secret: &Secret) -> String {
+        if self.globals.show_secrets {
+            secret.expose().to_string()
+        } else if secret.is_empty() {
+            String::new()
+        } else {
+            crate::secret::MASK.to_string()
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Renderers (table, json, ndjson, tsv, value) and the output views.
