@@ -1,5 +1,8 @@
 //! The local emulator of the VPC BGP API: server, state store, per-action handlers, faults.
 
+pub mod actions;
+pub mod world;
+
 use crate::secret::Secret;
 
 /// The well-known test key pair the emulator accepts when no `--key` is given.
