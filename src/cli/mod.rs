@@ -16,12 +16,35 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::signing::SignatureVersion;
 
+const LONG_ABOUT: &str = "\
+Manage BGP groups, peers and advertised networks on Alibaba Cloud Express Connect virtual border \
+routers (VBRs) through the VPC OpenAPI 2016-04-28.
+
+bgpeer signs its own requests (ACS3-HMAC-SHA256 or HMAC-SHA1), waits for objects to become \
+Available, and ships a local emulator of the VPC BGP API: the built-in profile `emulator` needs no \
+account and no network.
+
+Every command takes the global flags below. Run `bgpeer COMMAND --help` for the flags, the API \
+parameters they set and examples of each command.";
+
+const AFTER_LONG_HELP: &str = "\
+Examples:
+  # Try bgpeer without an account: the built-in emulator profile
+  $ bgpeer --profile emulator vbr list
+
+  # Which profile and credentials are in use, and whether they work
+  $ bgpeer --profile prod whoami
+
+  # Install completions for fish (bgpeer never edits your rc files)
+  $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "bgpeer",
     version,
     about = "Manage BGP groups, peers and advertised networks on Alibaba Cloud Express Connect VBRs",
-    long_about = None,
+    long_about = LONG_ABOUT,
+    after_long_help = AFTER_LONG_HELP,
     propagate_version = true,
     max_term_width = 100
 )]
@@ -153,12 +176,35 @@ pub enum Command {
     /// Run the local emulator of the VPC BGP API
     Emulator(emulator::EmulatorArgs),
     /// Print a shell completion script
+    #[command(
+        long_about = COMPLETIONS_LONG_ABOUT,
+        after_long_help = COMPLETIONS_AFTER_LONG_HELP
+    )]
     Completions {
-        /// The shell
-        #[arg(value_enum)]
+        /// The shell to generate the script for (required, no default)
+        #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
 }
+
+const COMPLETIONS_LONG_ABOUT: &str = "\
+Print a shell completion script to stdout.
+
+The script completes commands, flags and the values of enumerated flags (--output, shells, ...) and \
+file paths. It is generated from this binary, so it always matches it; the same scripts ship in the \
+repository's completions/ directory. bgpeer never edits your rc files: put the script where your \
+shell loads completions from, as in the examples.";
+
+const COMPLETIONS_AFTER_LONG_HELP: &str = "\
+Examples:
+  # bash (needs the bash-completion package)
+  $ bgpeer completions bash > ~/.local/share/bash-completion/completions/bgpeer
+
+  # zsh: a directory on your $fpath, then restart zsh
+  $ bgpeer completions zsh > ~/.zfunc/_bgpeer
+
+  # fish
+  $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
 
 #[cfg(test)]
 mod tests {
