@@ -24,6 +24,24 @@ impl Endpoint {
     pub fn url(&self) -> String {
         format!("{}://{}/", self.scheme, self.host)
     }
+
+    /// A loopback IP literal (127.0.0.0/8, ::1), where the embedded emulator and local servers
+    /// live; such endpoints never go through a proxy. Names, `localhost` included, follow NO_PROXY.
+    pub fn is_loopback_ip(&self) -> bool {
+        strip_port(&self.host)
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+/// `host`, `host:port`, `[v6]`, `[v6]:port` -> the bare host (brackets removed).
+fn strip_port(host: &str) -> &str {
+    let bare = host
+        .rsplit_once(':')
+        .filter(|(h, port)| port.chars().all(|c| c.is_ascii_digit()) && !h.ends_with(':'))
+        .map(|(h, _)| h)
+        .unwrap_or(host);
+    bare.trim_start_matches('[').trim_end_matches(']')
 }
 
 /// The default VPC endpoint host of a region.
@@ -38,12 +56,7 @@ pub fn vpc_host(region_id: &str) -> String {
 }
 
 fn is_loopback_host(host: &str) -> bool {
-    let bare = host
-        .rsplit_once(':')
-        .filter(|(h, port)| port.chars().all(|c| c.is_ascii_digit()) && !h.ends_with(':'))
-        .map(|(h, _)| h)
-        .unwrap_or(host);
-    let bare = bare.trim_start_matches('[').trim_end_matches(']');
+    let bare = strip_port(host);
     bare == "localhost"
         || bare
             .parse::<std::net::IpAddr>()
@@ -124,5 +137,40 @@ mod tests {
         assert!(resolve(None, Some("http://[::1]:9"), false).is_ok());
         assert!(resolve(None, Some("ftp://x"), true).is_err());
         assert!(resolve(None, None, false).is_err());
+    }
+
+    #[test]
+    fn only_loopback_ip_literals_bypass_proxies() {
+        let ep = |raw: &str| resolve(None, Some(raw), true).unwrap();
+        assert!(ep("http://127.0.0.1:8765").is_loopback_ip());
+        assert!(ep("http://127.0.0.2").is_loopback_ip());
+        assert!(ep("http://[::1]:9").is_loopback_ip());
+        assert!(!ep("http://localhost:9").is_loopback_ip());
+        assert!(!ep("http://10.0.0.1:80").is_loopback_ip());
+        assert!(!ep("vpc.cn-shanghai.aliyuncs.com").is_loopback_ip());
+    }
+
+    #[test]
+    fn special_regions_and_host_validation() {
+        for r in [
+            "cn-shenzhen-finance-1",
+            "cn-north-2-gov-1",
+            "ap-northeast-2-pop",
+            "cn-hangzhou-finance",
+            "rus-west-1-pop",
+        ] {
+            assert_eq!(vpc_host(r), "vpc.aliyuncs.com", "{r}");
+        }
+        assert_eq!(
+            vpc_host("cn-zhangjiakou-na62-a01"),
+            "vpc.cn-zhangjiakou.aliyuncs.com"
+        );
+        let e = resolve(Some("cn-beijing"), None, false).unwrap();
+        assert_eq!(e.url(), "https://vpc.cn-beijing.aliyuncs.com/");
+        // An override wins over the region; a path after the host is ignored.
+        let e = resolve(Some("cn-beijing"), Some("https://h.example:8443/x"), false).unwrap();
+        assert_eq!(e.host, "h.example:8443");
+        assert!(resolve(None, Some("https://"), false).is_err());
+        assert!(resolve(None, Some("http://localhost:1"), false).is_ok());
     }
 }

@@ -42,16 +42,24 @@ pub enum ClientError {
         message: String,
     },
     /// The answer could not be decoded (HTML from a proxy, truncated JSON...).
-    #[error("undecodable response from {endpoint} (HTTP {http_status}, content-type {content_type:?}): {excerpt:?}")]
+    #[error("{endpoint} did not answer with the API's JSON (HTTP {http_status}, content-type {ct}, after {attempts} attempt(s)); the body starts: {excerpt}", ct = if content_type.is_empty() { "none" } else { content_type.as_str() })]
     Undecodable {
         endpoint: String,
         http_status: u16,
         content_type: String,
         excerpt: String,
+        /// From the `x-acs-request-id` header, when a gateway sent one.
+        request_id: Option<String>,
+        attempts: u32,
     },
     /// The command's overall deadline passed.
-    #[error("deadline of {secs:.1}s exceeded after {attempts} attempt(s)")]
-    Deadline { secs: f64, attempts: u32 },
+    #[error("deadline of {secs:.1}s exceeded after {attempts} attempt(s){}", last.as_ref().map(|l| format!("; last failure: {l}")).unwrap_or_default())]
+    Deadline {
+        secs: f64,
+        attempts: u32,
+        /// How the last completed attempt failed, if any did.
+        last: Option<String>,
+    },
     /// The endpoint or another client setting is unusable.
     #[error("{message}")]
     Config {
@@ -84,15 +92,17 @@ fn is_auth_code(code: &str) -> bool {
         || code.starts_with("NoPermission")
 }
 
-/// Codes that mean "the named resource does not exist" (exit 3).
+/// Codes that mean "the named resource does not exist" (exit 3): the VPC BGP codes for a missing
+/// group or VBR, and any `*.NotFound` that names a resource (not the API, the product or the key).
 fn is_not_found_code(code: &str) -> bool {
     matches!(
         code,
-        "InvalidBgpGroup"
-            | "InvalidVbrNetwork"
-            | "InvalidResource.NotFound"
-            | "InvalidRegionId.NotFound"
-    ) || code.starts_with("InvalidParams.NotFound")
+        "InvalidBgpGroup" | "InvalidVbrNetwork" | "InvalidBgpPeer" | "InvalidBgpNetwork"
+    ) || (code.ends_with(".NotFound")
+        && !matches!(
+            code,
+            "InvalidAction.NotFound" | "InvalidApi.NotFound" | "InvalidProduct.NotFound"
+        ))
 }
 
 impl Diagnose for ClientError {
@@ -122,7 +132,10 @@ impl Diagnose for ClientError {
         self.api().map(|e| e.code.as_str())
     }
     fn request_id(&self) -> Option<&str> {
-        self.api().and_then(|e| e.request_id.as_deref())
+        match self {
+            ClientError::Undecodable { request_id, .. } => request_id.as_deref(),
+            _ => self.api().and_then(|e| e.request_id.as_deref()),
+        }
     }
     fn http_status(&self) -> Option<u16> {
         match self {
@@ -145,5 +158,194 @@ impl Diagnose for ClientError {
             ),
             ClientError::Deadline { .. } => Some("raise --deadline, or retry later".into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{build_report, render_human, render_json};
+
+    fn api(status: u16, code: &str) -> ApiError {
+        ApiError {
+            http_status: status,
+            code: code.to_string(),
+            message: "some message".to_string(),
+            request_id: Some("REQ-1".to_string()),
+            host_id: None,
+            recommend: None,
+            retry_after_ms: None,
+        }
+    }
+
+    fn exit_of(status: u16, code: &str) -> Exit {
+        ClientError::Api(Box::new(api(status, code))).exit()
+    }
+
+    #[test]
+    fn api_errors_map_to_the_documented_exit_codes() {
+        let table = [
+            // credentials, authentication, authorisation: 4
+            (400, "SignatureDoesNotMatch", Exit::Auth),
+            (400, "IncompleteSignature", Exit::Auth),
+            (404, "InvalidAccessKeyId.NotFound", Exit::Auth),
+            (400, "InvalidAccessKeyId.Inactive", Exit::Auth),
+            (400, "InvalidSecurityToken.Expired", Exit::Auth),
+            (400, "MissingSecurityToken", Exit::Auth),
+            (403, "Forbidden.RAM", Exit::Auth),
+            (400, "InvalidTimeStamp.Expired", Exit::Auth),
+            (400, "SignatureNonceUsed", Exit::Auth),
+            (400, "InvalidAccessKeySecret", Exit::Auth),
+            (400, "NoPermission.Vpc", Exit::Auth),
+            (403, "SomethingElse", Exit::Auth),
+            (401, "Unauthorized", Exit::Auth),
+            // the named resource does not exist: 3
+            (400, "InvalidBgpGroup", Exit::NotFound),
+            (400, "InvalidVbrNetwork", Exit::NotFound),
+            (400, "InvalidResource.NotFound", Exit::NotFound),
+            (404, "InvalidRegionId.NotFound", Exit::NotFound),
+            (400, "InvalidParams.NotFound", Exit::NotFound),
+            (400, "InvalidAccessDeviceId.NotFound", Exit::NotFound),
+            // an unknown action or product is not a missing resource: 5
+            (404, "InvalidAction.NotFound", Exit::Rejected),
+            (404, "InvalidApi.NotFound", Exit::Rejected),
+            (404, "InvalidProduct.NotFound", Exit::Rejected),
+            (400, "InvalidBgpGroup.LocalAsnInvalid", Exit::Rejected),
+            // throttling that was not retried (max attempts 1): 6
+            (400, "Throttling", Exit::Throttled),
+            (400, "Throttling.User", Exit::Throttled),
+            // server errors: 7
+            (500, "InternalError", Exit::Network),
+            (503, "ServiceUnavailable", Exit::Network),
+            // every other 4xx: 5
+            (400, "QuotaExceeded.Bgp", Exit::Rejected),
+            (400, "InvalidStatus.CannotOperate", Exit::Rejected),
+            (400, "MissingRegionId", Exit::Rejected),
+            (409, "OperationConflict", Exit::Rejected),
+        ];
+        for (status, code, want) in table {
+            assert_eq!(exit_of(status, code), want, "HTTP {status} {code}");
+        }
+    }
+
+    #[test]
+    fn retryable_api_errors_are_throttling_service_unavailable_and_5xx() {
+        assert!(api(400, "Throttling.Api").is_retryable());
+        assert!(api(400, "Throttling.User").is_throttling());
+        assert!(api(503, "ServiceUnavailable").is_retryable());
+        assert!(api(400, "ServiceUnavailable").is_retryable());
+        assert!(api(502, "HTTP502").is_retryable());
+        assert!(!api(400, "QuotaExceeded.Bgp").is_retryable());
+        assert!(!api(404, "InvalidAccessKeyId.NotFound").is_retryable());
+        assert!(!api(403, "Forbidden").is_retryable());
+    }
+
+    #[test]
+    fn every_other_kind_has_its_exit_code_and_fields() {
+        let throttled = ClientError::Throttled {
+            attempts: 5,
+            last: Box::new(api(400, "Throttling.User")),
+        };
+        assert_eq!(throttled.exit(), Exit::Throttled);
+        assert_eq!(throttled.code(), Some("Throttling.User"));
+        assert_eq!(throttled.request_id(), Some("REQ-1"));
+        assert_eq!(throttled.http_status(), Some(400));
+        assert!(throttled.hint().unwrap().contains("--max-attempts"));
+        assert!(throttled.to_string().contains("after 5 attempts"));
+
+        let transport = ClientError::Transport {
+            endpoint: "http://127.0.0.1:1/".into(),
+            attempts: 3,
+            message: "connection failed: connection refused".into(),
+        };
+        assert_eq!(transport.exit(), Exit::Network);
+        assert_eq!(transport.code(), None);
+        assert_eq!(transport.request_id(), None);
+        assert_eq!(transport.http_status(), None);
+        assert!(transport.hint().unwrap().contains("HTTPS_PROXY"));
+
+        let undecodable = ClientError::Undecodable {
+            endpoint: "https://vpc.cn-shanghai.aliyuncs.com/".into(),
+            http_status: 502,
+            content_type: "text/html".into(),
+            excerpt: "<html><title>Bad Gateway</title>".into(),
+            request_id: Some("GW-9".into()),
+            attempts: 5,
+        };
+        assert_eq!(undecodable.exit(), Exit::Network);
+        assert_eq!(undecodable.http_status(), Some(502));
+        assert_eq!(undecodable.request_id(), Some("GW-9"));
+        assert_eq!(undecodable.code(), None);
+        let text = undecodable.to_string();
+        assert!(
+            text.contains("did not answer with the API's JSON"),
+            "{text}"
+        );
+        assert!(text.contains("Bad Gateway"), "{text}");
+        assert!(undecodable.hint().unwrap().contains("proxy"));
+
+        let deadline = ClientError::Deadline {
+            secs: 2.0,
+            attempts: 1,
+            last: Some("HTTP 503 ServiceUnavailable".into()),
+        };
+        assert_eq!(deadline.exit(), Exit::Network);
+        assert_eq!(
+            deadline.to_string(),
+            "deadline of 2.0s exceeded after 1 attempt(s); last failure: HTTP 503 ServiceUnavailable"
+        );
+        assert!(deadline.hint().unwrap().contains("--deadline"));
+        let no_last = ClientError::Deadline {
+            secs: 1.0,
+            attempts: 0,
+            last: None,
+        };
+        assert_eq!(
+            no_last.to_string(),
+            "deadline of 1.0s exceeded after 0 attempt(s)"
+        );
+
+        let config = ClientError::Config {
+            message: "refusing plain-http endpoint".into(),
+            hint: Some("use https://".into()),
+        };
+        assert_eq!(config.exit(), Exit::Usage);
+        assert_eq!(config.hint().as_deref(), Some("use https://"));
+    }
+
+    #[test]
+    fn api_error_hints_come_from_the_explanations() {
+        let e = ClientError::Api(Box::new(api(400, "SignatureDoesNotMatch")));
+        assert!(e.hint().unwrap().contains("secret"));
+        let e = ClientError::Api(Box::new(api(400, "NoSuchCodeAnywhere")));
+        assert_eq!(e.hint(), None);
+    }
+
+    #[test]
+    fn reports_carry_code_request_id_and_status_through_context() {
+        let err = anyhow::Error::new(ClientError::Api(Box::new(api(400, "QuotaExceeded.Bgp"))))
+            .context("creating the BGP group");
+        let r = build_report(&err);
+        assert_eq!(r.exit, Exit::Rejected);
+        assert_eq!(r.kind, "api");
+        assert_eq!(r.code.as_deref(), Some("QuotaExceeded.Bgp"));
+        assert_eq!(r.request_id.as_deref(), Some("REQ-1"));
+        assert_eq!(r.http_status, Some(400));
+        let human = render_human(&r);
+        assert!(
+            human.starts_with("error: creating the BGP group\n"),
+            "{human}"
+        );
+        assert!(
+            human.contains("caused by: QuotaExceeded.Bgp: some message"),
+            "{human}"
+        );
+        assert!(human.contains("request id: REQ-1"), "{human}");
+        assert!(human.contains("hint: "), "{human}");
+        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
+        assert_eq!(json["error"]["code"], "QuotaExceeded.Bgp");
+        assert_eq!(json["error"]["request_id"], "REQ-1");
+        assert_eq!(json["error"]["http_status"], 400);
+        assert_eq!(json["error"]["kind"], "api");
     }
 }

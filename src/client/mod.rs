@@ -95,21 +95,27 @@ fn new_nonce() -> String {
 pub struct Client {
     http: reqwest::Client,
     config: ClientConfig,
+    /// The overall deadline runs from here: all attempts of all calls of one command.
     started: Instant,
 }
 
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Client, ClientError> {
-        let http = reqwest::Client::builder()
+        // Certificate verification is always on (rustls with the webpki roots); there is no switch.
+        let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(config.timeouts.connect)
             .timeout(config.timeouts.request)
-            .https_only(config.endpoint.scheme == "https")
-            .build()
-            .map_err(|e| ClientError::Config {
-                message: format!("cannot build the HTTP client: {e}"),
-                hint: None,
-            })?;
+            .https_only(config.endpoint.scheme == "https");
+        // reqwest honours HTTPS_PROXY/HTTP_PROXY/ALL_PROXY/NO_PROXY by itself. A loopback IP (the
+        // embedded emulator, a local test server) is never sent through a proxy.
+        if config.endpoint.is_loopback_ip() {
+            builder = builder.no_proxy();
+        }
+        let http = builder.build().map_err(|e| ClientError::Config {
+            message: format!("cannot build the HTTP client: {e}"),
+            hint: None,
+        })?;
         Ok(Client {
             http,
             config,
@@ -122,6 +128,9 @@ impl Client {
     }
 
     /// Calls `action` with `params` (API parameters, `RegionId` included where the action needs it).
+    ///
+    /// Mutating actions get one `ClientToken` (given in `opts`, or generated here) that every retry
+    /// of this call reuses; each attempt is signed afresh (new nonce and date).
     pub async fn call(
         &self,
         action: &str,
@@ -134,54 +143,78 @@ impl Client {
             params.push(("ClientToken".into(), token));
         }
         let max = self.config.retry.max_attempts.max(1);
+        let deadline_at = self.started + self.config.timeouts.deadline;
+        let mut last_failure: Option<String> = None;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            if self.started.elapsed() > self.config.timeouts.deadline {
-                return Err(ClientError::Deadline {
-                    secs: self.config.timeouts.deadline.as_secs_f64(),
-                    attempts: attempt - 1,
-                });
+            let remaining = deadline_at.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(self.deadline_error(attempt - 1, last_failure));
             }
-            let result = self.attempt(action, &params, attempt).await;
-            let retry_after = match &result {
-                Ok(v) => return Ok(v.clone()),
-                Err(AttemptError::Api(e)) if e.is_retryable() && attempt < max => e.retry_after_ms,
-                Err(AttemptError::Transport(_)) if attempt < max => None,
-                Err(AttemptError::Api(e)) if e.is_throttling() && attempt > 1 => {
-                    return Err(ClientError::Throttled {
-                        attempts: attempt,
-                        last: Box::new(e.clone()),
-                    })
-                }
-                Err(AttemptError::Api(e)) => return Err(ClientError::Api(Box::new(e.clone()))),
-                Err(AttemptError::Transport(message)) => {
-                    return Err(ClientError::Transport {
-                        endpoint: self.config.endpoint.url(),
-                        attempts: attempt,
-                        message: message.clone(),
-                    })
-                }
-                Err(AttemptError::Other(e)) => return Err(e.clone_shallow()),
+            let outcome =
+                match tokio::time::timeout(remaining, self.attempt(action, &params, attempt, max))
+                    .await
+                {
+                    Ok(outcome) => outcome,
+                    Err(_) => {
+                        self.log(&format!(
+                            "attempt {attempt}/{max} {action}: cancelled by the overall deadline"
+                        ));
+                        return Err(self.deadline_error(attempt, last_failure));
+                    }
+                };
+            let failure = match outcome {
+                Ok(value) => return Ok(value),
+                Err(failure) => failure,
             };
-            let delay = self.backoff(attempt, retry_after);
-            tokio::time::sleep(delay).await;
+            if !failure.is_retryable() || attempt >= max {
+                return Err(failure.into_client_error(attempt, &self.config.endpoint));
+            }
+            let planned = self.backoff(attempt, failure.retry_after_ms());
+            self.log(&format!(
+                "attempt {attempt}/{max} {action} failed ({}); retrying after {}ms{}{}",
+                failure.summary(),
+                planned.as_millis(),
+                failure
+                    .retry_after_ms()
+                    .map(|ms| format!(", server asked for x-acs-retry-after={ms}ms"))
+                    .unwrap_or_default(),
+                if self.config.retry.no_delay {
+                    " (delay skipped: BGPEER_TEST_NO_RETRY_DELAY)"
+                } else {
+                    ""
+                }
+            ));
+            last_failure = Some(failure.summary());
+            if !self.config.retry.no_delay {
+                let remaining = deadline_at.saturating_duration_since(Instant::now());
+                if planned >= remaining {
+                    tokio::time::sleep(remaining).await;
+                    return Err(self.deadline_error(attempt, last_failure));
+                }
+                tokio::time::sleep(planned).await;
+            }
         }
     }
 
-    /// Exponential backoff with full jitter; `x-acs-retry-after` (ms) is a floor.
-    fn backoff(&self, attempt: u32, retry_after_ms: Option<u64>) -> Duration {
-        let policy = &self.config.retry;
-        if policy.no_delay {
-            return Duration::ZERO;
+    fn deadline_error(&self, attempts: u32, last: Option<String>) -> ClientError {
+        ClientError::Deadline {
+            secs: self.config.timeouts.deadline.as_secs_f64(),
+            attempts,
+            last,
         }
-        let cap = policy
-            .base_delay
-            .saturating_mul(1u32 << (attempt - 1).min(16))
-            .min(policy.max_delay);
-        let jitter = rand::rng().random_range(0..=cap.as_millis() as u64);
-        let floor = retry_after_ms.unwrap_or(0);
-        Duration::from_millis(jitter.max(floor))
+    }
+
+    /// Exponential backoff with full jitter: a random delay in `[0, min(max, base * 2^(n-1))]`;
+    /// `x-acs-retry-after` (milliseconds, as the Tea SDK reads it) is a floor.
+    fn backoff(&self, attempt: u32, retry_after_ms: Option<u64>) -> Duration {
+        backoff_delay(
+            &self.config.retry,
+            attempt,
+            retry_after_ms,
+            &mut rand::rng(),
+        )
     }
 
     async fn attempt(
@@ -189,7 +222,8 @@ impl Client {
         action: &str,
         params: &[(String, String)],
         attempt: u32,
-    ) -> Result<Value, AttemptError> {
+        max: u32,
+    ) -> Result<Value, AttemptFailure> {
         let creds = &self.config.credentials;
         let key = creds.signing_key();
         let timestamp = signing::format_timestamp(chrono::Utc::now());
@@ -212,6 +246,7 @@ impl Client {
                     },
                     &key,
                 );
+                // reqwest sets `host` from the URL, which is the exact value that was signed.
                 headers = signed
                     .headers
                     .into_iter()
@@ -239,86 +274,82 @@ impl Client {
             endpoint.url(),
             signing::percent::encode_pairs(&query)
         );
+        let log_line = |outcome: &str, started: Instant| {
+            if self.config.debug {
+                eprintln!(
+                    "debug: attempt {attempt}/{max} POST {} action={action} {outcome} elapsed={}ms",
+                    redacted_url(endpoint, &query),
+                    started.elapsed().as_millis(),
+                );
+            }
+        };
         let mut request = self.http.post(&url).header("accept", "application/json");
         for (name, value) in &headers {
             request = request.header(name, value);
         }
         let started = Instant::now();
-        let response = request.body(Vec::new()).send().await;
-        let response = match response {
+        let response = match request.body(Vec::new()).send().await {
             Ok(r) => r,
             Err(e) => {
                 let message = describe_reqwest_error(&e);
-                self.log_attempt(action, attempt, None, started, None, Some(&message));
-                return Err(AttemptError::Transport(message));
+                log_line(&format!("status=- error={message}"), started);
+                return Err(AttemptFailure::Transport(message));
             }
         };
         let status = response.status().as_u16();
-        let retry_after_ms = response
-            .headers()
-            .get("x-acs-retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.trim().to_string())
+        };
+        let retry_after_ms = header("x-acs-retry-after").and_then(|v| v.parse::<u64>().ok());
+        let content_type = header("content-type").unwrap_or_default();
+        let header_request_id = header("x-acs-request-id");
         let body = match response.bytes().await {
             Ok(b) => b,
             Err(e) => {
                 let message = describe_reqwest_error(&e);
-                self.log_attempt(action, attempt, Some(status), started, None, Some(&message));
-                return Err(AttemptError::Transport(message));
+                log_line(
+                    &format!("status={status} error=reading the body: {message}"),
+                    started,
+                );
+                return Err(AttemptFailure::Transport(format!(
+                    "reading the response body: {message}"
+                )));
             }
         };
-        let parsed: Result<Value, _> = serde_json::from_slice(&body);
+        let parsed = serde_json::from_slice::<Value>(&body)
+            .ok()
+            .filter(Value::is_object);
         let request_id = parsed
             .as_ref()
-            .ok()
             .and_then(|v| v.get("RequestId"))
             .and_then(Value::as_str)
-            .map(str::to_string);
-        self.log_attempt(
-            action,
-            attempt,
-            Some(status),
+            .map(str::to_string)
+            .or(header_request_id);
+        log_line(
+            &format!(
+                "status={status} request_id={}",
+                request_id.as_deref().unwrap_or("-")
+            ),
             started,
-            request_id.as_deref(),
-            None,
         );
-        let value = match parsed {
-            Ok(v @ Value::Object(_)) => v,
-            _ => {
-                if status >= 500 {
-                    // A 5xx page from a proxy or load balancer is a server error worth retrying.
-                    return Err(AttemptError::Api(ApiError {
-                        http_status: status,
-                        code: format!("HTTP{status}"),
-                        message: format!(
-                            "server error with an undecodable body: {}",
-                            excerpt(&body)
-                        ),
-                        request_id: None,
-                        host_id: None,
-                        recommend: None,
-                        retry_after_ms,
-                    }));
-                }
-                return Err(AttemptError::Other(ClientError::Undecodable {
-                    endpoint: endpoint.url(),
-                    http_status: status,
-                    content_type,
-                    excerpt: excerpt(&body),
-                }));
-            }
+        let Some(value) = parsed else {
+            return Err(AttemptFailure::Undecodable {
+                http_status: status,
+                content_type,
+                excerpt: excerpt(&body),
+                request_id,
+                retry_after_ms,
+            });
         };
         if (200..300).contains(&status) {
             return Ok(value);
         }
         let field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
-        Err(AttemptError::Api(ApiError {
+        Err(AttemptFailure::Api(ApiError {
             http_status: status,
             code: field("Code").unwrap_or_else(|| format!("HTTP{status}")),
             message: field("Message").unwrap_or_default(),
@@ -329,64 +360,138 @@ impl Client {
         }))
     }
 
-    fn log_attempt(
-        &self,
-        action: &str,
-        attempt: u32,
-        status: Option<u16>,
-        started: Instant,
-        request_id: Option<&str>,
-        error: Option<&str>,
-    ) {
-        if !self.config.debug {
-            return;
+    fn log(&self, line: &str) {
+        if self.config.debug {
+            eprintln!("debug: {line}");
         }
-        eprintln!(
-            "debug: POST {} action={} attempt={} status={} elapsed={}ms request_id={}{}",
-            self.config.endpoint.url(),
-            action,
-            attempt,
-            status.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
-            started.elapsed().as_millis(),
-            request_id.unwrap_or("-"),
-            error.map(|e| format!(" error={e}")).unwrap_or_default()
-        );
     }
 }
 
-enum AttemptError {
-    Api(ApiError),
-    Transport(String),
-    Other(ClientError),
+/// See [`Client::backoff`]; the random source is a parameter so that the bounds can be tested.
+fn backoff_delay(
+    policy: &RetryPolicy,
+    attempt: u32,
+    retry_after_ms: Option<u64>,
+    rng: &mut impl Rng,
+) -> Duration {
+    let cap = policy
+        .base_delay
+        .saturating_mul(1u32 << (attempt.max(1) - 1).min(16))
+        .min(policy.max_delay);
+    let jitter = rng.random_range(0..=cap.as_millis() as u64);
+    Duration::from_millis(jitter.max(retry_after_ms.unwrap_or(0)))
 }
 
-impl ClientError {
-    fn clone_shallow(&self) -> ClientError {
+/// Parameter names whose values never appear in logs: the V2 signature and STS token (both in the
+/// query), BGP AuthKeys, and anything that calls itself a secret or password.
+fn is_secret_param(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower == "signature"
+        || lower.contains("securitytoken")
+        || lower.contains("authkey")
+        || lower.contains("secret")
+        || lower.contains("password")
+}
+
+/// The request URL as `--debug` prints it: secret parameter values replaced by the mask.
+fn redacted_url(endpoint: &Endpoint, query: &[(String, String)]) -> String {
+    let shown: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| {
+            if is_secret_param(k) {
+                (k.clone(), crate::secret::MASK.to_string())
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
+        .collect();
+    format!(
+        "{}?{}",
+        endpoint.url(),
+        signing::percent::encode_pairs(&shown)
+    )
+}
+
+/// How one attempt failed, before the retry loop decides what to do about it.
+#[derive(Debug)]
+enum AttemptFailure {
+    Api(ApiError),
+    Transport(String),
+    Undecodable {
+        http_status: u16,
+        content_type: String,
+        excerpt: String,
+        request_id: Option<String>,
+        retry_after_ms: Option<u64>,
+    },
+}
+
+impl AttemptFailure {
+    /// Throttling, ServiceUnavailable, 5xx (even with an undecodable body), network errors, timeouts.
+    fn is_retryable(&self) -> bool {
         match self {
-            ClientError::Undecodable {
-                endpoint,
+            AttemptFailure::Api(e) => e.is_retryable(),
+            AttemptFailure::Transport(_) => true,
+            AttemptFailure::Undecodable { http_status, .. } => *http_status >= 500,
+        }
+    }
+
+    fn retry_after_ms(&self) -> Option<u64> {
+        match self {
+            AttemptFailure::Api(e) => e.retry_after_ms,
+            AttemptFailure::Undecodable { retry_after_ms, .. } => *retry_after_ms,
+            AttemptFailure::Transport(_) => None,
+        }
+    }
+
+    fn summary(&self) -> String {
+        match self {
+            AttemptFailure::Api(e) => format!("HTTP {} {}", e.http_status, e.code),
+            AttemptFailure::Transport(m) => m.clone(),
+            AttemptFailure::Undecodable { http_status, .. } => {
+                format!("HTTP {http_status} with an undecodable body")
+            }
+        }
+    }
+
+    fn into_client_error(self, attempts: u32, endpoint: &Endpoint) -> ClientError {
+        match self {
+            AttemptFailure::Api(e) if e.is_throttling() => ClientError::Throttled {
+                attempts,
+                last: Box::new(e),
+            },
+            AttemptFailure::Api(e) => ClientError::Api(Box::new(e)),
+            AttemptFailure::Transport(message) => ClientError::Transport {
+                endpoint: endpoint.url(),
+                attempts,
+                message,
+            },
+            AttemptFailure::Undecodable {
                 http_status,
                 content_type,
                 excerpt,
+                request_id,
+                ..
             } => ClientError::Undecodable {
-                endpoint: endpoint.clone(),
-                http_status: *http_status,
-                content_type: content_type.clone(),
-                excerpt: excerpt.clone(),
-            },
-            ClientError::Api(e) => ClientError::Api(e.clone()),
-            other => ClientError::Config {
-                message: other.to_string(),
-                hint: None,
+                endpoint: endpoint.url(),
+                http_status,
+                content_type,
+                excerpt,
+                request_id,
+                attempts,
             },
         }
     }
 }
 
-/// The first 200 characters of a body, lossily decoded, for error messages.
+/// The first 200 characters of a body, lossily decoded, whitespace collapsed, for error messages.
 fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return "(empty body)".to_string();
+    }
+    let text = words.join(" ");
     let mut out: String = text.chars().take(200).collect();
     if text.chars().count() > 200 {
         out.push('…');
@@ -410,4 +515,98 @@ fn describe_reqwest_error(e: &reqwest::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn backoff_is_full_jitter_under_an_exponential_cap_with_retry_after_as_floor() {
+        let policy = RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(1000),
+            no_delay: false,
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for (attempt, cap) in [
+            (1, 100),
+            (2, 200),
+            (3, 400),
+            (4, 800),
+            (5, 1000),
+            (30, 1000),
+        ] {
+            let mut seen_low = false;
+            for _ in 0..200 {
+                let d = backoff_delay(&policy, attempt, None, &mut rng).as_millis() as u64;
+                assert!(d <= cap, "attempt {attempt}: {d}ms above the cap {cap}ms");
+                seen_low |= d < cap / 2;
+            }
+            assert!(seen_low, "attempt {attempt}: no jitter below half the cap");
+        }
+        for _ in 0..50 {
+            let d = backoff_delay(&policy, 1, Some(1500), &mut rng);
+            assert_eq!(d, Duration::from_millis(1500), "retry-after is a floor");
+        }
+    }
+
+    #[test]
+    fn mutating_actions_are_recognised_by_prefix() {
+        for a in [
+            "CreateBgpPeer",
+            "ModifyBgpGroupAttribute",
+            "DeleteBgpNetwork",
+            "AddBgpNetwork",
+        ] {
+            assert!(is_mutating(a), "{a}");
+        }
+        for a in ["DescribeBgpPeers", "DescribeRegions", "ListTagResources"] {
+            assert!(!is_mutating(a), "{a}");
+        }
+        assert_ne!(new_client_token(), new_client_token());
+    }
+
+    #[test]
+    fn debug_urls_mask_signature_token_and_auth_keys() {
+        let endpoint = Endpoint {
+            scheme: "https".into(),
+            host: "vpc.cn-shanghai.aliyuncs.com".into(),
+        };
+        let query: Vec<(String, String)> = [
+            ("Action", "CreateBgpGroup"),
+            ("AuthKey", "bgp-md5-pass"),
+            ("SecurityToken", "CAIS+token"),
+            ("Signature", "abc+/="),
+            ("AccessKeySecret", "sk"),
+            ("ClientToken", "tok-1"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let url = redacted_url(&endpoint, &query);
+        for secret in ["bgp-md5-pass", "CAIS", "abc", "=sk"] {
+            assert!(!url.contains(secret), "{secret} leaked in {url}");
+        }
+        assert!(url.contains("AuthKey=%2A%2A%2A%2A"), "{url}");
+        assert!(url.contains("Signature=%2A%2A%2A%2A"), "{url}");
+        assert!(url.contains("ClientToken=tok-1"), "{url}");
+        assert!(url.starts_with("https://vpc.cn-shanghai.aliyuncs.com/?Action=CreateBgpGroup&"));
+    }
+
+    #[test]
+    fn excerpts_are_short_single_line_and_never_empty() {
+        assert_eq!(excerpt(b""), "(empty body)");
+        assert_eq!(
+            excerpt(b"  <html>\n  <title>x</title>\n"),
+            "<html> <title>x</title>"
+        );
+        let long = "a".repeat(500);
+        let e = excerpt(long.as_bytes());
+        assert_eq!(e.chars().count(), 201);
+        assert!(e.ends_with('…'));
+        assert_eq!(excerpt(&[0xff, 0xfe, b'o', b'k']), "\u{fffd}\u{fffd}ok");
+    }
 }

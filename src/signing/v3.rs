@@ -50,16 +50,15 @@ pub fn canonical_uri(path: &str) -> String {
         .join("/")
 }
 
-/// Query parameters only, encoded, sorted by encoded name then value; empty value is `name=`.
+/// Query parameters only, sorted by name (byte order, ties by value) and then encoded; an empty
+/// value is `name=`. Sorting before encoding is what the doc's sample code and the official SDKs
+/// do; it only differs from sorting the encoded text for non-ASCII names.
 pub fn canonical_query(query: &[(String, String)]) -> String {
-    let mut pairs: Vec<(String, String)> = query
-        .iter()
-        .map(|(k, v)| (percent_encode(k), percent_encode(v)))
-        .collect();
-    pairs.sort();
+    let mut pairs: Vec<&(String, String)> = query.iter().collect();
+    pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
