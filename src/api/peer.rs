@@ -1,0 +1,243 @@
+//! BGP peers: CreateBgpPeer, DescribeBgpPeers, ModifyBgpPeerAttribute, DeleteBgpPeer.
+
+use serde_json::Value;
+
+use super::normalize;
+use super::pagination::list_all;
+use super::request::Request;
+use super::validate::{self, IpVersion, Validator};
+use crate::client::Client;
+use crate::error::CliError;
+
+/// Default columns of tables and tsv.
+pub const COLUMNS: &[&str] = &[
+    "BgpPeerId",
+    "BgpGroupId",
+    "PeerIpAddress",
+    "PeerAsn",
+    "Status",
+    "BgpStatus",
+    "EnableBfd",
+];
+
+/// One DescribeBgpPeers item with consistent types.
+pub fn normalize(mut item: Value) -> Value {
+    normalize::numbers(
+        &mut item,
+        &[
+            "PeerAsn",
+            "LocalAsn",
+            "Hold",
+            "Keepalive",
+            "RouteLimit",
+            "BfdMultiHop",
+            "AdvertisedRouteCount",
+            "ReceivedRouteCount",
+        ],
+    );
+    normalize::booleans(&mut item, &["IsFake", "EnableBfd"]);
+    item
+}
+
+/// DescribeBgpPeers filters.
+#[derive(Debug, Clone, Default)]
+pub struct PeerFilter {
+    pub router_id: Option<String>,
+    pub bgp_group_id: Option<String>,
+    pub bgp_peer_id: Option<String>,
+}
+
+pub async fn list(
+    client: &Client,
+    region: &str,
+    filter: &PeerFilter,
+    limit: Option<usize>,
+) -> anyhow::Result<Vec<Value>> {
+    let req = Request::new("DescribeBgpPeers")
+        .param("RegionId", region)
+        .opt("RouterId", filter.router_id.as_deref())
+        .opt("BgpGroupId", filter.bgp_group_id.as_deref())
+        .opt("BgpPeerId", filter.bgp_peer_id.as_deref());
+    let items = list_all(client, req.action, &req.wire_params(), limit).await?;
+    Ok(items.into_iter().map(normalize).collect())
+}
+
+/// The peer, or None when the API does not know it (it answers an empty list).
+pub async fn get(client: &Client, region: &str, id: &str) -> anyhow::Result<Option<Value>> {
+    let filter = PeerFilter {
+        bgp_peer_id: Some(id.to_string()),
+        ..Default::default()
+    };
+    let items = list(client, region, &filter, None).await?;
+    Ok(items
+        .into_iter()
+        .find(|p| p.get("BgpPeerId").and_then(Value::as_str) == Some(id)))
+}
+
+/// CreateBgpPeer.
+#[derive(Debug, Clone, Default)]
+pub struct CreatePeer {
+    pub bgp_group_id: String,
+    pub peer_ip_address: Option<String>,
+    pub enable_bfd: Option<bool>,
+    pub bfd_multi_hop: Option<i64>,
+    pub ip_version: Option<IpVersion>,
+}
+
+impl CreatePeer {
+    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+        v.id(validate::BGP_GROUP_ID, &self.bgp_group_id)?;
+        if let Some(ip) = &self.peer_ip_address {
+            // The API's default IpVersion is IPv4, so an IPv6 address needs --ip-version IPv6.
+            let version = self.ip_version.unwrap_or(IpVersion::IPv4);
+            v.ip_address(validate::PEER_IP_ADDRESS, ip, Some(version))?;
+        }
+        v.bfd(self.bfd_multi_hop, self.enable_bfd == Some(true))
+    }
+
+    pub fn request(&self, region: &str, client_token: &str) -> Request {
+        Request::new("CreateBgpPeer")
+            .param("RegionId", region)
+            .param("BgpGroupId", &self.bgp_group_id)
+            .opt("PeerIpAddress", self.peer_ip_address.as_deref())
+            .opt("EnableBfd", self.enable_bfd)
+            .opt("BfdMultiHop", self.bfd_multi_hop)
+            .opt("IpVersion", self.ip_version)
+            .param("ClientToken", client_token)
+    }
+}
+
+/// ModifyBgpPeerAttribute.
+#[derive(Debug, Clone, Default)]
+pub struct ModifyPeer {
+    pub bgp_peer_id: String,
+    pub bgp_group_id: Option<String>,
+    pub peer_ip_address: Option<String>,
+    pub enable_bfd: Option<bool>,
+    pub bfd_multi_hop: Option<i64>,
+}
+
+impl ModifyPeer {
+    pub fn is_empty(&self) -> bool {
+        self.bgp_group_id.is_none()
+            && self.peer_ip_address.is_none()
+            && self.enable_bfd.is_none()
+            && self.bfd_multi_hop.is_none()
+    }
+
+    /// The checks that need nothing but the request itself.
+    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+        v.id(validate::BGP_PEER_ID, &self.bgp_peer_id)?;
+        if let Some(g) = &self.bgp_group_id {
+            v.id(validate::BGP_GROUP_ID, g)?;
+        }
+        if let Some(ip) = &self.peer_ip_address {
+            v.ip_address(validate::PEER_IP_ADDRESS, ip, None)?;
+        }
+        if let Some(hop) = self.bfd_multi_hop {
+            // Range only here; "BFD enabled" depends on the peer's current state.
+            v.bfd(Some(hop), true)?;
+        }
+        if self.enable_bfd == Some(false) {
+            v.bfd(self.bfd_multi_hop, false)?;
+        }
+        Ok(())
+    }
+
+    /// The checks against the peer as it is now (its IpVersion and EnableBfd).
+    pub fn validate_against(&self, v: &Validator, current: &Value) -> Result<(), CliError> {
+        let version = current
+            .get("IpVersion")
+            .and_then(Value::as_str)
+            .and_then(IpVersion::parse);
+        if let Some(ip) = &self.peer_ip_address {
+            v.ip_address(validate::PEER_IP_ADDRESS, ip, version)?;
+        }
+        v.bfd(self.bfd_multi_hop, self.bfd_after(current))
+    }
+
+    /// Whether BFD will be on after this change.
+    pub fn bfd_after(&self, current: &Value) -> bool {
+        self.enable_bfd.unwrap_or_else(|| {
+            current
+                .get("EnableBfd")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        })
+    }
+
+    /// `current`: the peer as it is now. The API resets EnableBfd to false when it is absent, so
+    /// a hop-count change on a BFD peer sends EnableBfd=true along with it.
+    pub fn request(&self, region: &str, client_token: &str, current: Option<&Value>) -> Request {
+        let enable_bfd = match (self.enable_bfd, self.bfd_multi_hop, current) {
+            (Some(b), _, _) => Some(b),
+            (None, Some(_), Some(cur)) if self.bfd_after(cur) => Some(true),
+            _ => None,
+        };
+        Request::new("ModifyBgpPeerAttribute")
+            .param("RegionId", region)
+            .param("BgpPeerId", &self.bgp_peer_id)
+            .opt("BgpGroupId", self.bgp_group_id.as_deref())
+            .opt("PeerIpAddress", self.peer_ip_address.as_deref())
+            .opt("EnableBfd", enable_bfd)
+            .opt("BfdMultiHop", self.bfd_multi_hop)
+            .param("ClientToken", client_token)
+    }
+}
+
+/// DeleteBgpPeer.
+pub fn delete_request(region: &str, id: &str, client_token: &str) -> Request {
+    Request::new("DeleteBgpPeer")
+        .param("RegionId", region)
+        .param("BgpPeerId", id)
+        .param("ClientToken", client_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::validate::Naming;
+    use serde_json::json;
+
+    #[test]
+    fn peer_fields_get_consistent_types() {
+        let p = normalize(
+            json!({"PeerAsn":"65515","LocalAsn":"45104","IsFake":true,"EnableBfd":"True","BfdMultiHop":3,"RouteLimit":"99","Hold":"30","Keepalive":"10","AdvertisedRouteCount":2}),
+        );
+        assert_eq!(p["PeerAsn"], 65515);
+        assert_eq!(p["EnableBfd"], true);
+        assert_eq!(p["RouteLimit"], 99);
+        assert_eq!(p["BfdMultiHop"], 3);
+    }
+
+    #[test]
+    fn ipv6_address_needs_ipv6_version() {
+        let v = Validator::new(&[], Naming::Flags);
+        let mut c = CreatePeer {
+            bgp_group_id: "bgpg-1".into(),
+            peer_ip_address: Some("2001:db8::1".into()),
+            ..Default::default()
+        };
+        assert!(c.validate(&v).is_err());
+        c.ip_version = Some(IpVersion::IPv6);
+        assert!(c.validate(&v).is_ok());
+    }
+
+    #[test]
+    fn hop_change_on_a_bfd_peer_keeps_bfd_on() {
+        let m = ModifyPeer {
+            bgp_peer_id: "bgp-1".into(),
+            bfd_multi_hop: Some(5),
+            ..Default::default()
+        };
+        let on = json!({"EnableBfd": true, "IpVersion": "IPv4"});
+        let off = json!({"EnableBfd": false, "IpVersion": "IPv4"});
+        let v = Validator::new(&[], Naming::Flags);
+        assert!(m.validate_against(&v, &on).is_ok());
+        assert!(m.validate_against(&v, &off).is_err());
+        assert_eq!(
+            m.request("r", "t", Some(&on)).get("EnableBfd"),
+            Some("true")
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! Waiting for a resource to reach a state: polling with backoff, failure states, a deadline,
+//! and a spinner with the current state on stderr when asked.
+
+use std::future::Future;
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::time::Instant;
+
+use crate::error::CliError;
+
+/// What to wait for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Target {
+    /// Status Available
+    Available,
+    /// BgpStatus Established (peers only)
+    Established,
+    /// The resource is gone
+    Deleted,
+}
+
+impl Target {
+    fn describe(self) -> &'static str {
+        match self {
+            Target::Available => "Available",
+            Target::Established => "Established",
+            Target::Deleted => "deleted",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct WaitOptions {
+    pub timeout: Duration,
+    /// First polling interval; later ones back off up to `max_interval()`.
+    pub interval: Duration,
+    /// Show a spinner with the current state on stderr.
+    pub spinner: bool,
+}
+
+impl WaitOptions {
+    /// Backoff cap: five times the first interval, at most 30 s (never below the interval).
+    pub fn max_interval(&self) -> Duration {
+        (self.interval * 5)
+            .min(Duration::from_secs(30))
+            .max(self.interval)
+    }
+
+    /// Polling backs off by half each time, up to the cap.
+    pub fn next_delay(&self, delay: Duration) -> Duration {
+        delay.mul_f64(1.5).min(self.max_interval())
+    }
+}
+
+/// Where a poll stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assessment {
+    Done,
+    Pending(String),
+    Failed(String),
+}
+
+/// `Status=Pending BgpStatus=Idle`, or `gone`.
+pub fn state_of(current: Option<&Value>) -> String {
+    let Some(v) = current else {
+        return "gone (no longer listed)".to_string();
+    };
+    let field = |k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let mut s = format!("Status={}", field("Status").unwrap_or("?"));
+    if let Some(b) = field("BgpStatus") {
+        s.push_str(&format!(" BgpStatus={b}"));
+    }
+    s
+}
+
+pub fn assess(target: Target, current: Option<&Value>) -> Assessment {
+    let state = state_of(current);
+    let status = current
+        .and_then(|v| v.get("Status"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let bgp_status = current
+        .and_then(|v| v.get("BgpStatus"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let going = matches!(status, "Deleting" | "Deleted");
+    match target {
+        Target::Deleted => {
+            if current.is_none() || status == "Deleted" {
+                Assessment::Done
+            } else {
+                Assessment::Pending(state)
+            }
+        }
+        Target::Available => {
+            if current.is_none() || going {
+                Assessment::Failed(state)
+            } else if status == "Available" {
+                Assessment::Done
+            } else {
+                Assessment::Pending(state)
+            }
+        }
+        Target::Established => {
+            if current.is_none() || going || bgp_status == "Down" {
+                Assessment::Failed(state)
+            } else if bgp_status == "Established" {
+                Assessment::Done
+            } else {
+                Assessment::Pending(state)
+            }
+        }
+    }
+}
+
+/// Polls `fetch` (None: the resource is gone) until `target` is reached. Returns the last state
+/// seen. A failure state or the timeout is a wait error (exit 8) naming the state.
+pub async fn wait_for<F, Fut>(
+    what: &str,
+    target: Target,
+    opts: &WaitOptions,
+    mut fetch: F,
+) -> anyhow::Result<Option<Value>>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<Option<Value>>>,
+{
+    let started = Instant::now();
+    let deadline = started + opts.timeout;
+    let spinner = opts.spinner.then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.enable_steady_tick(Duration::from_millis(120));
+        pb
+    });
+    let mut delay = opts.interval;
+    let result = loop {
+        let current = fetch().await?;
+        match assess(target, current.as_ref()) {
+            Assessment::Done => break Ok(current),
+            Assessment::Failed(state) => {
+                break Err(CliError::wait(
+                    format!(
+                        "{what} reached a failure state while waiting for {}: {state}",
+                        target.describe()
+                    ),
+                    Some(format!(
+                        "check it with `bgpeer {} show`",
+                        resource_word(what)
+                    )),
+                ))
+            }
+            Assessment::Pending(state) => {
+                if let Some(pb) = &spinner {
+                    pb.set_message(format!(
+                        "waiting for {what} to be {}: {state} ({}s)",
+                        target.describe(),
+                        started.elapsed().as_secs()
+                    ));
+                }
+                let now = Instant::now();
+                if now >= deadline {
+                    break Err(CliError::wait(
+                        format!(
+                            "timed out after {}s waiting for {what} to be {}; last state: {state}",
+                            opts.timeout.as_secs_f64(),
+                            target.describe()
+                        ),
+                        Some("raise --timeout (and --deadline for waits over 300s), or check on it later".into()),
+                    ));
+                }
+                tokio::time::sleep(delay.min(deadline - now)).await;
+                delay = opts.next_delay(delay);
+            }
+        }
+    };
+    if let Some(pb) = spinner {
+        pb.finish_and_clear();
+    }
+    result.map_err(anyhow::Error::new)
+}
+
+fn resource_word(what: &str) -> &str {
+    if what.starts_with("group") {
+        "group"
+    } else if what.starts_with("network") {
+        "network"
+    } else {
+        "peer"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn assessments() {
+        let pending = json!({"Status":"Pending","BgpStatus":"Idle"});
+        let avail = json!({"Status":"Available","BgpStatus":"Connect"});
+        let est = json!({"Status":"Available","BgpStatus":"Established"});
+        let deleting = json!({"Status":"Deleting"});
+        assert_eq!(assess(Target::Available, Some(&avail)), Assessment::Done);
+        assert_eq!(
+            assess(Target::Available, Some(&pending)),
+            Assessment::Pending("Status=Pending BgpStatus=Idle".into())
+        );
+        assert!(matches!(
+            assess(Target::Available, Some(&deleting)),
+            Assessment::Failed(_)
+        ));
+        assert!(matches!(
+            assess(Target::Available, None),
+            Assessment::Failed(_)
+        ));
+        assert_eq!(assess(Target::Established, Some(&est)), Assessment::Done);
+        assert!(matches!(
+            assess(Target::Established, Some(&avail)),
+            Assessment::Pending(_)
+        ));
+        assert!(matches!(
+            assess(
+                Target::Established,
+                Some(&json!({"Status":"Available","BgpStatus":"Down"}))
+            ),
+            Assessment::Failed(_)
+        ));
+        assert_eq!(assess(Target::Deleted, None), Assessment::Done);
+        assert!(matches!(
+            assess(Target::Deleted, Some(&deleting)),
+            Assessment::Pending(_)
+        ));
+    }
+
+    #[test]
+    fn polling_backs_off_to_a_cap() {
+        let opts = WaitOptions {
+            timeout: Duration::from_secs(60),
+            interval: Duration::from_secs(2),
+            spinner: false,
+        };
+        let mut d = opts.interval;
+        let mut seen = vec![];
+        for _ in 0..6 {
+            seen.push(d.as_millis());
+            d = opts.next_delay(d);
+        }
+        assert_eq!(seen, [2000, 3000, 4500, 6750, 10000, 10000]);
+    }
+
+    #[tokio::test]
+    async fn times_out_naming_the_last_state() {
+        let opts = WaitOptions {
+            timeout: Duration::from_millis(30),
+            interval: Duration::from_millis(5),
+            spinner: false,
+        };
+        let err = wait_for("peer bgp-x", Target::Available, &opts, || async {
+            Ok(Some(json!({"Status":"Pending"})))
+        })
+        .await
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("timed out") && msg.contains("Status=Pending"),
+            "{msg}"
+        );
+        assert!(err.downcast_ref::<CliError>().is_some());
+    }
+
+    #[tokio::test]
+    async fn finishes_when_the_state_is_reached() {
+        let opts = WaitOptions {
+            timeout: Duration::from_secs(600),
+            interval: Duration::from_millis(1),
+            spinner: false,
+        };
+        let mut n = 0;
+        let last = wait_for("peer bgp-x", Target::Deleted, &opts, || {
+            n += 1;
+            let v = (n < 3).then(|| json!({"Status":"Deleting"}));
+            async move { Ok(v) }
+        })
+        .await
+        .unwrap();
+        assert!(last.is_none());
+        assert_eq!(n, 3);
+    }
+}
