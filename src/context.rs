@@ -94,7 +94,11 @@ impl Context {
             return Ok(s);
         }
         let s = config::resolve_settings(&self.globals, &self.env)?;
-        Ok(self.settings.get_or_init(|| s))
+        let s = self.settings.get_or_init(|| s);
+        for warning in &s.config.warnings {
+            self.notice(warning);
+        }
+        Ok(s)
     }
 
     /// The output format: flag > BGPEER_OUTPUT > profile > table on a terminal, json otherwise.
@@ -127,11 +131,19 @@ impl Context {
     /// The signed client, built on first use (credentials resolved, embedded emulator started).
     pub async fn client(&self) -> anyhow::Result<&Client> {
         self.client
-            .get_or_try_init(|| async { self.build_client().await })
+            .get_or_try_init(|| async { self.build_client(None).await })
             .await
     }
 
-    async fn build_client(&self) -> anyhow::Result<Client> {
+    /// The signed client for a call that works in any region (`whoami`'s check): when no region
+    /// or endpoint is set, `fallback_region`'s endpoint is used instead of failing.
+    pub async fn client_any_region(&self, fallback_region: &str) -> anyhow::Result<&Client> {
+        self.client
+            .get_or_try_init(|| async { self.build_client(Some(fallback_region)).await })
+            .await
+    }
+
+    async fn build_client(&self, fallback_region: Option<&str>) -> anyhow::Result<Client> {
         let settings = self.settings()?;
         let (endpoint_raw, credentials) = if settings.is_emulator() && settings.endpoint.is_none() {
             let state = config::emulator_state_path(&self.env);
@@ -154,11 +166,15 @@ impl Context {
         } else {
             (
                 settings.endpoint.as_ref().map(|e| e.value.clone()),
-                credentials::resolve(settings, &self.env).await?,
+                credentials::resolve_with(settings, &self.env, self.globals.debug).await?,
             )
         };
         let endpoint = client::endpoint::resolve(
-            settings.region.as_ref().map(|r| r.value.as_str()),
+            settings
+                .region
+                .as_ref()
+                .map(|r| r.value.as_str())
+                .or(fallback_region),
             endpoint_raw.as_deref(),
             self.globals.allow_insecure_endpoint,
         )?;

@@ -1,4 +1,11 @@
 //! Paths, bgpeer's TOML profiles, the aliyun CLI config.json reader, and setting resolution.
+//!
+//! Every setting resolves flag > environment > profile > built-in default and carries its source.
+
+pub mod aliyun;
+pub mod file;
+
+use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnose, Exit};
 
@@ -9,6 +16,15 @@ pub enum ConfigError {
         message: String,
         hint: Option<String>,
     },
+}
+
+impl ConfigError {
+    pub fn invalid(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
+        ConfigError::Invalid {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
 }
 
 impl Diagnose for ConfigError {
@@ -31,7 +47,14 @@ use crate::signing::SignatureVersion;
 pub enum Source {
     Flag(&'static str),
     Env(String),
-    Profile { name: String, path: String },
+    Profile {
+        name: String,
+        path: String,
+    },
+    /// A file's `current` key (bgpeer's config or the aliyun CLI's).
+    Current {
+        path: String,
+    },
     BuiltIn,
 }
 
@@ -41,6 +64,7 @@ impl std::fmt::Display for Source {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile { name, path } => write!(f, "profile {name} in {path}"),
+            Source::Current { path } => write!(f, "current in {path}"),
             Source::BuiltIn => f.write_str("built-in default"),
         }
     }
@@ -73,76 +97,326 @@ pub struct Settings {
     pub read_timeout_secs: Sourced<f64>,
     pub deadline_secs: Sourced<f64>,
     pub max_attempts: Sourced<u32>,
+    /// bgpeer's config file as loaded (path, contents, warnings).
+    pub config: file::Loaded,
 }
 
 impl Settings {
     pub fn is_emulator(&self) -> bool {
         self.profile.value == EMULATOR_PROFILE
     }
+
+    /// The selected profile's entry in bgpeer's config file, if there is one.
+    pub fn bgpeer_profile(&self) -> Option<&file::Profile> {
+        self.config.profile(&self.profile.value)
+    }
+
+    /// Was the profile named on the command line? Then it brings its own credentials.
+    pub fn profile_from_flag(&self) -> bool {
+        matches!(self.profile.source, Source::Flag(_))
+    }
 }
 
-fn pick<T: Clone>(
-    flag: Option<T>,
-    flag_name: &'static str,
-    env: Option<(String, T)>,
-) -> Option<Sourced<T>> {
-    if let Some(v) = flag {
-        return Some(Sourced::new(v, Source::Flag(flag_name)));
+/// bgpeer's config file: `$BGPEER_CONFIG`, else `$XDG_CONFIG_HOME/bgpeer/config.toml` (on every
+/// OS), else the platform config directory.
+pub fn config_path(env: &Env) -> PathBuf {
+    if let Some(p) = env.get_nonblank("BGPEER_CONFIG") {
+        return PathBuf::from(p);
     }
-    env.map(|(var, v)| Sourced::new(v, Source::Env(var)))
+    let base = env
+        .get_nonblank("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(dirs::config_dir)
+        .unwrap_or_else(|| home_dir(env).join(".config"));
+    base.join("bgpeer").join("config.toml")
 }
+
+/// HOME from the environment snapshot, else the platform's idea of it.
+pub fn home_dir(env: &Env) -> PathBuf {
+    env.get_nonblank("HOME")
+        .map(PathBuf::from)
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The aliyun CLI's config.json: `$ALIBABA_CLOUD_CONFIG_FILE` (as the official Go credentials
+/// chain allows), else `~/.aliyun/config.json`.
+pub fn aliyun_config_path(env: &Env) -> PathBuf {
+    if let Some(p) = env.get_nonblank("ALIBABA_CLOUD_CONFIG_FILE") {
+        return PathBuf::from(p);
+    }
+    home_dir(env).join(".aliyun").join("config.json")
+}
+
+/// Is reading the aliyun CLI's config switched off (`ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true`)?
+pub fn aliyun_disabled(env: &Env) -> bool {
+    env.is_true("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")
+}
+
+/// Loads the aliyun CLI's config, unless disabled or missing.
+pub fn load_aliyun(env: &Env) -> Result<Option<aliyun::LoadedAliyun>, ConfigError> {
+    if aliyun_disabled(env) {
+        return Ok(None);
+    }
+    aliyun::load(&aliyun_config_path(env))
+}
+
+/// Where cached temporary credentials live: `$XDG_CACHE_HOME/bgpeer`, else the platform cache dir.
+pub fn cache_dir(env: &Env) -> PathBuf {
+    env.get_nonblank("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(dirs::cache_dir)
+        .unwrap_or_else(|| home_dir(env).join(".cache"))
+        .join("bgpeer")
+}
+
+fn env_sourced(env: &Env, names: &[&str]) -> Option<Sourced<String>> {
+    names.iter().find_map(|n| {
+        env.get_nonblank(n)
+            .map(|v| Sourced::new(v.trim().to_string(), Source::Env((*n).to_string())))
+    })
+}
+
+fn parse_env<T: std::str::FromStr>(
+    env: &Env,
+    name: &str,
+    expected: &str,
+) -> Result<Option<Sourced<T>>, ConfigError> {
+    let Some(raw) = env.get_nonblank(name) else {
+        return Ok(None);
+    };
+    raw.trim()
+        .parse::<T>()
+        .map(|v| Some(Sourced::new(v, Source::Env(name.to_string()))))
+        .map_err(|_| {
+            ConfigError::invalid(
+                format!("invalid {name} {raw:?}: expected {expected}"),
+                Some(format!("fix or unset {name}")),
+            )
+        })
+}
+
+pub fn parse_output(raw: &str) -> Option<OutputFormat> {
+    <OutputFormat as clap::ValueEnum>::from_str(raw.trim(), true).ok()
+}
+
+const OUTPUT_CHOICES: &str = "table, json, ndjson, tsv, value or none";
 
 /// Resolves the effective settings: flag > environment > profile > built-in default.
 pub fn resolve_settings(globals: &GlobalArgs, env: &Env) -> Result<Settings, ConfigError> {
-    let env_str = |name: &str| env.get(name).map(|v| (name.to_string(), v.to_string()));
-    let profile = pick(
-        globals.profile.clone(),
-        "--profile",
-        env_str("BGPEER_PROFILE").or_else(|| env_str("ALIBABA_CLOUD_PROFILE")),
-    )
-    .unwrap_or_else(|| Sourced::new("default".to_string(), Source::BuiltIn));
-    let mut region = pick(
-        globals.region.clone(),
-        "--region",
-        env_str("ALIBABA_CLOUD_REGION_ID"),
-    );
-    if region.is_none() && profile.value == EMULATOR_PROFILE {
+    let loaded = file::load(&config_path(env))?;
+    resolve_with(globals, env, loaded)
+}
+
+/// Like [`resolve_settings`] with an already loaded config file.
+pub fn resolve_with(
+    globals: &GlobalArgs,
+    env: &Env,
+    loaded: file::Loaded,
+) -> Result<Settings, ConfigError> {
+    let config_display = loaded.path.display().to_string();
+    // Profile: --profile > BGPEER_PROFILE > ALIBABA_CLOUD_PROFILE > bgpeer current > aliyun current > default.
+    let profile = if let Some(p) = globals.profile.as_ref().filter(|p| !p.trim().is_empty()) {
+        Sourced::new(p.trim().to_string(), Source::Flag("--profile"))
+    } else if let Some(p) = env_sourced(env, &["BGPEER_PROFILE", "ALIBABA_CLOUD_PROFILE"]) {
+        p
+    } else if let Some(c) = loaded.current() {
+        Sourced::new(
+            c.to_string(),
+            Source::Current {
+                path: config_display.clone(),
+            },
+        )
+    } else if let Some((c, path)) = load_aliyun(env)?.and_then(|a| {
+        a.current()
+            .map(|c| (c.to_string(), a.path.display().to_string()))
+    }) {
+        Sourced::new(c, Source::Current { path })
+    } else {
+        Sourced::new("default".to_string(), Source::BuiltIn)
+    };
+    let name = profile.value.clone();
+    let emulator = name == EMULATOR_PROFILE;
+    let entry = if emulator {
+        None
+    } else {
+        loaded.profile(&name).cloned()
+    };
+    let from_profile = || Source::Profile {
+        name: name.clone(),
+        path: config_display.clone(),
+    };
+    let entry_ref = entry.as_ref();
+
+    let flag = |v: Option<String>, f: &'static str| {
+        v.filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s, Source::Flag(f)))
+    };
+    let prof_str = |get: fn(&file::Profile) -> Option<&String>| {
+        entry_ref
+            .and_then(get)
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s.trim().to_string(), from_profile()))
+    };
+
+    let mut region = flag(globals.region.clone(), "--region")
+        .or_else(|| env_sourced(env, &["ALIBABA_CLOUD_REGION_ID", "BGPEER_REGION"]))
+        .or_else(|| prof_str(|p| p.region.as_ref()));
+    if region.is_none() && emulator {
         region = Some(Sourced::new("cn-shanghai".to_string(), Source::BuiltIn));
     }
+    if region.is_none() && entry.is_none() {
+        // Zero set-up: the same-named aliyun CLI profile's region.
+        if let Some(a) = load_aliyun(env)? {
+            if let Some(p) = a.profile(&name).filter(|p| !p.region_id.is_empty()) {
+                region = Some(Sourced::new(
+                    p.region_id.clone(),
+                    Source::Profile {
+                        name: name.clone(),
+                        path: a.path.display().to_string(),
+                    },
+                ));
+            }
+        }
+    }
+
+    let endpoint = flag(globals.endpoint.clone(), "--endpoint")
+        .or_else(|| env_sourced(env, &["ALIBABA_CLOUD_ENDPOINT", "BGPEER_ENDPOINT"]))
+        .or_else(|| prof_str(|p| p.endpoint.as_ref()));
+
     let output = match globals.output {
         Some(o) => Some(Sourced::new(o, Source::Flag("--output"))),
-        None => match env.get("BGPEER_OUTPUT") {
+        None => match env.get_nonblank("BGPEER_OUTPUT") {
             Some(v) => Some(Sourced::new(
-                <OutputFormat as clap::ValueEnum>::from_str(v, true).map_err(|_| {
-                    ConfigError::Invalid {
-                        message: format!("invalid BGPEER_OUTPUT {v:?}"),
-                        hint: Some("use one of table, json, ndjson, tsv, value, none".into()),
-                    }
+                parse_output(v).ok_or_else(|| {
+                    ConfigError::invalid(
+                        format!("invalid BGPEER_OUTPUT {v:?}"),
+                        Some(format!("use one of {OUTPUT_CHOICES}")),
+                    )
                 })?,
                 Source::Env("BGPEER_OUTPUT".into()),
             )),
-            None => None,
+            None => match entry_ref.and_then(|p| p.output.as_deref()) {
+                Some(v) => Some(Sourced::new(
+                    parse_output(v).ok_or_else(|| {
+                        ConfigError::invalid(
+                            format!("invalid output {v:?} in profile {name} in {config_display}"),
+                            Some(format!("use one of {OUTPUT_CHOICES}")),
+                        )
+                    })?,
+                    from_profile(),
+                )),
+                None => None,
+            },
         },
     };
-    let num = |flag: Option<f64>, name: &'static str, default: f64| {
-        pick(flag, name, None).unwrap_or_else(|| Sourced::new(default, Source::BuiltIn))
+
+    let signature_version = match globals.signature_version {
+        Some(v) => Sourced::new(v, Source::Flag("--signature-version")),
+        None => match parse_env::<SignatureVersion>(env, "BGPEER_SIGNATURE_VERSION", "v3 or v2")? {
+            Some(v) => v,
+            None => match entry_ref.and_then(|p| p.signature_version.as_deref()) {
+                Some(v) => Sourced::new(
+                    v.parse().map_err(|_| {
+                        ConfigError::invalid(
+                            format!(
+                                "invalid signature_version {v:?} in profile {name} in {config_display}"
+                            ),
+                            Some("use v3 (ACS3-HMAC-SHA256) or v2 (HMAC-SHA1)".to_string()),
+                        )
+                    })?,
+                    from_profile(),
+                ),
+                None => Sourced::new(SignatureVersion::V3, Source::BuiltIn),
+            },
+        },
     };
+
+    let secs = |flag_v: Option<f64>,
+                flag_name: &'static str,
+                var: &str,
+                prof: Option<f64>,
+                key: &str,
+                default: f64|
+     -> Result<Sourced<f64>, ConfigError> {
+        let check = |v: f64, what: String| {
+            if v.is_finite() && v > 0.0 {
+                Ok(v)
+            } else {
+                Err(ConfigError::invalid(
+                    format!("invalid {what} {v}: expected a positive number of seconds"),
+                    None,
+                ))
+            }
+        };
+        if let Some(v) = flag_v {
+            return Ok(Sourced::new(
+                check(v, flag_name.to_string())?,
+                Source::Flag(flag_name),
+            ));
+        }
+        if let Some(v) = parse_env::<f64>(env, var, "a number of seconds")? {
+            check(v.value, var.to_string())?;
+            return Ok(v);
+        }
+        if let Some(v) = prof {
+            let v = check(v, format!("{key} in profile {name} in {config_display}"))?;
+            return Ok(Sourced::new(v, from_profile()));
+        }
+        Ok(Sourced::new(default, Source::BuiltIn))
+    };
+    let connect_timeout_secs = secs(
+        globals.connect_timeout,
+        "--connect-timeout",
+        "BGPEER_CONNECT_TIMEOUT",
+        entry_ref.and_then(|p| p.connect_timeout),
+        "connect_timeout",
+        5.0,
+    )?;
+    let read_timeout_secs = secs(
+        globals.read_timeout,
+        "--read-timeout",
+        "BGPEER_READ_TIMEOUT",
+        entry_ref.and_then(|p| p.read_timeout),
+        "read_timeout",
+        30.0,
+    )?;
+    let deadline_secs = secs(
+        globals.deadline,
+        "--deadline",
+        "BGPEER_DEADLINE",
+        entry_ref.and_then(|p| p.deadline),
+        "deadline",
+        300.0,
+    )?;
+    let max_attempts = match globals.max_attempts {
+        Some(v) => Sourced::new(v, Source::Flag("--max-attempts")),
+        None => match parse_env::<u32>(env, "BGPEER_MAX_ATTEMPTS", "a whole number")? {
+            Some(v) => v,
+            None => match entry_ref.and_then(|p| p.max_attempts) {
+                Some(v) => Sourced::new(v, from_profile()),
+                None => Sourced::new(5, Source::BuiltIn),
+            },
+        },
+    };
+    if max_attempts.value == 0 {
+        return Err(ConfigError::invalid(
+            format!("invalid max attempts 0 (from {})", max_attempts.source),
+            Some("use 1 or more (1 means no retries)".to_string()),
+        ));
+    }
+
     Ok(Settings {
         profile,
         region,
-        endpoint: pick(
-            globals.endpoint.clone(),
-            "--endpoint",
-            env_str("ALIBABA_CLOUD_ENDPOINT"),
-        ),
+        endpoint,
         output,
-        signature_version: pick(globals.signature_version, "--signature-version", None)
-            .unwrap_or_else(|| Sourced::new(SignatureVersion::V3, Source::BuiltIn)),
-        connect_timeout_secs: num(globals.connect_timeout, "--connect-timeout", 5.0),
-        read_timeout_secs: num(globals.read_timeout, "--read-timeout", 30.0),
-        deadline_secs: num(globals.deadline, "--deadline", 300.0),
-        max_attempts: pick(globals.max_attempts, "--max-attempts", None)
-            .unwrap_or_else(|| Sourced::new(5, Source::BuiltIn)),
+        signature_version,
+        connect_timeout_secs,
+        read_timeout_secs,
+        deadline_secs,
+        max_attempts,
+        config: loaded,
     })
 }
 
@@ -157,4 +431,13 @@ pub fn emulator_state_path(env: &Env) -> std::path::PathBuf {
         .or_else(dirs::data_dir)
         .unwrap_or_else(std::env::temp_dir);
     base.join("bgpeer").join("emulator-state.json")
+}
+
+/// Displays a path with the home directory shortened to `~`.
+pub fn display_path(env: &Env, path: &Path) -> String {
+    let home = home_dir(env);
+    match path.strip_prefix(&home) {
+        Ok(rest) if home != Path::new(".") => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
+    }
 }

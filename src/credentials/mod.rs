@@ -1,7 +1,23 @@
 //! The credential chain and one provider per source.
+//!
+//! Order: environment > the selected bgpeer profile > the same-named profile of the aliyun CLI's
+//! config.json > the SDK credentials INI file > the ECS instance RAM role >
+//! `ALIBABA_CLOUD_CREDENTIALS_URI`. A profile named with `--profile` brings its own credentials
+//! (the environment is skipped) and never falls through to the instance role or the URI.
 
+pub mod external;
+pub mod mode;
+pub mod remote;
+pub mod sts;
+
+use std::path::PathBuf;
+
+use crate::config::{self, aliyun::LoadedAliyun, file, ConfigError, Settings};
+use crate::context::Env;
 use crate::error::{Diagnose, Exit};
 use crate::secret::Secret;
+
+use mode::Spec;
 
 /// Credentials ready to sign with.
 #[derive(Debug, Clone)]
@@ -25,42 +41,396 @@ impl Credentials {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CredentialsError {
-    #[error("no credentials found")]
-    NotFound { tried: Vec<String> },
+    /// Every source was tried and none gave credentials.
+    #[error("no credentials found; tried, in order:\n{}", numbered(tried))]
+    NotFound { tried: Vec<String>, profile: String },
+    /// A source exists but is unusable (missing field, unknown mode, failing process...).
+    #[error("{message}")]
+    Invalid { message: String, hint: String },
+    /// STS refused or could not be reached.
+    #[error("cannot assume role {role_arn}")]
+    AssumeRole {
+        role_arn: String,
+        #[source]
+        source: Box<crate::client::ClientError>,
+    },
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+fn numbered(tried: &[String]) -> String {
+    tried
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("  {}. {t}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl CredentialsError {
+    pub fn invalid(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        CredentialsError::Invalid {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
 }
 
 impl Diagnose for CredentialsError {
     fn exit(&self) -> Exit {
         Exit::Auth
     }
+    fn code(&self) -> Option<&str> {
+        match self {
+            CredentialsError::AssumeRole { source, .. } => source.code(),
+            _ => None,
+        }
+    }
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            CredentialsError::AssumeRole { source, .. } => source.request_id(),
+            _ => None,
+        }
+    }
+    fn http_status(&self) -> Option<u16> {
+        match self {
+            CredentialsError::AssumeRole { source, .. } => source.http_status(),
+            _ => None,
+        }
+    }
     fn hint(&self) -> Option<String> {
         match self {
-            CredentialsError::NotFound { tried } => Some(format!(
-                "tried, in order: {}; run `bgpeer configure` or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or use --profile emulator)",
-                tried.join("; ")
+            CredentialsError::NotFound { profile, .. } => Some(format!(
+                "run `bgpeer configure` (or, in a script, `bgpeer configure set --profile {profile} --mode AK --access-key-id ID --access-key-secret-from stdin`), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; `--profile emulator` needs no credentials"
             )),
+            CredentialsError::Invalid { hint, .. } => Some(hint.clone()),
+            CredentialsError::AssumeRole { source, .. } => Some(
+                source
+                    .hint()
+                    .unwrap_or_else(|| "check role_arn and that the source credentials may assume it (AliyunSTSAssumeRoleAccess)".to_string()),
+            ),
+            CredentialsError::Config(e) => e.hint(),
         }
     }
 }
 
-use crate::config::Settings;
-use crate::context::Env;
+/// Where a named profile is looked up when a ChainableRamRoleArn names its source profile.
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    Bgpeer(&'a file::Loaded),
+    Aliyun(&'a LoadedAliyun),
+}
+
+impl Origin<'_> {
+    fn whence(&self, name: &str) -> String {
+        match self {
+            Origin::Bgpeer(l) => format!("profile {name} in {}", l.path.display()),
+            Origin::Aliyun(a) => format!("aliyun CLI profile {name} in {}", a.path.display()),
+        }
+    }
+
+    fn spec_of(&self, name: &str) -> Result<Option<Spec>, CredentialsError> {
+        let whence = self.whence(name);
+        match self {
+            Origin::Bgpeer(l) => match l.profile(name) {
+                Some(p) => mode::from_bgpeer(p, &whence),
+                None => Ok(None),
+            },
+            Origin::Aliyun(a) => match a.profile(name) {
+                Some(p) => mode::from_aliyun(p, &whence),
+                None => Ok(None),
+            },
+        }
+    }
+}
 
 /// Walks the credential chain for the resolved settings.
-pub async fn resolve(_settings: &Settings, env: &Env) -> Result<Credentials, CredentialsError> {
-    let id = env.get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_ID");
-    let secret = env.get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
-    if let (Some(id), Some(secret)) = (id, secret) {
-        return Ok(Credentials {
-            access_key_id: id.to_string(),
-            access_key_secret: Secret::new(secret),
-            security_token: env
-                .get_nonblank("ALIBABA_CLOUD_SECURITY_TOKEN")
-                .map(Secret::new),
-            source: "env ALIBABA_CLOUD_ACCESS_KEY_ID".into(),
+pub async fn resolve(settings: &Settings, env: &Env) -> Result<Credentials, CredentialsError> {
+    resolve_with(settings, env, false).await
+}
+
+/// The SDK credentials INI file: `ALIBABA_CLOUD_CREDENTIALS_FILE`, else
+/// `~/.alibabacloud/credentials.ini` (Python, Java), else `~/.alibabacloud/credentials` (Go).
+pub fn ini_path(env: &Env) -> PathBuf {
+    if let Some(p) = env.get_nonblank("ALIBABA_CLOUD_CREDENTIALS_FILE") {
+        return PathBuf::from(p);
+    }
+    let dir = config::home_dir(env).join(".alibabacloud");
+    let ini = dir.join("credentials.ini");
+    if ini.exists() {
+        return ini;
+    }
+    let go = dir.join("credentials");
+    if go.exists() {
+        go
+    } else {
+        ini
+    }
+}
+
+/// Like [`resolve`]; `debug` logs the STS calls.
+pub async fn resolve_with(
+    settings: &Settings,
+    env: &Env,
+    debug: bool,
+) -> Result<Credentials, CredentialsError> {
+    let name = settings.profile.value.as_str();
+    let pinned = settings.profile_from_flag();
+    let mut tried: Vec<String> = Vec::new();
+
+    // 1. Environment (a blank variable counts as unset).
+    const ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+    const SECRET: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    if pinned {
+        tried.push(format!(
+            "env {ID}/_SECRET: skipped, --profile {name} brings its own credentials"
+        ));
+    } else {
+        match (env.get_nonblank(ID), env.get_nonblank(SECRET)) {
+            (Some(id), Some(secret)) => {
+                return Ok(Credentials {
+                    access_key_id: id.trim().to_string(),
+                    access_key_secret: Secret::new(secret.trim()),
+                    security_token: env
+                        .get_nonblank("ALIBABA_CLOUD_SECURITY_TOKEN")
+                        .map(|t| Secret::new(t.trim())),
+                    source: format!("env {ID}"),
+                })
+            }
+            (Some(_), None) => tried.push(format!("env {ID}: set, but {SECRET} is not")),
+            (None, Some(_)) => tried.push(format!("env {SECRET}: set, but {ID} is not")),
+            (None, None) => tried.push(format!("env {ID}/_SECRET: not set")),
+        }
+    }
+
+    // 2. The selected bgpeer profile.
+    let bgpeer = Origin::Bgpeer(&settings.config);
+    let bgpeer_path = settings.config.path.display().to_string();
+    match settings.config.profile(name) {
+        Some(p) => {
+            let whence = bgpeer.whence(name);
+            match mode::from_bgpeer(p, &whence)? {
+                Some(spec) => return obtain(spec, bgpeer, name, env, debug).await,
+                None => tried.push(format!("{whence}: no credentials (no mode set)")),
+            }
+        }
+        None if settings.config.file.is_none() => {
+            tried.push(format!("bgpeer config {bgpeer_path}: no such file"))
+        }
+        None => tried.push(format!("bgpeer config {bgpeer_path}: no profile {name}")),
+    }
+
+    // 3. The same-named profile of the aliyun CLI.
+    let aliyun_path = config::aliyun_config_path(env);
+    if config::aliyun_disabled(env) {
+        tried.push(format!(
+            "aliyun CLI config {}: skipped (ALIBABA_CLOUD_CLI_PROFILE_DISABLED)",
+            aliyun_path.display()
+        ));
+    } else {
+        match config::load_aliyun(env)? {
+            None => tried.push(format!(
+                "aliyun CLI config {}: no such file",
+                aliyun_path.display()
+            )),
+            Some(a) => {
+                let origin = Origin::Aliyun(&a);
+                match origin.spec_of(name)? {
+                    Some(spec) => return obtain(spec, origin, name, env, debug).await,
+                    None if a.profile(name).is_some() => {
+                        tried.push(format!("{}: no credentials", origin.whence(name)))
+                    }
+                    None => tried.push(format!(
+                        "aliyun CLI config {}: no profile {name}",
+                        a.path.display()
+                    )),
+                }
+            }
+        }
+    }
+
+    // 4. The SDK credentials INI file, section = the profile name.
+    let ini = ini_path(env);
+    match ini::Ini::load_from_file(&ini) {
+        Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            tried.push(format!("credentials file {}: no such file", ini.display()))
+        }
+        Err(e) => {
+            return Err(CredentialsError::invalid(
+                format!("invalid credentials file {}: {e}", ini.display()),
+                "fix the file, or point ALIBABA_CLOUD_CREDENTIALS_FILE elsewhere".to_string(),
+            ))
+        }
+        Ok(doc) => match doc.section(Some(name)) {
+            None => tried.push(format!(
+                "credentials file {}: no section [{name}]",
+                ini.display()
+            )),
+            Some(props) => {
+                let whence = format!("section [{name}] of {}", ini.display());
+                let get = |k: &str| {
+                    props
+                        .get(k)
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_string)
+                };
+                let spec = mode::from_ini(&get, &whence)?;
+                let mut creds = obtain_base(&spec, &whence, env, debug).await?;
+                creds.source = format!("{whence} ({})", spec.mode().as_str());
+                return Ok(creds);
+            }
+        },
+    }
+
+    if pinned {
+        return Err(CredentialsError::NotFound {
+            tried,
+            profile: name.to_string(),
         });
     }
+
+    // 5. The ECS instance RAM role.
+    if env.is_true("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
+        tried.push("ECS instance RAM role: skipped (ALIBABA_CLOUD_ECS_METADATA_DISABLED)".into());
+    } else {
+        match remote::imds(env, None).await {
+            Ok(c) => return Ok(c),
+            Err(remote::ImdsFailure::Unreachable(m)) => {
+                tried.push(format!("ECS instance RAM role: {m}"))
+            }
+            Err(remote::ImdsFailure::Failed(m)) => {
+                tried.push(format!("ECS instance RAM role: {m}"))
+            }
+        }
+    }
+
+    // 6. A credentials URI.
+    match env.get_nonblank("ALIBABA_CLOUD_CREDENTIALS_URI") {
+        Some(uri) => return remote::credentials_uri(uri.trim()).await,
+        None => tried.push("env ALIBABA_CLOUD_CREDENTIALS_URI: not set".into()),
+    }
+
     Err(CredentialsError::NotFound {
-        tried: vec!["env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET: not set".into()],
+        tried,
+        profile: name.to_string(),
     })
+}
+
+/// Turns a profile's spec into credentials, following ChainableRamRoleArn source profiles.
+async fn obtain(
+    spec: Spec,
+    origin: Origin<'_>,
+    name: &str,
+    env: &Env,
+    debug: bool,
+) -> Result<Credentials, CredentialsError> {
+    let top_whence = origin.whence(name);
+    let top_mode = spec.mode();
+    let mut roles = Vec::new();
+    let mut seen = vec![name.to_string()];
+    let mut current = spec;
+    let mut current_name = name.to_string();
+    while let Spec::ChainableRamRoleArn {
+        source_profile,
+        role,
+    } = current
+    {
+        roles.push(role);
+        if seen.contains(&source_profile) {
+            return Err(CredentialsError::invalid(
+                format!(
+                    "source_profile loop: {} -> {source_profile} ({top_whence})",
+                    seen.join(" -> ")
+                ),
+                "make the chain end in a profile with its own credentials (e.g. mode AK)"
+                    .to_string(),
+            ));
+        }
+        seen.push(source_profile.clone());
+        current = origin.spec_of(&source_profile)?.ok_or_else(|| {
+            CredentialsError::invalid(
+                format!(
+                    "source_profile {source_profile} of {} has no credentials or does not exist",
+                    origin.whence(&current_name)
+                ),
+                format!("create it, e.g. `bgpeer configure set --profile {source_profile} --mode AK ...`"),
+            )
+        })?;
+        current_name = source_profile;
+    }
+    let base_whence = origin.whence(&current_name);
+    let mut creds = obtain_base(&current, &base_whence, env, debug).await?;
+    for role in roles.iter().rev() {
+        creds = sts::assume_role(&creds, role, env, debug).await?;
+    }
+    creds.source = format!("{top_whence} ({})", top_mode.as_str());
+    Ok(creds)
+}
+
+/// Credentials of a non-chained spec.
+async fn obtain_base(
+    spec: &Spec,
+    whence: &str,
+    env: &Env,
+    debug: bool,
+) -> Result<Credentials, CredentialsError> {
+    let plain = |id: &str, secret: &Secret, token: Option<&Secret>| Credentials {
+        access_key_id: id.to_string(),
+        access_key_secret: secret.clone(),
+        security_token: token.cloned(),
+        source: whence.to_string(),
+    };
+    match spec {
+        Spec::Ak { id, secret } => Ok(plain(id, secret, None)),
+        Spec::StsToken { id, secret, token } => Ok(plain(id, secret, Some(token))),
+        Spec::RamRoleArn {
+            id,
+            secret,
+            token,
+            role,
+        } => sts::assume_role(&plain(id, secret, token.as_ref()), role, env, debug).await,
+        Spec::ChainableRamRoleArn { .. } => Err(CredentialsError::invalid(
+            format!("mode ChainableRamRoleArn is not allowed here ({whence})"),
+            "use it in bgpeer's config or the aliyun CLI's config".to_string(),
+        )),
+        Spec::EcsRamRole { role_name } => {
+            if env.is_true("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
+                return Err(CredentialsError::invalid(
+                    format!("mode EcsRamRole ({whence}) needs the instance metadata service, which ALIBABA_CLOUD_ECS_METADATA_DISABLED turns off"),
+                    "unset ALIBABA_CLOUD_ECS_METADATA_DISABLED, or use another mode".to_string(),
+                ));
+            }
+            remote::imds(env, role_name.as_deref()).await.map_err(|e| {
+                let m = match e {
+                    remote::ImdsFailure::Unreachable(m) | remote::ImdsFailure::Failed(m) => m,
+                };
+                CredentialsError::invalid(
+                    format!("cannot get the ECS instance RAM role credentials ({whence}): {m}"),
+                    "EcsRamRole works only on an ECS instance with a RAM role attached; check role_name".to_string(),
+                )
+            })
+        }
+        Spec::External { command } => external::run(command, whence).await,
+        Spec::CredentialsUri { uri } => remote::credentials_uri(uri).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_found_lists_every_source_in_order() {
+        let e = CredentialsError::NotFound {
+            tried: vec!["env: not set".into(), "file: missing".into()],
+            profile: "default".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "no credentials found; tried, in order:\n  1. env: not set\n  2. file: missing"
+        );
+        assert!(e.hint().unwrap().contains("bgpeer configure"));
+        assert_eq!(e.exit(), Exit::Auth);
+    }
 }

@@ -1,0 +1,84 @@
+//! Mode External: a process that prints credentials JSON on stdout, as the aliyun CLI runs it.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::secret::Secret;
+
+use super::{Credentials, CredentialsError};
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The program name only: arguments may carry secrets.
+fn program(command: &str) -> &str {
+    command.split_whitespace().next().unwrap_or("")
+}
+
+/// Runs `command` through the shell; its stderr goes to ours, its stdout must be JSON:
+/// `{"mode":"AK"|"StsToken","access_key_id":..,"access_key_secret":..,"sts_token":..}`
+/// (the aliyun CLI's shape), or `{"AccessKeyId":..,"AccessKeySecret":..,"SecurityToken":..}`.
+pub async fn run(command: &str, whence: &str) -> Result<Credentials, CredentialsError> {
+    let shown = program(command).to_string();
+    let fail = |m: String| {
+        CredentialsError::invalid(
+            format!("external credential process `{shown}` ({whence}): {m}"),
+            "run the process_command by hand to see what it prints".to_string(),
+        )
+    };
+    let mut cmd = if cfg!(windows) {
+        let mut c = tokio::process::Command::new("cmd");
+        c.arg("/C").arg(command);
+        c
+    } else {
+        let mut c = tokio::process::Command::new("sh");
+        c.arg("-c").arg(command);
+        c
+    };
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
+    let child = cmd
+        .spawn()
+        .map_err(|e| fail(format!("cannot start it: {e}")))?;
+    let out = tokio::time::timeout(TIMEOUT, child.wait_with_output())
+        .await
+        .map_err(|_| fail(format!("no answer within {}s", TIMEOUT.as_secs())))?
+        .map_err(|e| fail(e.to_string()))?;
+    if !out.status.success() {
+        return Err(fail(format!("exited with {}", out.status)));
+    }
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| fail(format!("its output is not credentials JSON ({e})")))?;
+    let field = |names: &[&str]| {
+        names.iter().find_map(|n| {
+            v.get(*n)
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
+    };
+    if let Some(mode) = field(&["mode"]) {
+        if !mode.eq_ignore_ascii_case("AK") && !mode.eq_ignore_ascii_case("StsToken") {
+            return Err(fail(format!(
+                "it printed mode {mode:?}; only AK and StsToken are accepted"
+            )));
+        }
+    }
+    let (Some(id), Some(secret)) = (
+        field(&["access_key_id", "AccessKeyId"]),
+        field(&["access_key_secret", "AccessKeySecret"]),
+    ) else {
+        return Err(fail(
+            "its output has no access_key_id/access_key_secret".to_string(),
+        ));
+    };
+    Ok(Credentials {
+        access_key_id: id,
+        access_key_secret: Secret::new(secret),
+        security_token: field(&["sts_token", "SecurityToken", "security_token"]).map(Secret::new),
+        source: String::new(),
+    })
+}

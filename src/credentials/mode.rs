@@ -1,0 +1,390 @@
+//! Credential modes and what each needs, read from bgpeer's TOML, the aliyun CLI's JSON or the
+//! SDK credentials INI file into one shape.
+
+use crate::config::{aliyun::AliyunProfile, file::Profile};
+use crate::secret::Secret;
+
+use super::CredentialsError;
+
+/// The modes bgpeer can use, named as the aliyun CLI names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Ak,
+    StsToken,
+    RamRoleArn,
+    ChainableRamRoleArn,
+    EcsRamRole,
+    External,
+    CredentialsUri,
+}
+
+pub const SUPPORTED: &[&str] = &[
+    "AK",
+    "StsToken",
+    "RamRoleArn",
+    "ChainableRamRoleArn",
+    "EcsRamRole",
+    "External",
+    "CredentialsURI",
+];
+
+/// Modes of the aliyun CLI and SDKs that bgpeer knows of but does not implement.
+const UNSUPPORTED: &[&str] = &[
+    "OIDC",
+    "CloudSSO",
+    "OAuth",
+    "RsaKeyPair",
+    "RamRoleArnWithRoleName",
+    "BearerToken",
+    "Anonymous",
+];
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Ak => "AK",
+            Mode::StsToken => "StsToken",
+            Mode::RamRoleArn => "RamRoleArn",
+            Mode::ChainableRamRoleArn => "ChainableRamRoleArn",
+            Mode::EcsRamRole => "EcsRamRole",
+            Mode::External => "External",
+            Mode::CredentialsUri => "CredentialsURI",
+        }
+    }
+
+    /// Parses a mode name case-insensitively; `whence` says where it was written, for the error.
+    pub fn parse(raw: &str, whence: &str) -> Result<Mode, CredentialsError> {
+        let lower = raw.trim().to_ascii_lowercase();
+        let mode = match lower.as_str() {
+            "ak" => Mode::Ak,
+            "ststoken" => Mode::StsToken,
+            "ramrolearn" => Mode::RamRoleArn,
+            "chainableramrolearn" => Mode::ChainableRamRoleArn,
+            "ecsramrole" => Mode::EcsRamRole,
+            "external" => Mode::External,
+            "credentialsuri" => Mode::CredentialsUri,
+            _ => {
+                if let Some(known) = UNSUPPORTED.iter().find(|m| m.eq_ignore_ascii_case(&lower)) {
+                    return Err(CredentialsError::invalid(
+                        format!("credential mode {known} ({whence}) is not supported by bgpeer"),
+                        format!(
+                            "supported modes: {}; use one of them in this profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET",
+                            SUPPORTED.join(", ")
+                        ),
+                    ));
+                }
+                let hint = match crate::config::file::did_you_mean(raw.trim(), SUPPORTED) {
+                    Some(s) => format!(
+                        "did you mean {s}? supported modes: {}",
+                        SUPPORTED.join(", ")
+                    ),
+                    None => format!("supported modes: {}", SUPPORTED.join(", ")),
+                };
+                return Err(CredentialsError::invalid(
+                    format!("unknown credential mode {raw:?} ({whence})"),
+                    hint,
+                ));
+            }
+        };
+        Ok(mode)
+    }
+}
+
+/// Assume-role parameters shared by RamRoleArn and ChainableRamRoleArn.
+#[derive(Debug, Clone, Default)]
+pub struct RoleParams {
+    pub role_arn: String,
+    pub session_name: Option<String>,
+    pub duration_seconds: Option<u32>,
+    pub external_id: Option<String>,
+    pub policy: Option<String>,
+    pub sts_region: Option<String>,
+    pub sts_endpoint: Option<String>,
+}
+
+/// What a profile says about credentials, whatever file it came from.
+#[derive(Debug, Clone)]
+pub enum Spec {
+    Ak {
+        id: String,
+        secret: Secret,
+    },
+    StsToken {
+        id: String,
+        secret: Secret,
+        token: Secret,
+    },
+    RamRoleArn {
+        id: String,
+        secret: Secret,
+        token: Option<Secret>,
+        role: RoleParams,
+    },
+    ChainableRamRoleArn {
+        source_profile: String,
+        role: RoleParams,
+    },
+    EcsRamRole {
+        role_name: Option<String>,
+    },
+    External {
+        command: String,
+    },
+    CredentialsUri {
+        uri: String,
+    },
+}
+
+impl Spec {
+    pub fn mode(&self) -> Mode {
+        match self {
+            Spec::Ak { .. } => Mode::Ak,
+            Spec::StsToken { .. } => Mode::StsToken,
+            Spec::RamRoleArn { .. } => Mode::RamRoleArn,
+            Spec::ChainableRamRoleArn { .. } => Mode::ChainableRamRoleArn,
+            Spec::EcsRamRole { .. } => Mode::EcsRamRole,
+            Spec::External { .. } => Mode::External,
+            Spec::CredentialsUri { .. } => Mode::CredentialsUri,
+        }
+    }
+}
+
+fn nonblank(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn s(v: &str) -> Option<String> {
+    Some(v.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Field accessor with a clear error naming the missing key.
+struct Fields<'a> {
+    whence: &'a str,
+    mode: Mode,
+}
+
+impl Fields<'_> {
+    fn need(&self, value: Option<String>, key: &str) -> Result<String, CredentialsError> {
+        value.ok_or_else(|| {
+            CredentialsError::invalid(
+                format!(
+                    "mode {} needs `{key}` ({})",
+                    self.mode.as_str(),
+                    self.whence
+                ),
+                format!(
+                    "add `{key}` to the profile, e.g. with `bgpeer configure set --profile NAME --mode {} ...`",
+                    self.mode.as_str()
+                ),
+            )
+        })
+    }
+}
+
+/// The credentials of a bgpeer TOML profile; `Ok(None)` when it has no `mode` (settings only).
+pub fn from_bgpeer(p: &Profile, whence: &str) -> Result<Option<Spec>, CredentialsError> {
+    let Some(mode) = nonblank(&p.mode) else {
+        return Ok(None);
+    };
+    let mode = Mode::parse(&mode, whence)?;
+    let f = Fields { whence, mode };
+    let role = |f: &Fields| -> Result<RoleParams, CredentialsError> {
+        Ok(RoleParams {
+            role_arn: f.need(nonblank(&p.role_arn), "role_arn")?,
+            session_name: nonblank(&p.role_session_name),
+            duration_seconds: p.duration_seconds,
+            external_id: nonblank(&p.external_id),
+            policy: nonblank(&p.policy),
+            sts_region: nonblank(&p.sts_region),
+            sts_endpoint: nonblank(&p.sts_endpoint),
+        })
+    };
+    let spec = match mode {
+        Mode::Ak => Spec::Ak {
+            id: f.need(nonblank(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(nonblank(&p.access_key_secret), "access_key_secret")?),
+        },
+        Mode::StsToken => Spec::StsToken {
+            id: f.need(nonblank(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(nonblank(&p.access_key_secret), "access_key_secret")?),
+            token: Secret::new(f.need(nonblank(&p.security_token), "security_token")?),
+        },
+        Mode::RamRoleArn => Spec::RamRoleArn {
+            id: f.need(nonblank(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(nonblank(&p.access_key_secret), "access_key_secret")?),
+            token: nonblank(&p.security_token).map(Secret::new),
+            role: role(&f)?,
+        },
+        Mode::ChainableRamRoleArn => Spec::ChainableRamRoleArn {
+            source_profile: f.need(nonblank(&p.source_profile), "source_profile")?,
+            role: role(&f)?,
+        },
+        Mode::EcsRamRole => Spec::EcsRamRole {
+            role_name: nonblank(&p.role_name),
+        },
+        Mode::External => Spec::External {
+            command: f.need(nonblank(&p.process_command), "process_command")?,
+        },
+        Mode::CredentialsUri => Spec::CredentialsUri {
+            uri: f.need(nonblank(&p.credentials_uri), "credentials_uri")?,
+        },
+    };
+    Ok(Some(spec))
+}
+
+/// The credentials of an aliyun CLI profile (its JSON keys); `Ok(None)` when it has none.
+pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, CredentialsError> {
+    let mode = p.effective_mode();
+    if mode.is_empty() {
+        return Ok(None);
+    }
+    let mode = Mode::parse(&mode, whence)?;
+    let f = Fields { whence, mode };
+    let role = |f: &Fields| -> Result<RoleParams, CredentialsError> {
+        Ok(RoleParams {
+            role_arn: f.need(s(&p.ram_role_arn), "ram_role_arn")?,
+            session_name: s(&p.ram_session_name),
+            duration_seconds: Some(p.expired_seconds).filter(|d| *d > 0),
+            external_id: s(&p.external_id),
+            policy: None,
+            sts_region: s(&p.sts_region),
+            sts_endpoint: None,
+        })
+    };
+    let spec = match mode {
+        Mode::Ak => Spec::Ak {
+            id: f.need(s(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(s(&p.access_key_secret), "access_key_secret")?),
+        },
+        Mode::StsToken => Spec::StsToken {
+            id: f.need(s(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(s(&p.access_key_secret), "access_key_secret")?),
+            token: Secret::new(f.need(s(&p.sts_token), "sts_token")?),
+        },
+        Mode::RamRoleArn => Spec::RamRoleArn {
+            id: f.need(s(&p.access_key_id), "access_key_id")?,
+            secret: Secret::new(f.need(s(&p.access_key_secret), "access_key_secret")?),
+            token: s(&p.sts_token).map(Secret::new),
+            role: role(&f)?,
+        },
+        Mode::ChainableRamRoleArn => Spec::ChainableRamRoleArn {
+            source_profile: f.need(s(&p.source_profile), "source_profile")?,
+            role: role(&f)?,
+        },
+        Mode::EcsRamRole => Spec::EcsRamRole {
+            role_name: s(&p.ram_role_name),
+        },
+        Mode::External => Spec::External {
+            command: f.need(s(&p.process_command), "process_command")?,
+        },
+        Mode::CredentialsUri => Spec::CredentialsUri {
+            uri: f.need(s(&p.credentials_uri), "credentials_uri")?,
+        },
+    };
+    Ok(Some(spec))
+}
+
+/// The credentials of a section of the SDK credentials INI file (`type = access_key | sts |
+/// ecs_ram_role | ram_role_arn`).
+pub fn from_ini(
+    get: &dyn Fn(&str) -> Option<String>,
+    whence: &str,
+) -> Result<Spec, CredentialsError> {
+    let kind = get("type").unwrap_or_default();
+    let mode = match kind.to_ascii_lowercase().as_str() {
+        "access_key" => Mode::Ak,
+        "sts" => Mode::StsToken,
+        "ecs_ram_role" => Mode::EcsRamRole,
+        "ram_role_arn" => Mode::RamRoleArn,
+        "oidc_role_arn" | "rsa_key_pair" | "bearer" => {
+            return Err(CredentialsError::invalid(
+                format!("credentials type {kind} ({whence}) is not supported by bgpeer"),
+                "use type = access_key, sts, ecs_ram_role or ram_role_arn".to_string(),
+            ))
+        }
+        "" => {
+            return Err(CredentialsError::invalid(
+                format!("no `type` ({whence})"),
+                "add type = access_key (or sts, ecs_ram_role, ram_role_arn)".to_string(),
+            ))
+        }
+        other => {
+            return Err(CredentialsError::invalid(
+                format!("unknown credentials type {other:?} ({whence})"),
+                "use type = access_key, sts, ecs_ram_role or ram_role_arn".to_string(),
+            ))
+        }
+    };
+    let f = Fields { whence, mode };
+    let need = |key: &str| f.need(get(key), key);
+    Ok(match mode {
+        Mode::Ak => Spec::Ak {
+            id: need("access_key_id")?,
+            secret: Secret::new(need("access_key_secret")?),
+        },
+        Mode::StsToken => Spec::StsToken {
+            id: need("access_key_id")?,
+            secret: Secret::new(need("access_key_secret")?),
+            token: Secret::new(need("security_token")?),
+        },
+        Mode::EcsRamRole => Spec::EcsRamRole {
+            role_name: get("role_name"),
+        },
+        _ => Spec::RamRoleArn {
+            id: need("access_key_id")?,
+            secret: Secret::new(need("access_key_secret")?),
+            token: None,
+            role: RoleParams {
+                role_arn: need("role_arn")?,
+                session_name: get("role_session_name"),
+                duration_seconds: None,
+                external_id: get("external_id"),
+                policy: get("policy"),
+                sts_region: get("sts_region"),
+                sts_endpoint: None,
+            },
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse_case_insensitively_and_unsupported_ones_are_named() {
+        assert_eq!(Mode::parse("ak", "x").unwrap(), Mode::Ak);
+        assert_eq!(
+            Mode::parse("CredentialsURI", "x").unwrap(),
+            Mode::CredentialsUri
+        );
+        let e = Mode::parse("CloudSSO", "profile p")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "credential mode CloudSSO (profile p) is not supported by bgpeer"
+        );
+        let e = Mode::parse("StsTokn", "profile p").unwrap_err();
+        assert!(
+            crate::error::Diagnose::hint(&e)
+                .unwrap()
+                .starts_with("did you mean StsToken?"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let p = Profile {
+            mode: Some("AK".into()),
+            access_key_id: Some("LTAIxxxxxxxx".into()),
+            ..Default::default()
+        };
+        let e = from_bgpeer(&p, "profile p in f").unwrap_err().to_string();
+        assert_eq!(e, "mode AK needs `access_key_secret` (profile p in f)");
+    }
+}

@@ -1,0 +1,199 @@
+//! STS AssumeRole (RamRoleArn, ChainableRamRoleArn), with temporary credentials cached in a 0600
+//! file and refreshed before they expire.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use sha2::Digest;
+
+use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
+use crate::context::Env;
+use crate::secret::Secret;
+use crate::signing::SignatureVersion;
+
+use super::mode::RoleParams;
+use super::{Credentials, CredentialsError};
+
+pub const STS_VERSION: &str = "2015-04-01";
+/// Cached credentials are used only while more than this is left before they expire.
+const REFRESH_MARGIN_SECS: i64 = 300;
+const DEFAULT_DURATION: u32 = 3600;
+
+/// `BGPEER_STS_ENDPOINT` > the profile's `sts_endpoint` > `sts.<sts_region>.aliyuncs.com` >
+/// `sts.aliyuncs.com`.
+pub fn endpoint(role: &RoleParams, env: &Env) -> String {
+    if let Some(e) = env.get_nonblank("BGPEER_STS_ENDPOINT") {
+        return e.trim().to_string();
+    }
+    if let Some(e) = &role.sts_endpoint {
+        return e.clone();
+    }
+    let region = role.sts_region.clone().or_else(|| {
+        env.get_nonblank("ALIBABA_CLOUD_STS_REGION")
+            .map(str::to_string)
+    });
+    match region {
+        Some(r) => format!("sts.{}.aliyuncs.com", r.trim()),
+        None => "sts.aliyuncs.com".to_string(),
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Cached {
+    #[serde(rename = "AccessKeyId")]
+    access_key_id: String,
+    #[serde(rename = "AccessKeySecret")]
+    access_key_secret: String,
+    #[serde(rename = "SecurityToken")]
+    security_token: String,
+    #[serde(rename = "Expiration")]
+    expiration: String,
+}
+
+fn cache_path(
+    base: &Credentials,
+    role: &RoleParams,
+    endpoint: &str,
+    env: &Env,
+) -> std::path::PathBuf {
+    let mut h = sha2::Sha256::new();
+    for part in [
+        endpoint,
+        base.access_key_id.as_str(),
+        role.role_arn.as_str(),
+        role.session_name.as_deref().unwrap_or(""),
+        &role
+            .duration_seconds
+            .unwrap_or(DEFAULT_DURATION)
+            .to_string(),
+        role.external_id.as_deref().unwrap_or(""),
+        role.policy.as_deref().unwrap_or(""),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    let key = hex::encode(&h.finalize()[..16]);
+    crate::config::cache_dir(env)
+        .join("sts")
+        .join(format!("{key}.json"))
+}
+
+fn still_fresh(expiration: &str) -> bool {
+    DateTime::parse_from_rfc3339(expiration)
+        .map(|e| (e.with_timezone(&Utc) - Utc::now()).num_seconds() > REFRESH_MARGIN_SECS)
+        .unwrap_or(false)
+}
+
+fn read_cache(path: &std::path::Path) -> Option<Cached> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let cached: Cached = serde_json::from_str(&text).ok()?;
+    still_fresh(&cached.expiration).then_some(cached)
+}
+
+/// Assumes `role` with `base` credentials, using the cache when it is still fresh.
+pub async fn assume_role(
+    base: &Credentials,
+    role: &RoleParams,
+    env: &Env,
+    debug: bool,
+) -> Result<Credentials, CredentialsError> {
+    let raw_endpoint = endpoint(role, env);
+    let path = cache_path(base, role, &raw_endpoint, env);
+    let label = format!("{} via STS AssumeRole", role.role_arn);
+    if let Some(c) = read_cache(&path) {
+        return Ok(Credentials {
+            access_key_id: c.access_key_id,
+            access_key_secret: Secret::new(c.access_key_secret),
+            security_token: Some(Secret::new(c.security_token)),
+            source: label,
+        });
+    }
+    let endpoint = client::endpoint::resolve(None, Some(&raw_endpoint), false).map_err(|e| {
+        CredentialsError::invalid(
+            format!("invalid STS endpoint {raw_endpoint:?}: {e}"),
+            "fix sts_endpoint / sts_region in the profile, or BGPEER_STS_ENDPOINT".to_string(),
+        )
+    })?;
+    let client = Client::new(ClientConfig {
+        endpoint,
+        version: STS_VERSION.to_string(),
+        signature_version: SignatureVersion::V2,
+        credentials: base.clone(),
+        timeouts: Timeouts {
+            connect: Duration::from_secs(5),
+            request: Duration::from_secs(15),
+            deadline: Duration::from_secs(60),
+        },
+        retry: RetryPolicy {
+            max_attempts: 3,
+            no_delay: env.is_true("BGPEER_TEST_NO_RETRY_DELAY"),
+            ..RetryPolicy::default()
+        },
+        debug,
+    })
+    .map_err(|e| CredentialsError::AssumeRole {
+        role_arn: role.role_arn.clone(),
+        source: Box::new(e),
+    })?;
+    let session = role
+        .session_name
+        .clone()
+        .unwrap_or_else(|| format!("bgpeer-{}", Utc::now().timestamp()));
+    let mut params = vec![
+        ("RoleArn".to_string(), role.role_arn.clone()),
+        ("RoleSessionName".to_string(), session),
+        (
+            "DurationSeconds".to_string(),
+            role.duration_seconds
+                .unwrap_or(DEFAULT_DURATION)
+                .to_string(),
+        ),
+    ];
+    if let Some(x) = &role.external_id {
+        params.push(("ExternalId".to_string(), x.clone()));
+    }
+    if let Some(p) = &role.policy {
+        params.push(("Policy".to_string(), p.clone()));
+    }
+    let value = client
+        .call("AssumeRole", &params, &Default::default())
+        .await
+        .map_err(|e| CredentialsError::AssumeRole {
+            role_arn: role.role_arn.clone(),
+            source: Box::new(e),
+        })?;
+    let c = value.get("Credentials").cloned().unwrap_or(Value::Null);
+    let field = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+    let (Some(id), Some(secret), Some(token)) = (
+        field("AccessKeyId"),
+        field("AccessKeySecret"),
+        field("SecurityToken"),
+    ) else {
+        return Err(CredentialsError::invalid(
+            format!(
+                "STS AssumeRole for {} answered without Credentials.AccessKeyId/AccessKeySecret/SecurityToken",
+                role.role_arn
+            ),
+            "check the STS endpoint (sts_endpoint, BGPEER_STS_ENDPOINT)".to_string(),
+        ));
+    };
+    let cached = Cached {
+        access_key_id: id,
+        access_key_secret: secret,
+        security_token: token,
+        expiration: field("Expiration").unwrap_or_default(),
+    };
+    if still_fresh(&cached.expiration) {
+        // A cache we can't write only costs an extra AssumeRole next time.
+        if let Ok(bytes) = serde_json::to_vec(&cached) {
+            let _ = crate::config::file::write_private(&path, &bytes);
+        }
+    }
+    Ok(Credentials {
+        access_key_id: cached.access_key_id,
+        access_key_secret: Secret::new(cached.access_key_secret),
+        security_token: Some(Secret::new(cached.security_token)),
+        source: label,
+    })
+}
