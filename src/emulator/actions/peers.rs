@@ -1,0 +1,623 @@
+//! CreateBgpPeer, DescribeBgpPeers, ModifyBgpPeerAttribute, DeleteBgpPeer.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use serde_json::{json, Value};
+
+use super::params::{invalid, ip_version};
+use super::{
+    cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
+    invalid_group, ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
+};
+use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
+
+/// BGP peers per VBR.
+pub const PEERS_PER_VBR: usize = 8;
+/// BFD hop count when BFD is enabled without one (the platform default).
+pub const DEFAULT_BFD_MULTI_HOP: u32 = 255;
+
+fn family(ip: IpAddr) -> IpVersion {
+    match ip {
+        IpAddr::V4(_) => IpVersion::IPv4,
+        IpAddr::V6(_) => IpVersion::IPv6,
+    }
+}
+
+fn usable_unicast(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v) => {
+            !(v.is_unspecified()
+                || v.is_broadcast()
+                || v.is_multicast()
+                || v.is_loopback()
+                || v.octets()[0] >= 240)
+        }
+        IpAddr::V6(v) => !(v.is_unspecified() || v.is_multicast() || v.is_loopback()),
+    }
+}
+
+fn duplicated_peer_ip() -> EmuError {
+    EmuError::new(
+        400,
+        "DuplicatedParam.PeerIpAddress",
+        "The param of PeerIpAddress is duplicated.",
+    )
+}
+
+fn illegal_bfd_hop() -> EmuError {
+    EmuError::new(400, "IllegalParam.BfdMultiHop", "BfdMultiHop is illegal.")
+}
+
+fn missing_enable_bfd() -> EmuError {
+    EmuError::new(
+        400,
+        "MissingParam.EnableBfd",
+        "The parameter EnableBfd is missing.",
+    )
+}
+
+fn illegal_ip_address() -> EmuError {
+    EmuError::new(
+        400,
+        "IllegalParam.IpAddress",
+        "The specified IpAddress is illegal.",
+    )
+}
+
+/// The VBR's IPv4 gateway: local and peer IP in one subnet of a contiguous mask.
+fn check_gateway_v4(vbr: &Vbr) -> Result<(), EmuError> {
+    let at = &vbr.attrs;
+    if at.local_gateway_ip.is_empty() && at.peer_gateway_ip.is_empty() {
+        return Ok(());
+    }
+    let ok = (|| {
+        let local: Ipv4Addr = at.local_gateway_ip.parse().ok()?;
+        let peer: Ipv4Addr = at.peer_gateway_ip.parse().ok()?;
+        let mask = u32::from(at.peering_subnet_mask.parse::<Ipv4Addr>().ok()?);
+        let prefix = mask.leading_ones();
+        let contiguous = prefix + mask.trailing_zeros() == 32;
+        let same_net = u32::from(local) & mask == u32::from(peer) & mask;
+        Some(contiguous && (1..=31).contains(&prefix) && same_net && local != peer)
+    })()
+    .unwrap_or(false);
+    if ok {
+        Ok(())
+    } else {
+        Err(EmuError::new(
+            400,
+            "IllegalParam.LocalGatewayIpAndMask",
+            "The LocalGatewayIpAndMask value is invalid.",
+        ))
+    }
+}
+
+/// The VBR's IPv6 peering subnet: a prefix that holds both gateway addresses.
+fn check_gateway_v6(vbr: &Vbr) -> Result<(), EmuError> {
+    let at = &vbr.attrs;
+    let ok = (|| {
+        let net: ipnet::Ipv6Net = at.peering_ipv6_subnet_mask.parse().ok()?;
+        let inside = |s: &str| {
+            s.is_empty()
+                || s.parse::<std::net::Ipv6Addr>()
+                    .is_ok_and(|ip| net.contains(&ip))
+        };
+        Some(
+            net.prefix_len() <= 127
+                && inside(&at.local_ipv6_gateway_ip)
+                && inside(&at.peer_ipv6_gateway_ip),
+        )
+    })()
+    .unwrap_or(false);
+    if ok {
+        Ok(())
+    } else {
+        Err(EmuError::new(
+            400,
+            "IllegalParam.PeeringIpv6SubnetMask",
+            "The PeeringIpv6SubnetMask value is invalid.",
+        ))
+    }
+}
+
+/// A peer IP must not be the VBR's own address nor another peer's.
+fn check_ip_conflicts(
+    vbr: &Vbr,
+    gi: usize,
+    ip: IpAddr,
+    except_peer: Option<&str>,
+    cx: &Ctx,
+) -> Result<(), EmuError> {
+    let at = &vbr.attrs;
+    let same = |s: &str| s.parse::<IpAddr>().is_ok_and(|x| x == ip);
+    match ip {
+        IpAddr::V4(_) => {
+            let local_ips = std::iter::once(at.local_gateway_ip.as_str()).chain(
+                at.associated_physical_connections
+                    .associated_physical_connection
+                    .iter()
+                    .map(|c| c.local_gateway_ip.as_str()),
+            );
+            if local_ips.into_iter().any(same) {
+                return Err(EmuError::new(
+                    400,
+                    "DuplicatedParam.LocalIpAddress",
+                    "The LocalIpAddress already exists.",
+                ));
+            }
+        }
+        IpAddr::V6(_) => {
+            if same(&at.local_ipv6_gateway_ip) {
+                return Err(EmuError::new(
+                    400,
+                    "DuplicatedParam.LocalIpv6Address",
+                    "The LocalIpv6Address already exists.",
+                ));
+            }
+        }
+    }
+    for (i, g) in vbr.groups.iter().enumerate() {
+        if g.lifecycle.phase(cx.now_ms, cx.settle_ms) == Phase::Gone {
+            continue;
+        }
+        let clash = g.peers.iter().any(|p| {
+            Some(p.id.as_str()) != except_peer
+                && p.lifecycle.phase(cx.now_ms, cx.settle_ms) != Phase::Gone
+                && same(&p.peer_ip)
+        });
+        if !clash {
+            continue;
+        }
+        return Err(match (ip, i == gi) {
+            (IpAddr::V6(_), _) => EmuError::new(
+                400,
+                "DuplicatedParam.PeerIpv6Address",
+                "The PeerIpv6Address already exists.",
+            ),
+            (IpAddr::V4(_), true) => {
+                EmuError::new(400, "BgpPeer.Already.Exists", "bgp peer already exists.")
+            }
+            (IpAddr::V4(_), false) => EmuError::new(
+                400,
+                "InvalidParams.PeerIpAddressInUse",
+                "peer ip address in use ,cannot create bgp peer.",
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// BFD needs a non-hosted VBR, room in the VBR's BFD quota and on its access device.
+fn check_bfd(world: &World, vbr: &Vbr) -> Result<(), EmuError> {
+    if vbr.traits.vpconn {
+        return Err(EmuError::new(
+            400,
+            "UnsupportedFeature.Vpconn",
+            "The feature of Vpconn is not supported.",
+        ));
+    }
+    let on_vbr = vbr
+        .groups
+        .iter()
+        .flat_map(|g| g.peers.iter())
+        .filter(|p| p.enable_bfd)
+        .count();
+    if on_vbr >= vbr.traits.bfd_session_quota as usize {
+        return Err(EmuError::new(
+            400,
+            "QuotaExceeded.BfdSession",
+            "Your Bfd Session number reaches the upper limit.",
+        ));
+    }
+    let device = world
+        .access_devices
+        .get(&vbr.traits.access_device_id)
+        .ok_or_else(access_device_not_found)?;
+    if world.bfd_sessions_on_device(&device.id) >= device.bfd_session_capacity {
+        return Err(EmuError::new(
+            400,
+            "QuotaExceeded.BfdSession",
+            "The Bfd Session on device reaches the upper limit.",
+        ));
+    }
+    Ok(())
+}
+
+fn access_device_not_found() -> EmuError {
+    EmuError::new(
+        400,
+        "InvalidAccessDeviceId.NotFound",
+        "There is no Access_Device_Id in our records",
+    )
+}
+
+/// Validates `BfdMultiHop` and its need for `EnableBfd`.
+fn bfd_hop(
+    hop: Option<i32>,
+    enable_bfd: Option<bool>,
+    bfd_already_on: bool,
+) -> Result<Option<u32>, EmuError> {
+    match hop {
+        None => Ok(None),
+        Some(h) if !(1..=255).contains(&h) => Err(illegal_bfd_hop()),
+        Some(_) if enable_bfd.is_none() && !bfd_already_on => Err(missing_enable_bfd()),
+        Some(h) => Ok(Some(h as u32)),
+    }
+}
+
+pub(super) fn create(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
+    let a = &cx.args;
+    a.required("BgpGroupId")?;
+    let enable_bfd = a.bool("EnableBfd")?;
+    let hop = a.int("BfdMultiHop")?;
+    let region = cx.region(world)?;
+    let group_id = cx.required("BgpGroupId")?;
+    if a.count("PeerIpAddress") > 1 {
+        return Err(duplicated_peer_ip());
+    }
+    let (vbr, gi) =
+        groups::find(world, cx, &region.region_id, group_id).ok_or_else(invalid_group)?;
+    let group = &vbr.groups[gi];
+    let hop = bfd_hop(hop, enable_bfd, false)?;
+    let version = match a.opt("IpVersion") {
+        Some(v) => ip_version(v).ok_or_else(illegal_ip_version)?,
+        None => group.ip_version,
+    };
+
+    check_vbr_writable(vbr)?;
+    if group.lifecycle.phase(cx.now_ms, cx.settle_ms) != Phase::Available {
+        return Err(cannot_operate());
+    }
+    if !world
+        .access_devices
+        .contains_key(&vbr.traits.access_device_id)
+    {
+        return Err(access_device_not_found());
+    }
+    if !vbr.traits.pconn_traffic_enabled {
+        return Err(pconn_traffic_not_enabled());
+    }
+    if version == IpVersion::IPv6 {
+        if !region.ipv6_supported {
+            return Err(ipv6_unsupported_region());
+        }
+        if !vbr.attrs.enable_ipv6 {
+            return Err(illegal_ip_version());
+        }
+    }
+    if version != group.ip_version {
+        return Err(illegal_ip_version());
+    }
+
+    let ip: IpAddr = match a.opt("PeerIpAddress") {
+        Some(s) => {
+            let ip: IpAddr = s
+                .parse()
+                .map_err(|_| EmuError::new(400, "InvalidIP.Malformed", "Ip malformed."))?;
+            if family(ip) != version || !usable_unicast(ip) {
+                return Err(EmuError::new(
+                    400,
+                    "IllegalParam.PeerIpAddress",
+                    "The param of PeerIpAddress is illegal.",
+                ));
+            }
+            ip
+        }
+        None => {
+            let must_point_out = || {
+                EmuError::new(
+                    400,
+                    "InvalidParams.PeerIpAddressMustPointOut",
+                    "vbr has 0 or more than 1 subif ,point out peerIpAddress.",
+                )
+            };
+            let pconns = vbr
+                .attrs
+                .associated_physical_connections
+                .associated_physical_connection
+                .len();
+            if pconns > 1 {
+                return Err(EmuError::new(
+                    400,
+                    "InvalidPeerIpAddress",
+                    "multi pconn peer ip can not be null.",
+                ));
+            }
+            if vbr.traits.sub_interfaces != 1 {
+                return Err(must_point_out());
+            }
+            let gateway = match version {
+                IpVersion::IPv4 => &vbr.attrs.peer_gateway_ip,
+                IpVersion::IPv6 => &vbr.attrs.peer_ipv6_gateway_ip,
+            };
+            gateway.parse().map_err(|_| must_point_out())?
+        }
+    };
+    match version {
+        IpVersion::IPv4 => check_gateway_v4(vbr)?,
+        IpVersion::IPv6 => check_gateway_v6(vbr)?,
+    }
+    check_ip_conflicts(vbr, gi, ip, None, cx)?;
+    let peers_on_vbr: usize = vbr.groups.iter().map(|g| g.peers.len()).sum();
+    if peers_on_vbr >= PEERS_PER_VBR {
+        return Err(EmuError::new(
+            400,
+            "QuotaExceeded.Bgp",
+            "bgp peer count per vbr quota exceed.",
+        ));
+    }
+    if vbr.traits.nqa_used >= vbr.traits.nqa_quota {
+        return Err(EmuError::new(
+            400,
+            "QuotaExceeded.Nqa",
+            "nqa count per vbr quota exceed.",
+        ));
+    }
+    let bfd = enable_bfd.unwrap_or(false);
+    if bfd {
+        check_bfd(world, vbr)?;
+    }
+
+    let region_id = region.region_id.clone();
+    let vbr_id = vbr.attrs.vbr_id.clone();
+    let group_id = group.id.clone();
+    let id = world.new_id("bgp", &region_id);
+    let peer = BgpPeer {
+        id: id.clone(),
+        peer_ip: ip.to_string(),
+        enable_bfd: bfd,
+        bfd_multi_hop: match (bfd, hop) {
+            (_, Some(h)) => h,
+            (true, None) => DEFAULT_BFD_MULTI_HOP,
+            (false, None) => 0,
+        },
+        ip_version: version,
+        lifecycle: Lifecycle::new(cx.now_ms),
+    };
+    world.peer_index.insert(id.clone(), group_id);
+    if let Some(g) = world
+        .vbrs
+        .get_mut(&vbr_id)
+        .and_then(|v| v.groups.get_mut(gi))
+    {
+        g.peers.push(peer);
+    }
+    Ok(json!({ "BgpPeerId": id }))
+}
+
+/// The peer `BgpPeerId` names in the request's region, if it still exists.
+fn find<'w>(
+    world: &'w World,
+    cx: &Ctx,
+    region_id: &str,
+    peer_id: &str,
+) -> Option<(&'w Vbr, usize, usize)> {
+    world.locate_peer(peer_id).filter(|(vbr, gi, pi)| {
+        vbr.region_id == region_id
+            && vbr.groups[*gi].peers[*pi]
+                .lifecycle
+                .phase(cx.now_ms, cx.settle_ms)
+                != Phase::Gone
+    })
+}
+
+pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
+    let a = &cx.args;
+    a.required("BgpPeerId")?;
+    let enable_bfd = a.bool("EnableBfd")?;
+    let hop = a.int("BfdMultiHop")?;
+    let region = cx.region(world)?;
+    let peer_id = cx.required("BgpPeerId")?;
+    if a.count("PeerIpAddress") > 1 {
+        return Err(duplicated_peer_ip());
+    }
+    let (vbr, gi, pi) =
+        find(world, cx, &region.region_id, peer_id).ok_or_else(instance_not_found)?;
+    let group = &vbr.groups[gi];
+    let peer = &group.peers[pi];
+    if let Some(gid) = a.opt("BgpGroupId") {
+        if gid != group.id {
+            groups::find(world, cx, &region.region_id, gid).ok_or_else(invalid_group)?;
+            return Err(invalid("BgpGroupId"));
+        }
+    }
+    let hop = bfd_hop(hop, enable_bfd, peer.enable_bfd)?;
+    let ip: Option<IpAddr> = match a.opt("PeerIpAddress") {
+        None => None,
+        Some(s) => {
+            let ip: IpAddr = s.parse().map_err(|_| illegal_ip_address())?;
+            if family(ip) != peer.ip_version || !usable_unicast(ip) {
+                return Err(illegal_ip_address());
+            }
+            Some(ip)
+        }
+    };
+
+    check_vbr_writable(vbr)?;
+    if peer.lifecycle.phase(cx.now_ms, cx.settle_ms) != Phase::Available {
+        return Err(cannot_operate());
+    }
+    if let Some(ip) = ip {
+        check_ip_conflicts(vbr, gi, ip, Some(&peer.id), cx)?;
+    }
+    let bfd = enable_bfd.unwrap_or(peer.enable_bfd);
+    if bfd && !peer.enable_bfd {
+        check_bfd(world, vbr)?;
+    }
+    let new_hop = match (hop, bfd, peer.bfd_multi_hop) {
+        (Some(h), _, _) => h,
+        (None, true, 0) => DEFAULT_BFD_MULTI_HOP,
+        (None, _, old) => old,
+    };
+
+    let vbr_id = vbr.attrs.vbr_id.clone();
+    let Some(p) = world
+        .vbrs
+        .get_mut(&vbr_id)
+        .and_then(|v| v.groups.get_mut(gi))
+        .and_then(|g| g.peers.get_mut(pi))
+    else {
+        return Err(instance_not_found());
+    };
+    if let Some(ip) = ip {
+        p.peer_ip = ip.to_string();
+    }
+    p.enable_bfd = bfd;
+    p.bfd_multi_hop = new_hop;
+    p.lifecycle.modified_ms = Some(cx.now_ms);
+    Ok(json!({}))
+}
+
+pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
+    cx.args.required("BgpPeerId")?;
+    let region = cx.region(world)?;
+    let peer_id = cx.required("BgpPeerId")?;
+    let (vbr, gi, pi) =
+        find(world, cx, &region.region_id, peer_id).ok_or_else(instance_not_found)?;
+    check_vbr_writable(vbr)?;
+    if vbr.groups[gi].peers[pi]
+        .lifecycle
+        .phase(cx.now_ms, cx.settle_ms)
+        != Phase::Available
+    {
+        return Err(cannot_operate());
+    }
+    let vbr_id = vbr.attrs.vbr_id.clone();
+    if let Some(p) = world
+        .vbrs
+        .get_mut(&vbr_id)
+        .and_then(|v| v.groups.get_mut(gi))
+        .and_then(|g| g.peers.get_mut(pi))
+    {
+        p.lifecycle.deleting_ms = Some(cx.now_ms);
+    }
+    Ok(json!({}))
+}
+
+/// `BgpStatus`, `AdvertisedRouteCount`, `ReceivedRouteCount` of a peer at `cx.now_ms`.
+fn session(
+    vbr: &Vbr,
+    g: &BgpGroup,
+    p: &BgpPeer,
+    phase: Phase,
+    cx: &Ctx,
+) -> (&'static str, u64, u64) {
+    if phase != Phase::Available {
+        return ("Idle", 0, 0);
+    }
+    let up_since = p.lifecycle.last_change_ms().saturating_add(cx.settle_ms);
+    let established = cx.settle_ms <= 0 || cx.now_ms.saturating_sub(up_since) >= cx.settle_ms;
+    if !established {
+        return ("Connect", 0, 0);
+    }
+    let v6 = p.ip_version == IpVersion::IPv6;
+    let advertised = vbr
+        .networks
+        .iter()
+        .filter(|n| {
+            n.dst_cidr_block.contains(':') == v6
+                && n.lifecycle.phase(cx.now_ms, cx.settle_ms) == Phase::Available
+        })
+        .count() as u64;
+    let received = (1 + fnv1a(&p.id) % 24).min(u64::from(g.route_limit.max(1)));
+    ("Established", advertised, received)
+}
+
+fn gmt_modified(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%MZ")
+        .to_string()
+}
+
+fn peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
+    let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
+    json!({
+        "BgpPeerId": p.id,
+        "BgpGroupId": g.id,
+        "Name": g.name,
+        "Description": g.description,
+        "PeerIpAddress": p.peer_ip,
+        "PeerAsn": g.peer_asn.to_string(),
+        "LocalAsn": g.local_asn.to_string(),
+        "AuthKey": g.auth_key,
+        "IsFake": g.is_fake,
+        "EnableBfd": p.enable_bfd,
+        "BfdMultiHop": p.bfd_multi_hop,
+        "Hold": g.hold.to_string(),
+        "Keepalive": g.keepalive.to_string(),
+        "RouteLimit": g.route_limit.to_string(),
+        "IpVersion": p.ip_version.as_str(),
+        "RouterId": vbr.attrs.vbr_id,
+        "RegionId": vbr.region_id,
+        "Status": phase.as_str(),
+        "BgpStatus": bgp_status,
+        "AdvertisedRouteCount": advertised,
+        "ReceivedRouteCount": received,
+        "GmtModified": gmt_modified(p.lifecycle.last_change_ms()),
+    })
+}
+
+pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+    let a = &cx.args;
+    let region = cx.region(world)?;
+    let paging = a.paging()?;
+    let is_default = a.bool("IsDefault")?;
+    let router_id = a.opt("RouterId");
+    let group_id = a.opt("BgpGroupId");
+    let peer_id = a.opt("BgpPeerId");
+
+    let mut rows: Vec<(&Vbr, &BgpGroup, &BgpPeer, Phase)> = Vec::new();
+    let consider = |vbr: &'_ Vbr, g: &'_ BgpGroup, p: &'_ BgpPeer| -> Option<Phase> {
+        let phase = p.lifecycle.phase(cx.now_ms, cx.settle_ms);
+        let keep = phase != Phase::Gone
+            && vbr.region_id == region.region_id
+            && router_id.is_none_or(|r| r == vbr.attrs.vbr_id)
+            && group_id.is_none_or(|id| id == g.id)
+            && peer_id.is_none_or(|id| id == p.id)
+            && is_default.is_none_or(|d| d == g.is_default);
+        keep.then_some(phase)
+    };
+    if let Some(pid) = peer_id {
+        if let Some((vbr, gi, pi)) = world.locate_peer(pid) {
+            let (g, p) = (&vbr.groups[gi], &vbr.groups[gi].peers[pi]);
+            if let Some(ph) = consider(vbr, g, p) {
+                rows.push((vbr, g, p, ph));
+            }
+        }
+    } else if let Some(gid) = group_id {
+        if let Some((vbr, gi)) = world.locate_group(gid) {
+            let g = &vbr.groups[gi];
+            for p in &g.peers {
+                if let Some(ph) = consider(vbr, g, p) {
+                    rows.push((vbr, g, p, ph));
+                }
+            }
+        }
+    } else {
+        let vbrs: Box<dyn Iterator<Item = &Vbr>> = match router_id {
+            Some(r) => Box::new(world.vbr_in(&region.region_id, r).into_iter()),
+            None => Box::new(
+                world
+                    .vbrs
+                    .values()
+                    .filter(|v| v.region_id == region.region_id),
+            ),
+        };
+        for vbr in vbrs {
+            for g in &vbr.groups {
+                for p in &g.peers {
+                    if let Some(ph) = consider(vbr, g, p) {
+                        rows.push((vbr, g, p, ph));
+                    }
+                }
+            }
+        }
+    }
+    let total = rows.len();
+    let page = paging
+        .slice(&rows)
+        .iter()
+        .map(|(vbr, g, p, ph)| peer_json(vbr, g, p, *ph, cx))
+        .collect();
+    Ok(page_body(paging, total, "BgpPeers", "BgpPeer", page))
+}

@@ -1,0 +1,182 @@
+//! DescribeRegions and DescribeVirtualBorderRouters.
+
+use serde_json::{json, Value};
+
+use super::params::invalid;
+use super::{page_body, Ctx, EmuError};
+use crate::emulator::world::{Vbr, World};
+
+pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+    let english = cx
+        .args
+        .opt("AcceptLanguage")
+        .is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")));
+    let regions: Vec<Value> = world
+        .regions
+        .iter()
+        .map(|r| {
+            json!({
+                "RegionId": r.region_id,
+                "LocalName": if english { &r.local_name_en } else { &r.local_name_zh },
+                "RegionEndpoint": r.region_endpoint,
+            })
+        })
+        .collect();
+    Ok(json!({ "Regions": { "Region": regions } }))
+}
+
+/// The VBR fields the documented filter keys match, in lower case.
+#[derive(Debug, Clone, Copy)]
+enum FilterKey {
+    PhysicalConnectionId,
+    VbrId,
+    Status,
+    Name,
+    AccessPointId,
+    EccId,
+    Type,
+}
+
+impl FilterKey {
+    fn parse(key: &str) -> Option<FilterKey> {
+        Some(match key.to_ascii_lowercase().as_str() {
+            "physicalconnectionid" => FilterKey::PhysicalConnectionId,
+            "vbrid" => FilterKey::VbrId,
+            "status" => FilterKey::Status,
+            "name" => FilterKey::Name,
+            "accesspointid" => FilterKey::AccessPointId,
+            "eccid" => FilterKey::EccId,
+            "type" => FilterKey::Type,
+            _ => return None,
+        })
+    }
+
+    fn field(self, vbr: &Vbr) -> &str {
+        let at = &vbr.attrs;
+        match self {
+            FilterKey::PhysicalConnectionId => &at.physical_connection_id,
+            FilterKey::VbrId => &at.vbr_id,
+            FilterKey::Status => &at.status,
+            FilterKey::Name => &at.name,
+            FilterKey::AccessPointId => &at.access_point_id,
+            FilterKey::EccId => &at.ecc_id,
+            FilterKey::Type => &at.kind,
+        }
+    }
+}
+
+/// `Filter.N.Key` / `Filter.N.Value.M` as (key, values), at most 5 filters.
+fn filters(cx: &Ctx) -> Result<Vec<(FilterKey, Vec<String>)>, EmuError> {
+    let mut keys: Vec<(u32, FilterKey)> = Vec::new();
+    let mut values: Vec<(u32, String)> = Vec::new();
+    for (k, v) in cx.args.pairs() {
+        let Some(rest) = k.strip_prefix("Filter.") else {
+            continue;
+        };
+        let parsed = rest.split_once('.').and_then(|(n, tail)| {
+            let n = n.parse::<u32>().ok()?;
+            if tail == "Key" {
+                Some((n, None))
+            } else {
+                let m = tail.strip_prefix("Value.")?;
+                m.parse::<u32>().ok()?;
+                Some((n, Some(())))
+            }
+        });
+        match parsed {
+            None => return Err(invalid(k)),
+            Some((n, None)) => {
+                let key = FilterKey::parse(v).ok_or_else(|| invalid(k))?;
+                if !keys.iter().any(|(m, _)| *m == n) {
+                    keys.push((n, key));
+                }
+            }
+            Some((n, Some(()))) => values.push((n, v.to_string())),
+        }
+    }
+    if keys.len() > 5 {
+        return Err(invalid("Filter"));
+    }
+    keys.sort_by_key(|(n, _)| *n);
+    Ok(keys
+        .into_iter()
+        .map(|(n, key)| {
+            let vals = values
+                .iter()
+                .filter(|(m, _)| *m == n)
+                .map(|(_, v)| v.clone())
+                .collect();
+            (key, vals)
+        })
+        .collect())
+}
+
+/// `Tags.N.Key` / `Tags.N.Value` as (key, optional value).
+fn tag_filters(cx: &Ctx) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(u32, String, Option<String>)> = Vec::new();
+    for (k, v) in cx.args.pairs() {
+        let Some((n, tail)) = k.strip_prefix("Tags.").and_then(|r| r.split_once('.')) else {
+            continue;
+        };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        if tail == "Key" && !v.is_empty() && !out.iter().any(|(m, _, _)| *m == n) {
+            out.push((n, v.to_string(), None));
+        }
+    }
+    for (k, v) in cx.args.pairs() {
+        let Some((n, tail)) = k.strip_prefix("Tags.").and_then(|r| r.split_once('.')) else {
+            continue;
+        };
+        if tail != "Value" || v.is_empty() {
+            continue;
+        }
+        let Ok(n) = n.parse::<u32>() else { continue };
+        if let Some(e) = out.iter_mut().find(|(m, _, _)| *m == n) {
+            e.2.get_or_insert_with(|| v.to_string());
+        }
+    }
+    out.into_iter().map(|(_, k, v)| (k, v)).collect()
+}
+
+pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+    let a = &cx.args;
+    let region = cx.region(world)?;
+    let paging = a.paging()?;
+    a.bool("IncludeCrossAccountVbr")?;
+    let filters = filters(cx)?;
+    let tags = tag_filters(cx);
+    let resource_group = a.opt("ResourceGroupId");
+    let rows: Vec<&Vbr> = world
+        .vbrs
+        .values()
+        .filter(|v| v.region_id == region.region_id)
+        .filter(|v| {
+            filters
+                .iter()
+                .all(|(key, values)| values.is_empty() || values.iter().any(|x| x == key.field(v)))
+        })
+        .filter(|v| {
+            tags.iter().all(|(k, val)| {
+                v.attrs
+                    .tags
+                    .tags
+                    .iter()
+                    .any(|t| &t.key == k && val.as_ref().is_none_or(|x| x == &t.value))
+            })
+        })
+        .filter(|v| resource_group.is_none_or(|rg| rg == v.attrs.resource_group_id))
+        .collect();
+    let total = rows.len();
+    let page = paging
+        .slice(&rows)
+        .iter()
+        .map(|v| serde_json::to_value(&v.attrs).unwrap_or(Value::Null))
+        .collect();
+    Ok(page_body(
+        paging,
+        total,
+        "VirtualBorderRouterSet",
+        "VirtualBorderRouterType",
+        page,
+    ))
+}
