@@ -1,15 +1,61 @@
 //! `bgpeer emulator ...`
 
+use std::path::PathBuf;
+
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct EmulatorArgs {
     #[command(subcommand)]
     pub command: Option<EmulatorCommand>,
+    /// Serve (the default verb)
+    #[command(flatten)]
+    pub serve: ServeArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum EmulatorCommand {
+    /// Serve the emulated API (the default when no verb is given)
+    Serve(ServeArgs),
     /// Restore the seeded state
-    Reset,
+    Reset(ResetArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free one
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8765")]
+    pub listen: String,
+
+    /// Allow a --listen address that is not loopback (the emulator accepts a well-known key)
+    #[arg(long)]
+    pub allow_remote: bool,
+
+    /// Persist state in FILE (created with the seeded world when missing) [default: in memory]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// Accept this AccessKey pair instead of the well-known test key (repeatable)
+    #[arg(long = "key", value_name = "ID:SECRET")]
+    pub keys: Vec<String>,
+
+    /// How long new or changed objects stay Pending/Modifying/Deleting, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 3000)]
+    pub settle_ms: u64,
+
+    /// Write the bound IP:PORT to FILE once listening
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
+
+    /// A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)
+    #[arg(long = "fault", value_name = "SPEC")]
+    pub faults: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ResetArgs {
+    /// The state file to reset [default: the built-in emulator profile's state]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
 }

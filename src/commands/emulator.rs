@@ -1,8 +1,182 @@
-//! `bgpeer emulator ...`
+//! `bgpeer emulator ...`: serve the emulated API, or reset a state file.
 
-use crate::cli::emulator::EmulatorArgs;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::cli::emulator::{EmulatorArgs, EmulatorCommand, ResetArgs, ServeArgs};
 use crate::context::Context;
+use crate::emulator::faults::Fault;
+use crate::emulator::server::{self, ServerConfig};
+use crate::emulator::store::{Store, StoreError};
+use crate::emulator::{world::World, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET};
+use crate::error::CliError;
 
-pub async fn run(_ctx: &Context, _args: EmulatorArgs) -> anyhow::Result<()> {
-    anyhow::bail!("bgpeer emulator is not implemented yet")
+pub async fn run(ctx: &Context, args: EmulatorArgs) -> anyhow::Result<()> {
+    match args.command {
+        Some(EmulatorCommand::Reset(r)) => reset(ctx, r).await,
+        Some(EmulatorCommand::Serve(s)) => serve(ctx, s).await,
+        None => serve(ctx, args.serve).await,
+    }
+}
+
+fn store_error(e: StoreError) -> anyhow::Error {
+    CliError::config(e.message, e.hint).into()
+}
+
+fn parse_listen(listen: &str, allow_remote: bool) -> anyhow::Result<SocketAddr> {
+    let addr: SocketAddr = listen.trim().parse().map_err(|_| {
+        CliError::usage(
+            format!("invalid --listen address {listen:?}"),
+            Some("use IP:PORT, e.g. --listen 127.0.0.1:8765 (port 0 picks a free one)".to_string()),
+        )
+    })?;
+    if !addr.ip().is_loopback() && !allow_remote {
+        return Err(CliError::usage(
+            format!("--listen {addr} is not a loopback address"),
+            Some("the emulator accepts a well-known test key; add --allow-remote to listen beyond this machine anyway".to_string()),
+        )
+        .into());
+    }
+    Ok(addr)
+}
+
+fn parse_keys(keys: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+    if keys.is_empty() {
+        return Ok(vec![(
+            TEST_ACCESS_KEY_ID.to_string(),
+            TEST_ACCESS_KEY_SECRET.to_string(),
+        )]);
+    }
+    keys.iter()
+        .map(|k| match k.split_once(':') {
+            Some((id, secret)) if !id.trim().is_empty() && !secret.is_empty() => {
+                Ok((id.trim().to_string(), secret.to_string()))
+            }
+            // Never echo the value: it holds a secret.
+            _ => Err(CliError::usage(
+                "invalid --key value: expected ACCESS_KEY_ID:SECRET with both parts non-empty",
+                Some("e.g. --key LTAIexample:examplesecret".to_string()),
+            )
+            .into()),
+        })
+        .collect()
+}
+
+fn parse_faults(specs: &[String]) -> anyhow::Result<Vec<Fault>> {
+    specs
+        .iter()
+        .map(|s| {
+            Fault::parse_flag(s).map_err(|m| {
+                CliError::usage(
+                    format!("invalid --fault: {m}"),
+                    Some("e.g. --fault kind=error,code=ServiceUnavailable,rate=0.5,action=CreateBgpPeer".to_string()),
+                )
+                .into()
+            })
+        })
+        .collect()
+}
+
+/// Writes the ready file atomically, so a reader never sees half an address.
+fn write_ready_file(path: &Path, addr: SocketAddr) -> anyhow::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, format!("{addr}\n"))
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            CliError::usage(
+                format!("cannot write the ready file {}: {e}", path.display()),
+                None,
+            )
+            .into()
+        })
+}
+
+async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
+    let listen = parse_listen(&args.listen, args.allow_remote)?;
+    let keys = parse_keys(&args.keys)?;
+    let faults = parse_faults(&args.faults)?;
+    let store = match &args.state {
+        Some(path) => {
+            let path = path.clone();
+            tokio::task::spawn_blocking(move || Store::open(&path))
+                .await?
+                .map_err(store_error)?
+        }
+        None => Store::in_memory(World::seeded()),
+    };
+    let first_key = keys[0].0.clone();
+    let running = server::start(ServerConfig {
+        listen,
+        keys,
+        settle: Duration::from_millis(args.settle_ms),
+        faults,
+        store,
+    })
+    .await
+    .map_err(|e| {
+        CliError::config(
+            format!("cannot listen on {listen}: {e}"),
+            Some(
+                "pick another port with --listen, or --listen 127.0.0.1:0 for a free one"
+                    .to_string(),
+            ),
+        )
+    })?;
+    if let Some(ready) = &args.ready_file {
+        write_ready_file(ready, running.addr)?;
+    }
+    let state = match &args.state {
+        Some(p) => format!("state {}", p.display()),
+        None => "state in memory".to_string(),
+    };
+    // The one start line; printed even with --quiet, since it says where the server is.
+    let _ = ctx;
+    eprintln!(
+        "bgpeer emulator listening on http://{} (access key id {first_key}, {state}); stop with Ctrl-C",
+        running.addr
+    );
+    wait_for_stop_signal().await;
+    running.shutdown(Duration::from_secs(5)).await;
+    Ok(())
+}
+
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn reset(ctx: &Context, args: ResetArgs) -> anyhow::Result<()> {
+    let path = match args.state {
+        Some(p) => p,
+        None => crate::config::emulator_state_path(&ctx.env),
+    };
+    let p = path.clone();
+    tokio::task::spawn_blocking(move || Store::reset_file(&p))
+        .await?
+        .map_err(store_error)?;
+    ctx.notice(&format!(
+        "reset the emulator state {} to the seeded world",
+        path.display()
+    ));
+    Ok(())
 }

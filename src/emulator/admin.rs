@@ -1,0 +1,281 @@
+//! The emulator's own admin API under `/_emulator/` (not Alibaba's): unsigned, loopback only.
+//!
+//! - `GET /_emulator/health`: `{"status":"ok", "state": FILE|null, "settleMs": N, "accessKeyIds": [...], "faults": N}`
+//! - `GET /_emulator/faults`: `{"faults": [FAULT...]}`; `PUT` replaces them all (same shape);
+//!   `POST` adds one (a FAULT object); `DELETE` removes them all.
+//! - `GET /_emulator/requests[?action=A][&limit=N]`: the request log, oldest first, secrets masked;
+//!   `DELETE` clears it.
+//! - `POST /_emulator/reset`: restores the seeded world (persisted first).
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::faults::Fault;
+use super::server::App;
+
+/// Parameters whose values never appear in the request log.
+pub const MASKED_PARAMS: &[&str] = &["AuthKey", "SecurityToken", "Signature", "AccessKeySecret"];
+
+/// How many requests the log keeps (the oldest are dropped).
+pub const LOG_CAPACITY: usize = 2000;
+
+/// One logged API request.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedRequest {
+    pub time: String,
+    pub request_id: String,
+    pub method: String,
+    pub action: Option<String>,
+    pub version: Option<String>,
+    pub access_key_id: Option<String>,
+    pub signature_version: Option<String>,
+    /// First value of each parameter, secrets masked.
+    pub parameters: Map<String, Value>,
+    pub status: u16,
+    /// The error code, `null` on success.
+    pub code: Option<String>,
+    /// True when a drop fault closed the connection instead of answering.
+    pub dropped: bool,
+}
+
+pub fn masked_parameters(pairs: &[(String, String)]) -> Map<String, Value> {
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        if m.contains_key(k) {
+            continue;
+        }
+        let v = if MASKED_PARAMS.iter().any(|s| s.eq_ignore_ascii_case(k)) {
+            crate::secret::MASK.to_string()
+        } else {
+            v.clone()
+        };
+        m.insert(k.clone(), Value::from(v));
+    }
+    m
+}
+
+#[derive(Default)]
+pub struct RequestLog {
+    entries: Mutex<VecDeque<LoggedRequest>>,
+}
+
+impl RequestLog {
+    pub fn push(&self, entry: LoggedRequest) {
+        let mut e = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if e.len() >= LOG_CAPACITY {
+            e.pop_front();
+        }
+        e.push_back(entry);
+    }
+
+    pub fn list(&self, action: Option<&str>, limit: Option<usize>) -> Vec<LoggedRequest> {
+        let e = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let matching: Vec<&LoggedRequest> = e
+            .iter()
+            .filter(|r| action.is_none_or(|a| r.action.as_deref() == Some(a)))
+            .collect();
+        let skip = limit.map_or(0, |l| matching.len().saturating_sub(l));
+        matching.into_iter().skip(skip).cloned().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn clear(&self) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+fn admin_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({"error": message}))).into_response()
+}
+
+/// The admin API answers loopback clients only, even when the server listens more widely.
+/// `Some(refusal)` for a client that is not on loopback.
+fn refuse_remote(peer: &SocketAddr) -> Option<Response> {
+    (!peer.ip().is_loopback()).then(|| {
+        admin_error(
+            StatusCode::FORBIDDEN,
+            "the emulator admin API only answers loopback clients",
+        )
+    })
+}
+
+pub async fn health(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    let mut ids: Vec<&String> = app.gateway.keys.keys().collect();
+    ids.sort();
+    Json(json!({
+        "status": "ok",
+        "state": app.store.path().map(|p| p.display().to_string()),
+        "settleMs": app.settle.as_millis() as u64,
+        "accessKeyIds": ids,
+        "faults": app.faults.list().len(),
+        "loggedRequests": app.log.len(),
+    }))
+    .into_response()
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaultList {
+    faults: Vec<Fault>,
+}
+
+/// Parses and validates a fault body; the error is the message of a 400 answer.
+fn parse_faults<T: serde::de::DeserializeOwned>(
+    body: &Bytes,
+    faults: impl Fn(&T) -> &[Fault],
+) -> Result<T, String> {
+    let value: T = serde_json::from_slice(body).map_err(|e| {
+        format!("invalid JSON body: {e} (see notes/readme-emulator.md for the fault format)")
+    })?;
+    for f in faults(&value) {
+        f.validate()?;
+    }
+    Ok(value)
+}
+
+pub async fn get_faults(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    Json(FaultList {
+        faults: app.faults.list(),
+    })
+    .into_response()
+}
+
+pub async fn put_faults(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    let list: FaultList = match parse_faults(&body, |l: &FaultList| &l.faults) {
+        Ok(l) => l,
+        Err(m) => return admin_error(StatusCode::BAD_REQUEST, &m),
+    };
+    app.faults.replace(list.faults);
+    Json(FaultList {
+        faults: app.faults.list(),
+    })
+    .into_response()
+}
+
+pub async fn add_fault(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    let fault: Fault = match parse_faults(&body, std::slice::from_ref) {
+        Ok(f) => f,
+        Err(m) => return admin_error(StatusCode::BAD_REQUEST, &m),
+    };
+    app.faults.add(fault);
+    (
+        StatusCode::CREATED,
+        Json(FaultList {
+            faults: app.faults.list(),
+        }),
+    )
+        .into_response()
+}
+
+pub async fn clear_faults(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    app.faults.replace(Vec::new());
+    Json(FaultList { faults: Vec::new() }).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct RequestsQuery {
+    action: Option<String>,
+    limit: Option<usize>,
+}
+
+pub async fn requests(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    query: Result<Query<RequestsQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    let Query(q) = match query {
+        Ok(q) => q,
+        Err(e) => {
+            return admin_error(
+                StatusCode::BAD_REQUEST,
+                &format!("invalid query: {e} (use ?action=NAME&limit=N)"),
+            )
+        }
+    };
+    Json(json!({ "requests": app.log.list(q.action.as_deref(), q.limit) })).into_response()
+}
+
+pub async fn clear_requests(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    app.log.clear();
+    Json(json!({ "requests": [] })).into_response()
+}
+
+pub async fn reset(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    if let Some(r) = refuse_remote(&peer) {
+        return r;
+    }
+    let store_app = app.clone();
+    let result = tokio::task::spawn_blocking(move || store_app.store.reset()).await;
+    match result {
+        Ok(Ok(())) => Json(json!({"reset": true})).into_response(),
+        Ok(Err(e)) => admin_error(StatusCode::INTERNAL_SERVER_ERROR, &e.message),
+        Err(_) => admin_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the reset did not complete",
+        ),
+    }
+}

@@ -1,0 +1,407 @@
+//! The HTTP server: an axum router (the API at `/`, the admin API under `/_emulator/`) served
+//! connection by connection with hyper, so that a "drop" fault can close a connection without
+//! answering, and so that shutdown can let in-flight requests finish.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, watch};
+use tower::ServiceExt;
+
+use super::actions::{self, ActionRequest, EmuError, Params};
+use super::admin::{self, LoggedRequest, RequestLog};
+use super::faults::{Fault, Faults};
+use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
+use super::store::{Store, WriteOutcome};
+
+/// Requests with a larger body are refused (413) before any parsing.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Everything a running emulator holds.
+pub struct App {
+    pub gateway: Gateway,
+    pub store: Store,
+    pub faults: Faults,
+    pub log: RequestLog,
+    pub settle: Duration,
+}
+
+/// How to start a server.
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    /// Accepted permanent keys (id, secret).
+    pub keys: Vec<(String, String)>,
+    pub settle: Duration,
+    pub faults: Vec<Fault>,
+    pub store: Store,
+}
+
+/// Marks a response whose connection must be closed without sending it (a drop fault).
+#[derive(Clone, Copy)]
+struct DropConnection;
+
+#[derive(Debug)]
+struct DroppedByFault;
+
+impl std::fmt::Display for DroppedByFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by an emulator fault")
+    }
+}
+
+impl std::error::Error for DroppedByFault {}
+
+/// A server accepting connections in a background task.
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub app: Arc<App>,
+    shutdown: watch::Sender<bool>,
+    done: mpsc::Receiver<()>,
+}
+
+impl RunningServer {
+    /// Stops accepting, lets in-flight requests finish (at most `grace`), then returns.
+    pub async fn shutdown(mut self, grace: Duration) {
+        let _ = self.shutdown.send(true);
+        let _ = tokio::time::timeout(grace, self.done.recv()).await;
+    }
+}
+
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/_emulator/health", get(admin::health))
+        .route(
+            "/_emulator/faults",
+            get(admin::get_faults)
+                .put(admin::put_faults)
+                .post(admin::add_fault)
+                .delete(admin::clear_faults),
+        )
+        .route(
+            "/_emulator/requests",
+            get(admin::requests).delete(admin::clear_requests),
+        )
+        .route("/_emulator/reset", post(admin::reset))
+        .fallback(api)
+        .with_state(app)
+}
+
+/// Binds `config.listen` and serves until [`RunningServer::shutdown`].
+pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
+    let listener = TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    let app = Arc::new(App {
+        gateway: Gateway::new(config.keys.into_iter().collect::<HashMap<_, _>>()),
+        store: config.store,
+        faults: Faults::new(config.faults),
+        log: RequestLog::default(),
+        settle: config.settle,
+    });
+    let router = router(app.clone());
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let (done_tx, done_rx) = mpsc::channel::<()>(1);
+    tokio::spawn(accept_loop(listener, router, shutdown_rx, done_tx));
+    Ok(RunningServer {
+        addr,
+        app,
+        shutdown: shutdown_tx,
+        done: done_rx,
+    })
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    router: Router,
+    shutdown: watch::Receiver<bool>,
+    done: mpsc::Sender<()>,
+) {
+    loop {
+        let (stream, remote) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // Out of file descriptors and the like: back off briefly, keep serving.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            _ = stopped(shutdown.clone()) => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let conn_shutdown = shutdown.clone();
+        // Each connection holds a sender; `done` completes when all are gone.
+        let conn_done = done.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(
+                move |mut req: hyper::Request<hyper::body::Incoming>| {
+                    let router = router.clone();
+                    req.extensions_mut().insert(ConnectInfo(remote));
+                    async move {
+                        let response = match router.oneshot(req.map(Body::new)).await {
+                            Ok(r) => r,
+                            Err(never) => match never {},
+                        };
+                        if response.extensions().get::<DropConnection>().is_some() {
+                            Err(DroppedByFault)
+                        } else {
+                            Ok(response)
+                        }
+                    }
+                },
+            );
+            let conn = hyper::server::conn::http1::Builder::new()
+                .max_buf_size(256 * 1024)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stopped(conn_shutdown) => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.as_mut().await;
+                }
+            }
+            drop(conn_done);
+        });
+    }
+    drop(done);
+}
+
+/// Completes when shutdown is asked for; never when the sender is gone without asking.
+async fn stopped(mut rx: watch::Receiver<bool>) {
+    if rx.wait_for(|stop| *stop).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+fn host_id(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.split(':').next().unwrap_or(h).to_string())
+        .unwrap_or_else(|| "127.0.0.1".to_string())
+}
+
+fn render(status: u16, body: &Value, xml_root: Option<&str>, request_id: &str) -> Response {
+    let (bytes, content_type) = match xml_root {
+        Some(root) => (
+            gateway::to_xml(root, body).into_bytes(),
+            "text/xml;charset=utf-8",
+        ),
+        None => (
+            serde_json::to_vec(body).unwrap_or_default(),
+            "application/json;charset=utf-8",
+        ),
+    };
+    let mut response = Response::new(Body::from(bytes));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        h.insert("x-acs-request-id", v);
+    }
+    response
+}
+
+/// The API endpoint: every request that is not for the admin API.
+async fn api(
+    State(app): State<Arc<App>>,
+    ConnectInfo(_peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let now = Utc::now();
+    let request_id = gateway::new_request_id();
+    let (parts, body) = req.into_parts();
+    let host = host_id(&parts.headers);
+    let mut parsed = Parsed::default();
+    let log = |parsed: &Parsed, status: u16, code: Option<&str>, dropped: bool| {
+        app.log.push(LoggedRequest {
+            time: crate::signing::format_timestamp(now),
+            request_id: request_id.clone(),
+            method: parts.method.to_string(),
+            action: parsed.action.clone(),
+            version: parsed.version.clone(),
+            access_key_id: parsed.access_key_id.clone(),
+            signature_version: parsed.scheme.map(|s| s.to_string()),
+            parameters: admin::masked_parameters(&parsed.params.pairs),
+            status,
+            code: code.map(str::to_string),
+            dropped,
+        });
+    };
+    let fail = |parsed: &Parsed, err: &EmuError| {
+        let body = gateway::error_body(err, &request_id, &host, parsed.product);
+        render(
+            err.status,
+            &body,
+            parsed.xml.then_some("Error"),
+            &request_id,
+        )
+    };
+
+    if parts.method != Method::GET && parts.method != Method::POST {
+        let err = EmuError::new(
+            405,
+            "UnsupportedHTTPMethod",
+            &format!(
+                "The HTTP method {} is not supported. (use GET or POST)",
+                parts.method
+            ),
+        );
+        log(&parsed, err.status, Some(&err.code), false);
+        return fail(&parsed, &err);
+    }
+    if parts.uri.path() != "/" {
+        let err = EmuError::new(
+            404,
+            "InvalidApi.NotFound",
+            "Specified api is not found, please check your url and method. (RPC calls go to the path /)",
+        );
+        log(&parsed, err.status, Some(&err.code), false);
+        return fail(&parsed, &err);
+    }
+    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(b) => b,
+        Err(_) => {
+            let err = EmuError::new(
+                413,
+                "RequestEntityTooLarge",
+                &format!(
+                    "The request body is larger than {MAX_BODY_BYTES} bytes or was cut short."
+                ),
+            );
+            log(&parsed, err.status, Some(&err.code), false);
+            return fail(&parsed, &err);
+        }
+    };
+    let raw = RawRequest {
+        method: &parts.method,
+        path: parts.uri.path(),
+        query: parts.uri.query(),
+        headers: &parts.headers,
+        body: &body,
+    };
+    let authenticated = match app.gateway.authenticate(&raw, now, &mut parsed) {
+        Ok(a) => a,
+        Err(err) => {
+            log(&parsed, err.status, Some(&err.code), false);
+            return fail(&parsed, &err);
+        }
+    };
+    let Authenticated {
+        product,
+        action,
+        access_key_id,
+    } = authenticated;
+
+    let verdict = app.faults.decide(&action, &access_key_id);
+    if !verdict.delay.is_zero() {
+        tokio::time::sleep(verdict.delay).await;
+    }
+    if let Some((status, code, message, retry_after)) = verdict.error {
+        let err = EmuError::new(status, code, message);
+        log(&parsed, err.status, Some(code), false);
+        let mut response = fail(&parsed, &err);
+        if let Some(ms) = retry_after {
+            if let Ok(v) = HeaderValue::from_str(&ms.to_string()) {
+                response.headers_mut().insert("x-acs-retry-after", v);
+            }
+        }
+        return response;
+    }
+
+    let result = run_action(&app, product, &action, &parsed.params, now, &request_id).await;
+    let xml_root = format!("{action}Response");
+    let mut response = match &result {
+        Ok(value) => {
+            log(&parsed, 200, None, verdict.drop_connection);
+            render(
+                200,
+                &gateway::success_body(&request_id, value.clone()),
+                parsed.xml.then_some(xml_root.as_str()),
+                &request_id,
+            )
+        }
+        Err(err) => {
+            log(
+                &parsed,
+                err.status,
+                Some(&err.code),
+                verdict.drop_connection,
+            );
+            fail(&parsed, err)
+        }
+    };
+    if verdict.drop_connection {
+        response.extensions_mut().insert(DropConnection);
+    }
+    response
+}
+
+fn internal_error() -> EmuError {
+    EmuError::new(
+        500,
+        "InternalError",
+        "The request processing has failed due to some unknown error, exception or failure.",
+    )
+}
+
+async fn run_action(
+    app: &Arc<App>,
+    product: Product,
+    action: &str,
+    params: &Params,
+    now: chrono::DateTime<Utc>,
+    request_id: &str,
+) -> Result<Value, EmuError> {
+    if product == Product::Sts {
+        return app.gateway.sts.assume_role(params, now);
+    }
+    if actions::is_read_only(action) {
+        let world = app.store.snapshot().map_err(|_| internal_error())?;
+        let req = ActionRequest {
+            action,
+            params,
+            now,
+            settle: app.settle,
+            request_id,
+        };
+        return std::panic::catch_unwind(AssertUnwindSafe(|| actions::read(&world, &req)))
+            .unwrap_or_else(|_| Err(internal_error()));
+    }
+    let app = app.clone();
+    let action = action.to_string();
+    let params = params.clone();
+    let request_id = request_id.to_string();
+    let joined = tokio::task::spawn_blocking(move || {
+        let req = ActionRequest {
+            action: &action,
+            params: &params,
+            now,
+            settle: app.settle,
+            request_id: &request_id,
+        };
+        app.store.write(|world| {
+            std::panic::catch_unwind(AssertUnwindSafe(|| actions::write(world, &req)))
+                .unwrap_or_else(|_| Err(internal_error()))
+        })
+    })
+    .await;
+    match joined {
+        Ok(Ok(WriteOutcome::Committed(v))) => Ok(v),
+        Ok(Ok(WriteOutcome::Rejected(e))) => Err(e),
+        Ok(Err(_)) | Err(_) => Err(internal_error()),
+    }
+}
