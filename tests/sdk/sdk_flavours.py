@@ -183,6 +183,23 @@ def check_model_types(model: DaraModel, path: str = "", problems: list[str] | No
     return problems
 
 
+def missing_fields(model: DaraModel, path: str = "") -> list[str]:
+    """The fields the SDK model declares that the response left out (recursively)."""
+    out = []
+    for name in _hints(type(model)):
+        value = getattr(model, name, None)
+        where = f"{path}.{name}" if path else name
+        if value is None:
+            out.append(where)
+        elif isinstance(value, DaraModel):
+            out += missing_fields(value, where)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, DaraModel):
+                    out += missing_fields(item, f"{where}[{i}]")
+    return out
+
+
 def assert_matches_sdk_model(action: str, reply: Reply) -> DaraModel:
     """The response uses exactly the field names of the official SDK's model, with its types.
 

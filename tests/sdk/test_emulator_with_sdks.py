@@ -16,7 +16,7 @@ from typing import Any, Callable
 import pytest
 
 from conftest import TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET
-from sdk_flavours import FLAVOURS, ApiFailure, assert_matches_sdk_model, make_flavour
+from sdk_flavours import FLAVOURS, ApiFailure, assert_matches_sdk_model, make_flavour, missing_fields
 
 PEERS_PER_VBR = 8
 
@@ -32,9 +32,15 @@ def sdk(emulator, flavour: str, region: str = "cn-hangzhou", *, key_id=TEST_ACCE
 
 
 def call(client, action: str, **params: Any) -> dict[str, Any]:
-    """One SDK call whose answer must match the SDK's model; returns the body (wire names)."""
+    """One SDK call whose answer must match the SDK's model; returns the body (wire names).
+
+    Describe answers must also be complete: every field the SDK's model has is there, at every
+    level (the emulator serves every documented response field)."""
     reply = client.call(action, params)
-    assert_matches_sdk_model(action, reply)
+    model = assert_matches_sdk_model(action, reply)
+    if action.startswith("Describe"):
+        missing = missing_fields(model)
+        assert not missing, f"{action} left out fields of the SDK model: {missing}"
     assert isinstance(reply.data.get("RequestId"), str) and reply.data["RequestId"], reply.data
     return reply.data
 
@@ -187,6 +193,16 @@ def test_bgp_lifecycle(emulator, flavour):
     assert group["IpVersion"] == "IPv4"
     assert group["IsFake"] == "false"
 
+    # The same ClientToken on the same action returns the first answer and creates nothing.
+    token = f"sdk-{flavour}-group-token"
+    first = call(client, "CreateBgpGroup", RegionId=region, RouterId=vbr_id, PeerAsn=65003, ClientToken=token)
+    again = call(client, "CreateBgpGroup", RegionId=region, RouterId=vbr_id, PeerAsn=65003, ClientToken=token)
+    assert first["BgpGroupId"] == again["BgpGroupId"] != group_id
+    assert first["RequestId"] != again["RequestId"]
+    groups = call(client, "DescribeBgpGroups", RegionId=region, RouterId=vbr_id)["BgpGroups"]["BgpGroup"]
+    assert sorted(g["BgpGroupId"] for g in groups) == sorted([group_id, first["BgpGroupId"]])
+    call(client, "DeleteBgpGroup", RegionId=region, BgpGroupId=first["BgpGroupId"])
+
     # Peers: one with BFD over 3 hops, one without.
     peer1 = call(client, "CreateBgpPeer", RegionId=region, BgpGroupId=group_id, PeerIpAddress=ip1,
                  EnableBfd=True, BfdMultiHop=3)["BgpPeerId"]
@@ -285,6 +301,15 @@ def test_ninth_peer_on_a_vbr_is_quota_exceeded(emulator, flavour):
     err = failure(client, "CreateBgpPeer", RegionId=region, BgpGroupId=group_id, PeerIpAddress=addresses[-1])
     assert (err.status, err.code) == (400, "QuotaExceeded.Bgp"), err
     assert bgp_peer_count(client, region, vbr["VbrId"]) == PEERS_PER_VBR
+
+    # The 8 peers, paged 3 at a time: 3 + 3 + 2, each page echoing its paging and the true total.
+    seen = []
+    for page, size in [(1, 3), (2, 3), (3, 2), (4, 0)]:
+        body = call(client, "DescribeBgpPeers", RegionId=region, RouterId=vbr["VbrId"], PageNumber=page, PageSize=3)
+        assert (body["PageNumber"], body["PageSize"], body["TotalCount"]) == (page, 3, PEERS_PER_VBR), body
+        assert len(body["BgpPeers"]["BgpPeer"]) == size
+        seen += [p["PeerIpAddress"] for p in body["BgpPeers"]["BgpPeer"]]
+    assert sorted(seen) == sorted(addresses[:PEERS_PER_VBR])
 
 
 def test_unknown_group_is_invalid_bgp_group(emulator, flavour):
