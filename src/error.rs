@@ -268,9 +268,39 @@ pub fn render_human(r: &ErrorReport) -> String {
     out
 }
 
-/// Renders a report as one JSON object: `{"error":{...}}`.
+/// Whether the error goes to stderr as JSON: `--error-format` decides when given; otherwise JSON
+/// when the output format is json/ndjson and stderr is not a terminal (a program is reading it).
+pub fn wants_json(
+    error_format: Option<crate::cli::ErrorFormat>,
+    output: crate::cli::OutputFormat,
+    stderr_is_terminal: bool,
+) -> bool {
+    use crate::cli::{ErrorFormat, OutputFormat};
+    match error_format {
+        Some(ErrorFormat::Json) => true,
+        Some(ErrorFormat::Text) => false,
+        None => matches!(output, OutputFormat::Json | OutputFormat::Ndjson) && !stderr_is_terminal,
+    }
+}
+
+/// Renders a report as one JSON object: `{"error":{...}}`. There is no room for `caused by`
+/// lines, so `message` is the whole chain joined with `: `.
 pub fn render_json(r: &ErrorReport) -> String {
-    serde_json::json!({ "error": r }).to_string()
+    let mut flat = r.clone();
+    flat.message = chain_message(r);
+    serde_json::json!({ "error": flat }).to_string()
+}
+
+/// `message: cause: cause`, skipping causes that repeat what is already said.
+fn chain_message(r: &ErrorReport) -> String {
+    let mut out = r.message.clone();
+    for cause in &r.causes {
+        if !out.contains(cause.as_str()) {
+            out.push_str(": ");
+            out.push_str(cause);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -309,6 +339,93 @@ mod tests {
     }
 
     #[test]
+    fn json_errors_are_chosen_by_flag_or_by_json_output_to_a_non_terminal() {
+        use crate::cli::{ErrorFormat, OutputFormat};
+        assert!(wants_json(
+            Some(ErrorFormat::Json),
+            OutputFormat::Table,
+            true
+        ));
+        assert!(!wants_json(
+            Some(ErrorFormat::Text),
+            OutputFormat::Json,
+            false
+        ));
+        assert!(wants_json(None, OutputFormat::Json, false));
+        assert!(wants_json(None, OutputFormat::Ndjson, false));
+        assert!(!wants_json(None, OutputFormat::Json, true));
+        for o in [
+            OutputFormat::Table,
+            OutputFormat::Tsv,
+            OutputFormat::Value,
+            OutputFormat::None,
+        ] {
+            assert!(!wants_json(None, o, false), "{o:?}");
+        }
+    }
+
+    #[test]
+    fn broken_pipes_are_found_anywhere_in_the_chain() {
+        let pipe = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed");
+        let err = anyhow::Error::new(pipe).context("writing the table");
+        assert!(is_broken_pipe(&err));
+        let other = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        assert!(!is_broken_pipe(&anyhow::Error::new(other)));
+    }
+
+    #[test]
+    fn human_reports_name_the_cause_request_id_and_hint_once() {
+        let r = ErrorReport {
+            exit: Exit::Rejected,
+            kind: "api",
+            code: Some("QuotaExceeded.Bgp".into()),
+            message: "creating the peer".into(),
+            request_id: Some("RID-1".into()),
+            http_status: Some(400),
+            hint: Some("delete one first".into()),
+            causes: vec![
+                "creating the peer".into(),
+                "QuotaExceeded.Bgp: bgp peer count per vbr quota exceed.".into(),
+            ],
+        };
+        assert_eq!(
+            render_human(&r),
+            "error: creating the peer\ncaused by: QuotaExceeded.Bgp: bgp peer count per vbr quota exceed.\nrequest id: RID-1\nhint: delete one first\n"
+        );
+        let bug = build_report(&anyhow::anyhow!("index out of range"));
+        let text = render_human(&bug);
+        assert!(text.contains("this is a bug in bgpeer"), "{text}");
+        assert_eq!(bug.kind, "internal");
+    }
+
+    #[test]
+    fn every_typed_error_of_the_crate_is_diagnosed() {
+        let client = anyhow::Error::new(crate::client::ClientError::Transport {
+            endpoint: "http://127.0.0.1:1/".into(),
+            attempts: 1,
+            message: "connection failed".into(),
+        });
+        assert_eq!(build_report(&client).exit, Exit::Network);
+        for (e, want) in [
+            (CliError::usage("x", None), Exit::Usage),
+            (CliError::not_found("x", None), Exit::NotFound),
+            (CliError::config("x", None), Exit::Auth),
+            (CliError::wait("x", None), Exit::Wait),
+            (CliError::Interrupted, Exit::Interrupted),
+            (
+                CliError::Partial {
+                    failed: 1,
+                    total: 3,
+                    exit: Exit::Rejected,
+                },
+                Exit::Rejected,
+            ),
+        ] {
+            assert_eq!(build_report(&anyhow::Error::new(e)).exit, want);
+        }
+    }
+
+    #[test]
     fn json_errors_have_the_documented_fields() {
         let e = anyhow::Error::new(CliError::not_found(
             "no peer bgp-x",
@@ -327,5 +444,14 @@ mod tests {
             assert!(obj.contains_key(key), "missing {key}");
         }
         assert_eq!(obj["kind"], "not_found");
+    }
+
+    #[test]
+    fn json_messages_carry_the_whole_chain() {
+        let e = anyhow::Error::new(CliError::usage("bad --peer-asn", None))
+            .context("creating the peer")
+            .context("creating the peer");
+        let v: serde_json::Value = serde_json::from_str(&render_json(&build_report(&e))).unwrap();
+        assert_eq!(v["error"]["message"], "creating the peer: bad --peer-asn");
     }
 }

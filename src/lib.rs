@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, ErrorFormat, OutputFormat};
+use crate::cli::{Cli, Command};
 use crate::context::{Context, Env, Terminal};
 use crate::error::{CliError, Exit};
 
@@ -60,17 +60,27 @@ where
             return Exit::Bug.into();
         }
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            r = commands::dispatch(&ctx, command) => r,
-            _ = tokio::signal::ctrl_c() => Err(CliError::Interrupted.into()),
-        }
-    });
+    // Ctrl-C drops the command's future, which cancels its in-flight requests.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(async {
+            tokio::select! {
+                r = commands::dispatch(&ctx, command) => r,
+                _ = tokio::signal::ctrl_c() => Err(CliError::Interrupted.into()),
+            }
+        })
+    }));
     // Don't wait for in-flight requests or background tasks on the way out.
     runtime.shutdown_background();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => report(&ctx, &err).into(),
+    match outcome {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) => report(&ctx, &err).into(),
+        // The panic message is already on stderr (default hook); say what it means.
+        Err(_) => {
+            eprintln!(
+                "error: bgpeer stopped on an internal error\nhint: this is a bug in bgpeer; please report it with the command you ran"
+            );
+            Exit::Bug.into()
+        }
     }
 }
 
@@ -84,17 +94,11 @@ fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
         eprintln!("interrupted");
         return r.exit;
     }
-    let json = match ctx.globals.error_format {
-        Some(ErrorFormat::Json) => true,
-        Some(ErrorFormat::Text) => false,
-        None => {
-            matches!(
-                ctx.output_format(),
-                OutputFormat::Json | OutputFormat::Ndjson
-            ) && !ctx.term.stderr
-        }
-    };
-    if json {
+    if error::wants_json(
+        ctx.globals.error_format,
+        ctx.output_format(),
+        ctx.term.stderr,
+    ) {
         eprintln!("{}", error::render_json(&r));
     } else {
         eprint!("{}", error::render_human(&r));

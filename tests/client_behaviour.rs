@@ -1,0 +1,887 @@
+//! The signed client through the real binary (`bgpeer api ACTION --param K=V`) against a scripted
+//! fault server on loopback (and the real emulator where the server side matters): retries,
+//! backoff hints, idempotency tokens, typed errors and exit codes, timeouts, proxies, masking in
+//! `--debug`, the JSON error format, a closed stdout and Ctrl-C.
+
+#[path = "support/fault_server.rs"]
+mod fault_server;
+#[allow(unused_imports)]
+mod support;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use fault_server::{FaultServer, Reply};
+use serde_json::json;
+use support::{run, Emulator, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
+
+/// `bgpeer` with the test key, region cn-shanghai, pointed at `endpoint`.
+fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {
+    let mut c = sb.cmd();
+    c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)
+        .env("ALIBABA_CLOUD_REGION_ID", "cn-shanghai")
+        .args(["--endpoint", endpoint]);
+    c
+}
+
+/// The same, with errors in the human format (they would be JSON: stdout is not a terminal, so
+/// the output format is json).
+fn cmd_text(sb: &Sandbox, endpoint: &str) -> Command {
+    let mut c = cmd_at(sb, endpoint);
+    c.args(["--error-format", "text"]);
+    c
+}
+
+fn regions_ok(request_id: &str) -> Reply {
+    Reply::ok(json!({
+        "RequestId": request_id,
+        "Regions": {"Region": [{"RegionId": "cn-shanghai", "LocalName": "Shanghai", "RegionEndpoint": "vpc.cn-shanghai.aliyuncs.com"}]}
+    }))
+}
+
+fn unreachable() -> Reply {
+    Reply::api_error(
+        500,
+        "TestScriptExhausted",
+        "no reply was scripted for this request",
+        "none",
+    )
+}
+
+// --- retries ------------------------------------------------------------------------------------
+
+#[test]
+fn service_unavailable_then_success_takes_two_fresh_attempts() {
+    let server = FaultServer::start(
+        vec![
+            Reply::api_error(
+                503,
+                "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server.",
+                "R-503",
+            ),
+            regions_ok("R-OK"),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) =
+        run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["RequestId"], "R-OK");
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2, "two attempts");
+    for r in &reqs {
+        assert_eq!(r.method, "POST");
+        assert_eq!(
+            r.header("user-agent"),
+            Some(concat!("bgpeer/", env!("CARGO_PKG_VERSION")))
+        );
+        assert_eq!(r.header("x-acs-action"), Some("DescribeRegions"));
+        assert!(r
+            .header("authorization")
+            .is_some_and(|a| a.starts_with("ACS3-HMAC-SHA256 Credential=")));
+    }
+    // Each attempt is signed afresh.
+    assert_ne!(
+        reqs[0].header("x-acs-signature-nonce"),
+        reqs[1].header("x-acs-signature-nonce")
+    );
+    assert_ne!(
+        reqs[0].header("authorization"),
+        reqs[1].header("authorization")
+    );
+}
+
+#[test]
+fn throttling_honours_x_acs_retry_after() {
+    let server = FaultServer::start(
+        vec![
+            Reply::api_error(
+                400,
+                "Throttling.User",
+                "Request was denied due to user flow control.",
+                "R-T",
+            )
+            .with_header("x-acs-retry-after", "1500"),
+            regions_ok("R-OK"),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) =
+        run(cmd_text(&sb, &server.endpoint).args(["--debug", "api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 2);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("retrying after"))
+        .unwrap_or_else(|| panic!("no retry line in:\n{stderr}"));
+    assert!(
+        line.contains("x-acs-retry-after=1500ms"),
+        "the server's retry-after is not reported: {line}"
+    );
+    let planned: u64 = line
+        .split("retrying after ")
+        .nth(1)
+        .and_then(|rest| rest.split("ms").next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no planned delay in: {line}"));
+    assert!(
+        planned >= 1500,
+        "planned delay {planned}ms ignores the 1500ms floor"
+    );
+}
+
+#[test]
+fn throttled_on_every_attempt_exits_6() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::api_error(
+            400,
+            "Throttling",
+            "Request was denied due to request throttling.",
+            "R-THR",
+        ),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "--max-attempts",
+        "3",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 6, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 3, "max attempts is 3");
+    assert!(
+        stderr.contains("still throttled after 3 attempts"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("request id: R-THR"), "{stderr}");
+    assert!(stderr.contains("hint: "), "{stderr}");
+}
+
+#[test]
+fn client_errors_are_never_retried() {
+    let cases = [
+        (
+            400,
+            "QuotaExceeded.Bgp",
+            "bgp group count per vbr quota exceed.",
+            5,
+        ),
+        (
+            404,
+            "InvalidAccessKeyId.NotFound",
+            "Specified access key is not found.",
+            4,
+        ),
+        (400, "InvalidBgpGroup", "bgp group not exists", 3),
+        (
+            400,
+            "InvalidStatus.CannotOperate",
+            "invalid status cannot operate",
+            5,
+        ),
+    ];
+    for (status, code_name, message, want_exit) in cases {
+        let server = FaultServer::start(
+            vec![],
+            Reply::api_error(status, code_name, message, "R-4XX"),
+        );
+        let sb = Sandbox::new();
+        let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+            "api",
+            "DescribeBgpGroups",
+            "--param",
+            "RouterId=vbr-x",
+        ]));
+        assert_eq!(code, want_exit, "{code_name}: stderr: {stderr}");
+        assert_eq!(server.requests().len(), 1, "{code_name} was retried");
+        assert!(stderr.contains(code_name), "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(stderr.contains("request id: R-4XX"), "{stderr}");
+    }
+}
+
+#[test]
+fn server_errors_after_all_retries_exit_7() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::api_error(
+            500,
+            "InternalError",
+            "The request processing has failed due to some unknown error.",
+            "R-500",
+        ),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 5, "default max attempts is 5");
+    assert!(stderr.contains("InternalError"), "{stderr}");
+    assert!(stderr.contains("request id: R-500"), "{stderr}");
+}
+
+// --- idempotency --------------------------------------------------------------------------------
+
+#[test]
+fn a_retried_create_reuses_its_client_token_with_v3() {
+    let server = FaultServer::start(
+        vec![
+            Reply::Drop,
+            Reply::api_error(503, "ServiceUnavailable", "try again", "R-1"),
+            Reply::ok(json!({"RequestId": "R-2", "BgpGroupId": "bgpg-1"})),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "api",
+        "CreateBgpGroup",
+        "--param",
+        "RouterId=vbr-x",
+        "--param",
+        "PeerAsn=65001",
+    ]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["BgpGroupId"], "bgpg-1");
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 3);
+    let token = reqs[0]
+        .param("ClientToken")
+        .expect("a ClientToken was sent");
+    assert!(!token.is_empty());
+    for r in &reqs[1..] {
+        assert_eq!(r.param("ClientToken").as_deref(), Some(token.as_str()));
+    }
+    let nonces: std::collections::HashSet<_> = reqs
+        .iter()
+        .map(|r| r.header("x-acs-signature-nonce").map(str::to_string))
+        .collect();
+    assert_eq!(nonces.len(), 3, "every attempt has its own nonce");
+}
+
+#[test]
+fn a_retried_create_reuses_its_client_token_with_v2() {
+    let server = FaultServer::start(
+        vec![
+            Reply::Drop,
+            Reply::ok(json!({"RequestId": "R-2", "BgpPeerId": "bgp-1"})),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "--signature-version",
+        "v2",
+        "api",
+        "CreateBgpPeer",
+        "--param",
+        "BgpGroupId=bgpg-1",
+    ]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2);
+    assert!(reqs[0].param("ClientToken").is_some());
+    assert_eq!(reqs[0].param("ClientToken"), reqs[1].param("ClientToken"));
+    assert_ne!(
+        reqs[0].param("SignatureNonce"),
+        reqs[1].param("SignatureNonce")
+    );
+    assert_ne!(reqs[0].param("Signature"), reqs[1].param("Signature"));
+    assert_eq!(
+        reqs[0].param("SignatureMethod").as_deref(),
+        Some("HMAC-SHA1")
+    );
+}
+
+#[test]
+fn a_given_client_token_is_kept_and_reads_get_none() {
+    let server = FaultServer::start(
+        vec![
+            Reply::ok(json!({"RequestId": "R-1", "BgpGroupId": "bgpg-1"})),
+            regions_ok("R-2"),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "api",
+        "DeleteBgpGroup",
+        "--param",
+        "BgpGroupId=bgpg-1",
+        "--param",
+        "ClientToken=my-token-1",
+    ]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let reqs = server.requests();
+    let tokens: Vec<_> = reqs[0]
+        .query()
+        .into_iter()
+        .filter(|(k, _)| k == "ClientToken")
+        .collect();
+    assert_eq!(
+        tokens,
+        vec![("ClientToken".to_string(), "my-token-1".to_string())]
+    );
+    assert_eq!(
+        reqs[1].param("ClientToken"),
+        None,
+        "reads carry no ClientToken"
+    );
+}
+
+/// The create reaches the emulator and commits, the answer is lost on the way back, the client
+/// retries with the same ClientToken, and the emulator returns the same group: exactly one exists.
+#[test]
+fn a_create_whose_answer_was_lost_leaves_exactly_one_resource() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    // A VBR of the seeded emulator world to create the group on.
+    let (code, stdout, stderr) = run(sb
+        .cmd_at(&emu)
+        .args(["api", "DescribeVirtualBorderRouters"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let vbrs = support::json(&stdout);
+    let vbr = vbrs["VirtualBorderRouterSet"]["VirtualBorderRouterType"][0]["VbrId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no VBR in the emulator: {vbrs}"))
+        .to_string();
+    let count_groups = || {
+        let (code, stdout, stderr) = run(sb.cmd_at(&emu).args([
+            "api",
+            "DescribeBgpGroups",
+            "--param",
+            &format!("RouterId={vbr}"),
+            "--param",
+            "PageSize=50",
+        ]));
+        assert_eq!(code, 0, "stderr: {stderr}");
+        let v = support::json(&stdout);
+        v["BgpGroups"]["BgpGroup"]
+            .as_array()
+            .map(|a| a.iter().filter(|g| g["Name"] == "lost-answer-test").count())
+            .unwrap_or(0)
+    };
+    assert_eq!(count_groups(), 0);
+
+    let server = FaultServer::start(
+        vec![
+            Reply::Forward {
+                upstream: emu.addr.clone(),
+                lose_answer: true,
+            },
+            Reply::Forward {
+                upstream: emu.addr.clone(),
+                lose_answer: false,
+            },
+        ],
+        unreachable(),
+    );
+    let (code, stdout, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "api",
+        "CreateBgpGroup",
+        "--param",
+        &format!("RouterId={vbr}"),
+        "--param",
+        "PeerAsn=65001",
+        "--param",
+        "Name=lost-answer-test",
+    ]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(support::json(&stdout)["BgpGroupId"].is_string(), "{stdout}");
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 2, "one lost answer, one retry");
+    assert_eq!(reqs[0].param("ClientToken"), reqs[1].param("ClientToken"));
+    assert_eq!(count_groups(), 1, "the retry created a second group");
+}
+
+// --- undecodable answers ------------------------------------------------------------------------
+
+#[test]
+fn an_html_page_from_a_proxy_exits_7_with_a_clear_message() {
+    let page = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>";
+    let server = FaultServer::start(vec![], Reply::raw(502, "text/html", page));
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "--max-attempts",
+        "2",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(stdout.is_empty());
+    assert_eq!(server.requests().len(), 2, "a 5xx page is retried");
+    assert!(
+        stderr.contains("did not answer with the API's JSON"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("HTTP 502"), "{stderr}");
+    assert!(stderr.contains("text/html"), "{stderr}");
+    assert!(
+        stderr.contains("<title>502 Bad Gateway</title>"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: "), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_captive_portal_page_with_200_is_not_retried_and_exits_7() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::raw(
+            200,
+            "text/html",
+            "<html><body>Please log in to the hotel wifi</body></html>",
+        ),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 1);
+    assert!(stderr.contains("hotel wifi"), "{stderr}");
+}
+
+#[test]
+fn truncated_json_exits_7_with_an_excerpt() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::raw(
+            200,
+            "application/json",
+            r#"{"RequestId":"R-TR","BgpGroups":{"BgpGroup":[{"Bgp"#,
+        ),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(
+        stderr.contains(r#"{"RequestId":"R-TR","BgpGroups""#),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_body_cut_short_by_the_connection_is_a_network_failure_and_retried() {
+    let server = FaultServer::start(
+        vec![Reply::Truncated {
+            status: 200,
+            declared_len: 500,
+            body: br#"{"RequestId":"R-"#.to_vec(),
+        }],
+        regions_ok("R-OK"),
+    );
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) =
+        run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["RequestId"], "R-OK");
+    assert_eq!(server.requests().len(), 2);
+}
+
+// --- authentication -----------------------------------------------------------------------------
+
+#[test]
+fn a_wrong_secret_exits_4_against_the_emulator() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    for version in ["v3", "v2"] {
+        let (code, _, stderr) = run(sb
+            .cmd_at(&emu)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret")
+            .args([
+                "--error-format",
+                "text",
+                "--signature-version",
+                version,
+                "api",
+                "DescribeRegions",
+            ]));
+        assert_eq!(code, 4, "{version}: stderr: {stderr}");
+        assert!(
+            stderr.contains("SignatureDoesNotMatch") || stderr.contains("IncompleteSignature"),
+            "{version}: {stderr}"
+        );
+        assert!(stderr.contains("request id: "), "{version}: {stderr}");
+        assert!(
+            !stderr.contains("not-the-secret"),
+            "{version}: the secret leaked: {stderr}"
+        );
+    }
+    // And the right secret works, so the 4 above is about the secret.
+    let (code, _, stderr) = run(sb.cmd_at(&emu).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+}
+
+// --- network failures and time limits -----------------------------------------------------------
+
+#[test]
+fn connection_refused_exits_7_after_every_attempt() {
+    // A port that was free a moment ago and has no listener now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &format!("http://127.0.0.1:{port}")).args([
+        "--max-attempts",
+        "3",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(stderr.contains("network failure"), "{stderr}");
+    assert!(stderr.contains("after 3 attempt(s)"), "{stderr}");
+    assert!(stderr.contains("connection failed"), "{stderr}");
+    assert!(stderr.contains("hint: "), "{stderr}");
+}
+
+#[test]
+fn the_overall_deadline_stops_a_hanging_call() {
+    let server = FaultServer::start(vec![], Reply::Hang);
+    let sb = Sandbox::new();
+    let (code, _, stderr) =
+        run(cmd_text(&sb, &server.endpoint).args(["--deadline", "1", "api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(stderr.contains("deadline of 1.0s exceeded"), "{stderr}");
+    assert!(stderr.contains("--deadline"), "{stderr}");
+}
+
+#[test]
+fn a_read_timeout_is_retried_then_reported() {
+    let server = FaultServer::start(vec![], Reply::Hang);
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args([
+        "--read-timeout",
+        "0.3",
+        "--max-attempts",
+        "2",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 2, "the timeout was retried once");
+    assert!(stderr.contains("timed out"), "{stderr}");
+    assert!(stderr.contains("after 2 attempt(s)"), "{stderr}");
+}
+
+// --- proxies ------------------------------------------------------------------------------------
+
+#[test]
+fn http_proxy_is_used_for_a_named_http_endpoint() {
+    let proxy = FaultServer::start(vec![], regions_ok("R-PROXY"));
+    let sb = Sandbox::new();
+    // Nothing listens on port 9 of localhost: only the proxy can have answered.
+    let (code, stdout, stderr) = run(cmd_text(&sb, "http://localhost:9")
+        .env("HTTP_PROXY", &proxy.endpoint)
+        .args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["RequestId"], "R-PROXY");
+    let reqs = proxy.requests();
+    assert_eq!(reqs.len(), 1);
+    assert!(
+        reqs[0].target.starts_with("http://localhost:9/?"),
+        "not an absolute-form proxy request: {}",
+        reqs[0].target
+    );
+    assert_eq!(reqs[0].header("x-acs-action"), Some("DescribeRegions"));
+}
+
+#[test]
+fn no_proxy_sends_that_host_direct() {
+    let proxy = FaultServer::start(vec![], unreachable());
+    let direct = FaultServer::start(vec![], regions_ok("R-DIRECT"));
+    let port = direct.addr.rsplit(':').next().unwrap();
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(cmd_text(&sb, &format!("http://localhost:{port}"))
+        .env("HTTP_PROXY", &proxy.endpoint)
+        .env("NO_PROXY", "localhost")
+        .args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["RequestId"], "R-DIRECT");
+    assert_eq!(
+        proxy.requests().len(),
+        0,
+        "the proxy was used despite NO_PROXY"
+    );
+}
+
+#[test]
+fn a_loopback_ip_endpoint_never_uses_a_proxy() {
+    let proxy = FaultServer::start(vec![], unreachable());
+    let direct = FaultServer::start(vec![], regions_ok("R-DIRECT"));
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(cmd_text(&sb, &direct.endpoint)
+        .env("HTTP_PROXY", &proxy.endpoint)
+        .env("HTTPS_PROXY", &proxy.endpoint)
+        .env("ALL_PROXY", &proxy.endpoint)
+        .args(["api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(support::json(&stdout)["RequestId"], "R-DIRECT");
+    assert_eq!(proxy.requests().len(), 0);
+}
+
+#[test]
+fn https_proxy_tunnels_https_endpoints() {
+    // The proxy records the CONNECT and hangs up: nothing leaves loopback.
+    let proxy = FaultServer::start(vec![], Reply::Drop);
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, "https://vpc.cn-shanghai.aliyuncs.com")
+        .env("HTTPS_PROXY", &proxy.endpoint)
+        .args(["--max-attempts", "1", "api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    let reqs = proxy.requests();
+    assert_eq!(reqs.len(), 1, "the proxy was not asked");
+    assert_eq!(reqs[0].method, "CONNECT");
+    assert_eq!(reqs[0].target, "vpc.cn-shanghai.aliyuncs.com:443");
+}
+
+// --- --debug and secrets ------------------------------------------------------------------------
+
+#[test]
+fn debug_logs_every_attempt_with_secrets_masked() {
+    let token = "CAIS+sts-token/very=secret";
+    let auth_key = "bgp-md5-password-1";
+    for version in ["v2", "v3"] {
+        let server = FaultServer::start(
+            vec![
+                Reply::api_error(503, "ServiceUnavailable", "try again", "R-D1"),
+                Reply::ok(json!({"RequestId": "R-D2", "BgpGroupId": "bgpg-1"})),
+            ],
+            unreachable(),
+        );
+        let sb = Sandbox::new();
+        let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint)
+            .env("ALIBABA_CLOUD_SECURITY_TOKEN", token)
+            .args([
+                "--debug",
+                "--signature-version",
+                version,
+                "api",
+                "CreateBgpGroup",
+                "--param",
+                "RouterId=vbr-x",
+                "--param",
+                "PeerAsn=65001",
+                "--param",
+                &format!("AuthKey={auth_key}"),
+            ]));
+        assert_eq!(code, 0, "{version}: stderr: {stderr}");
+        for want in [
+            "attempt 1/5 POST",
+            "attempt 2/5 POST",
+            "status=503 request_id=R-D1",
+            "status=200 request_id=R-D2",
+            "action=CreateBgpGroup",
+            "elapsed=",
+            "AuthKey=%2A%2A%2A%2A",
+        ] {
+            assert!(
+                stderr.contains(want),
+                "{version}: no {want:?} in:\n{stderr}"
+            );
+        }
+        if version == "v2" {
+            assert!(stderr.contains("Signature=%2A%2A%2A%2A"), "{stderr}");
+            assert!(stderr.contains("SecurityToken=%2A%2A%2A%2A"), "{stderr}");
+        }
+        // What was really sent must not show up anywhere on stderr, in any encoding.
+        let mut secrets = vec![
+            TEST_KEY_SECRET.to_string(),
+            token.to_string(),
+            bgpeer::signing::percent_encode(token),
+            auth_key.to_string(),
+            "sts-token".to_string(),
+        ];
+        let reqs = server.requests();
+        assert_eq!(reqs.len(), 2);
+        for r in &reqs {
+            if let Some(sig) = r.param("Signature") {
+                secrets.push(bgpeer::signing::percent_encode(&sig));
+                secrets.push(sig);
+            }
+            if let Some(auth) = r.header("authorization") {
+                secrets.push(auth.rsplit("Signature=").next().unwrap().to_string());
+            }
+        }
+        for s in &secrets {
+            assert!(
+                !stderr.contains(s.as_str()),
+                "{version}: {s:?} leaked:\n{stderr}"
+            );
+        }
+    }
+}
+
+// --- error formats ------------------------------------------------------------------------------
+
+fn quota_error_server() -> FaultServer {
+    FaultServer::start(
+        vec![],
+        Reply::api_error(
+            400,
+            "QuotaExceeded.Bgp",
+            "bgp peer count per vbr quota exceed.",
+            "R-Q",
+        ),
+    )
+}
+
+#[test]
+fn error_format_json_prints_one_object() {
+    let server = quota_error_server();
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(cmd_at(&sb, &server.endpoint).args([
+        "--error-format",
+        "json",
+        "api",
+        "CreateBgpPeer",
+        "--param",
+        "BgpGroupId=bgpg-1",
+    ]));
+    assert_eq!(code, 5);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stderr).expect("stderr is JSON");
+    let e = &v["error"];
+    assert_eq!(e["kind"], "api");
+    assert_eq!(e["code"], "QuotaExceeded.Bgp");
+    assert_eq!(e["request_id"], "R-Q");
+    assert_eq!(e["http_status"], 400);
+    assert!(e["message"].as_str().unwrap().contains("quota exceed"));
+    assert!(e["hint"].is_string());
+    let keys: Vec<_> = e.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(
+        keys,
+        [
+            "kind",
+            "code",
+            "message",
+            "request_id",
+            "http_status",
+            "hint"
+        ],
+        "the documented fields, in order"
+    );
+}
+
+#[test]
+fn json_output_without_a_terminal_gives_json_errors_unless_text_is_asked() {
+    let server = quota_error_server();
+    let sb = Sandbox::new();
+    let (code, _, stderr) =
+        run(cmd_at(&sb, &server.endpoint).args(["-o", "json", "api", "DescribeRegions"]));
+    assert_eq!(code, 5);
+    let v: serde_json::Value = serde_json::from_str(&stderr).expect("stderr is JSON");
+    assert_eq!(v["error"]["code"], "QuotaExceeded.Bgp");
+
+    let (code, _, stderr) = run(cmd_at(&sb, &server.endpoint).args([
+        "-o",
+        "json",
+        "--error-format",
+        "text",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 5);
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("request id: R-Q"), "{stderr}");
+    assert!(stderr.contains("hint: "), "{stderr}");
+}
+
+#[test]
+fn network_errors_in_json_have_kind_network_and_null_api_fields() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_at(&sb, &format!("http://127.0.0.1:{port}")).args([
+        "--error-format",
+        "json",
+        "--max-attempts",
+        "1",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 7);
+    let v: serde_json::Value = serde_json::from_str(&stderr).expect("stderr is JSON");
+    assert_eq!(v["error"]["kind"], "network");
+    assert!(v["error"]["code"].is_null());
+    assert!(v["error"]["request_id"].is_null());
+    assert!(v["error"]["http_status"].is_null());
+}
+
+// --- closed pipes and Ctrl-C --------------------------------------------------------------------
+
+#[test]
+fn a_closed_stdout_exits_quietly() {
+    // A big answer, held back until the reader has gone away.
+    let big: Vec<_> = (0..2000)
+        .map(|i| json!({"RegionId": format!("region-{i}"), "LocalName": "x".repeat(50)}))
+        .collect();
+    let server = FaultServer::start(
+        vec![Reply::Gated(Box::new(Reply::ok(
+            json!({"RequestId": "R-BIG", "Regions": {"Region": big}}),
+        )))],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let mut child = cmd_text(&sb, &server.endpoint)
+        .args(["api", "DescribeRegions"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    server.wait_for_requests(1);
+    drop(child.stdout.take()); // like `| head -0`
+    server.release();
+    let status = child.wait().expect("wait");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "a closed pipe is not an error: {stderr}");
+}
+
+#[test]
+fn ctrl_c_cancels_the_request_and_exits_130() {
+    let server = FaultServer::start(vec![], Reply::Hang);
+    let sb = Sandbox::new();
+    let mut child = cmd_text(&sb, &server.endpoint)
+        .args(["api", "DescribeRegions"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The request is in flight (and the signal handler installed) once the server has it.
+    server.wait_for_requests(1);
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(kill.success());
+    let status = child.wait().expect("wait");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "stderr: {stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(server.requests().len(), 1, "no retry after Ctrl-C");
+}
