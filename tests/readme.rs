@@ -1,0 +1,735 @@
+//! The README can't rot: every ```console block of README.md is run, in document order, against
+//! a fresh state of the built-in emulator (`--profile emulator`), and must print what it shows.
+//!
+//! The convention (also described in the README's "About the examples"):
+//!
+//! - A fenced block with the info string `console` is a tested recipe. Other blocks (`toml`, `json`,
+//!   ...) are not run; a `sh`/`bash`/`shell` block that runs bgpeer is an error (make it `console`).
+//! - Lines starting with `$ ` are commands. A command continues on the next line when its line ends
+//!   with `\`, and a here-document (`<<EOF` / `<<'EOF'`) runs to its terminator line.
+//! - Every other line is the expected output: stdout and stderr as the terminal shows them, with
+//!   stdout not a terminal (so unformatted output is JSON). A line `...` stands for any number of
+//!   lines. Resource IDs (`bgpg-…`), request IDs (UUIDs), timestamps and loopback ports are
+//!   normalised on both sides, so the README can show real output of an earlier run.
+//! - Every command must exit 0, unless the next command is `echo $?`, whose output shows the code.
+//! - Each block runs in one `bash` (variables persist within a block, not across blocks); all
+//!   blocks share one sandbox (HOME, working directory, emulator state), so a later recipe can use
+//!   what an earlier one created. `<!-- readme-test: fresh-state -->` before a block restores the
+//!   seeded emulator state first.
+//! - `<!-- readme-test: skip REASON -->` before a block skips it; the reason is required.
+//! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
+//!   rest with the binary cargo just built for it, which `PATH` puts first.
+//!
+//! Run it on another markdown file (a `notes/readme-*.md` section) with
+//! `BGPEER_README=notes/readme-peer.md cargo test --test readme`.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::*;
+
+/// What the quick start installs with; the test has the binary already.
+const INSTALL_PREFIX: &str = "cargo install --locked --path . && ";
+/// A block that takes longer than this is hung (e.g. a foreground server), not slow.
+const BLOCK_HANG_GUARD: Duration = Duration::from_secs(300);
+const STATUS_MARK: char = '\u{1e}';
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+#[derive(Debug, Clone, PartialEq)]
+struct Block {
+    /// 1-based line of the opening fence.
+    line: usize,
+    info: String,
+    skip: Option<String>,
+    fresh_state: bool,
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    line: usize,
+    command: String,
+    expected: Vec<String>,
+}
+
+fn extract_blocks(markdown: &str) -> Result<Vec<Block>, String> {
+    let mut blocks = Vec::new();
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut i = 0;
+    let mut pending_skip: Option<String> = None;
+    let mut pending_fresh = false;
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        if let Some(directive) = line
+            .trim()
+            .strip_prefix("<!-- readme-test:")
+            .and_then(|l| l.strip_suffix("-->"))
+        {
+            let directive = directive.trim();
+            if directive == "fresh-state" {
+                pending_fresh = true;
+            } else if let Some(reason) = directive.strip_prefix("skip") {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(format!(
+                        "line {}: `readme-test: skip` needs a reason: <!-- readme-test: skip REASON -->",
+                        i + 1
+                    ));
+                }
+                pending_skip = Some(reason.to_string());
+            } else {
+                return Err(format!(
+                    "line {}: unknown directive {directive:?} (known: skip REASON, fresh-state)",
+                    i + 1
+                ));
+            }
+            i += 1;
+            continue;
+        }
+        let Some(fence) = fence_of(line) else {
+            if !line.trim().is_empty() && (pending_skip.is_some() || pending_fresh) {
+                return Err(format!(
+                    "line {}: a readme-test directive must come right before a code block",
+                    i + 1
+                ));
+            }
+            i += 1;
+            continue;
+        };
+        let info = line.trim_start()[fence.len()..].trim().to_string();
+        let start = i + 1;
+        let mut body = Vec::new();
+        i += 1;
+        while i < lines.len() && !lines[i].trim_start().starts_with(&fence) {
+            body.push((i + 1, lines[i]));
+            i += 1;
+        }
+        if i == lines.len() {
+            return Err(format!("line {start}: code block is never closed"));
+        }
+        i += 1;
+        let lang = info.split([' ', ',', '{']).next().unwrap_or("").to_string();
+        let runs_bgpeer = body.iter().any(|(_, l)| l.contains("bgpeer "));
+        if matches!(lang.as_str(), "sh" | "bash" | "shell" | "shell-session")
+            && runs_bgpeer
+            && pending_skip.is_none()
+        {
+            return Err(format!(
+                "line {start}: a ```{lang} block runs bgpeer: make it ```console so it is tested, \
+                 or put <!-- readme-test: skip REASON --> before it"
+            ));
+        }
+        if lang == "console" {
+            blocks.push(Block {
+                line: start,
+                info,
+                skip: pending_skip.take(),
+                fresh_state: std::mem::take(&mut pending_fresh),
+                steps: parse_steps(&body)?,
+            });
+        } else {
+            pending_skip = None;
+            pending_fresh = false;
+        }
+    }
+    Ok(blocks)
+}
+
+/// The fence (```` ``` ```` or `~~~`, three or more) that opens a code block on this line.
+fn fence_of(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    for ch in ['`', '~'] {
+        let n = t.chars().take_while(|&c| c == ch).count();
+        if n >= 3 {
+            return Some(std::iter::repeat_n(ch, n).collect());
+        }
+    }
+    None
+}
+
+fn parse_steps(body: &[(usize, &str)]) -> Result<Vec<Step>, String> {
+    let mut steps: Vec<Step> = Vec::new();
+    let mut k = 0;
+    while k < body.len() {
+        let (n, line) = body[k];
+        if let Some(cmd) = line.strip_prefix("$ ") {
+            let mut command = cmd.to_string();
+            k += 1;
+            // Continuation lines.
+            while command.ends_with('\\') && k < body.len() {
+                command.push('\n');
+                command.push_str(body[k].1);
+                k += 1;
+            }
+            // Here-documents.
+            if let Some(term) = heredoc_terminator(&command) {
+                loop {
+                    let Some(&(_, l)) = body.get(k) else {
+                        return Err(format!("line {n}: here-document never ends with {term}"));
+                    };
+                    command.push('\n');
+                    command.push_str(l);
+                    k += 1;
+                    if l.trim() == term {
+                        break;
+                    }
+                }
+            }
+            steps.push(Step {
+                line: n,
+                command,
+                expected: Vec::new(),
+            });
+        } else {
+            match steps.last_mut() {
+                Some(step) => step.expected.push(line.trim_end().to_string()),
+                None if line.trim().is_empty() => {}
+                None => {
+                    return Err(format!(
+                        "line {n}: output before any `$ ` command in a console block"
+                    ))
+                }
+            }
+            k += 1;
+        }
+    }
+    for step in &mut steps {
+        while step.expected.last().is_some_and(|l| l.is_empty()) {
+            step.expected.pop();
+        }
+    }
+    Ok(steps)
+}
+
+/// `EOF` for a command containing `<<EOF`, `<<'EOF'`, `<<"EOF"` or `<<-EOF`.
+fn heredoc_terminator(command: &str) -> Option<String> {
+    let at = command.find("<<")?;
+    let rest = command[at + 2..].trim_start_matches('-').trim_start();
+    let rest = rest.trim_start_matches(['\'', '"']);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation and matching
+
+/// Replaces what changes from run to run: resource IDs, UUIDs, timestamps, loopback ports.
+fn normalise(line: &str) -> String {
+    let line = line.trim_end();
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !is_word(chars[i - 1]);
+        if at_word_start {
+            if let Some((len, replacement)) = resource_id(&chars[i..])
+                .or_else(|| uuid(&chars[i..]))
+                .or_else(|| timestamp(&chars[i..]))
+                .or_else(|| loopback_port(&chars[i..]))
+            {
+                out.push_str(&replacement);
+                i += len;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+const ID_PREFIXES: &[&str] = &[
+    "bgpg", "bgp", "vbr", "vrt", "vpc", "vsw", "pc", "ecr", "rtb",
+];
+
+fn resource_id(s: &[char]) -> Option<(usize, String)> {
+    for prefix in ID_PREFIXES {
+        let p: Vec<char> = prefix.chars().collect();
+        if s.len() > p.len() && s[..p.len()] == p[..] && s[p.len()] == '-' {
+            let body = s[p.len() + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '*')
+                .count();
+            let end = p.len() + 1 + body;
+            let ends_word = s.get(end).is_none_or(|c| !is_word(*c));
+            if body >= 6 && ends_word {
+                return Some((end, format!("{prefix}-<ID>")));
+            }
+        }
+    }
+    None
+}
+
+fn uuid(s: &[char]) -> Option<(usize, String)> {
+    let groups = [8, 4, 4, 4, 12];
+    let mut i = 0;
+    for (g, len) in groups.iter().enumerate() {
+        for _ in 0..*len {
+            if !s.get(i)?.is_ascii_hexdigit() {
+                return None;
+            }
+            i += 1;
+        }
+        if g < 4 {
+            if s.get(i)? != &'-' {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    s.get(i)
+        .is_none_or(|c| !is_word(*c))
+        .then(|| (i, "<UUID>".to_string()))
+}
+
+/// `2026-11-28T07:13:12Z`, with optional fraction and offset; also `2026-11-28 07:13:12`.
+fn timestamp(s: &[char]) -> Option<(usize, String)> {
+    let pattern = "dddd-dd-ddTdd:dd";
+    let mut i = 0;
+    for p in pattern.chars() {
+        let c = *s.get(i)?;
+        let ok = match p {
+            'd' => c.is_ascii_digit(),
+            'T' => c == 'T' || c == ' ',
+            other => c == other,
+        };
+        if !ok {
+            return None;
+        }
+        i += 1;
+    }
+    let skip_while = |i: &mut usize, pred: &dyn Fn(char) -> bool| {
+        while s.get(*i).is_some_and(|c| pred(*c)) {
+            *i += 1;
+        }
+    };
+    skip_while(&mut i, &|c| c.is_ascii_digit() || c == ':' || c == '.');
+    skip_while(&mut i, &|c| c == 'Z');
+    if s.get(i).is_some_and(|c| *c == '+' || *c == '-')
+        && s.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+    {
+        i += 1;
+        skip_while(&mut i, &|c| c.is_ascii_digit() || c == ':');
+    }
+    Some((i, "<TIME>".to_string()))
+}
+
+fn loopback_port(s: &[char]) -> Option<(usize, String)> {
+    for host in ["127.0.0.1:", "[::1]:", "localhost:"] {
+        let h: Vec<char> = host.chars().collect();
+        if s.len() > h.len() && s[..h.len()] == h[..] {
+            let digits = s[h.len()..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if digits > 0 {
+                return Some((h.len() + digits, format!("{host}<PORT>")));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `actual` matches `expected`, where an expected line `...` matches any lines.
+fn lines_match(expected: &[String], actual: &[String]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((first, rest)) if first.trim() == "..." => {
+            (0..=actual.len()).any(|skip| lines_match(rest, &actual[skip..]))
+        }
+        Some((first, rest)) => match actual.split_first() {
+            Some((a, arest)) if normalise(a) == normalise(first) => lines_match(rest, arest),
+            _ => false,
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+struct Sandboxed {
+    home: tempfile::TempDir,
+    work: PathBuf,
+    state: PathBuf,
+}
+
+impl Sandboxed {
+    fn new() -> Sandboxed {
+        let home = tempfile::tempdir().unwrap();
+        let work = home.path().join("work");
+        std::fs::create_dir_all(&work).unwrap();
+        let state = home.path().join("emulator-state.json");
+        Sandboxed { home, work, state }
+    }
+
+    /// `bash` with the sealed environment of `Sandbox::cmd()`, plus the test-built bgpeer first
+    /// on PATH and an emulator whose objects are Available at once.
+    fn bash(&self, script: &Path, output: &Path) -> Command {
+        let bin_dir = bin_path().parent().unwrap().to_path_buf();
+        let mut path = std::ffi::OsString::from(bin_dir);
+        if let Some(p) = std::env::var_os("PATH") {
+            path.push(":");
+            path.push(p);
+        }
+        let home = self.home.path();
+        let mut c = Command::new("bash");
+        c.arg(script)
+            .current_dir(&self.work)
+            .env_clear()
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("PATH", path)
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .env("TZ", "UTC")
+            .env("LANG", "C.UTF-8")
+            .env("BGPEER_TEST_NO_RETRY_DELAY", "1")
+            .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+            .env("BGPEER_EMULATOR_STATE", &self.state)
+            .env("BGPEER_EMULATOR_SETTLE_MS", "0")
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(output).unwrap())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut c, 0);
+        c
+    }
+}
+
+/// The script that runs a block's commands and marks the end of each with its exit status.
+fn block_script(block: &Block) -> String {
+    let mut s = String::from("exec 2>&1\nset -o pipefail\n");
+    for step in &block.steps {
+        let command = step
+            .command
+            .strip_prefix(INSTALL_PREFIX)
+            .unwrap_or(&step.command);
+        // The status mark restores $? afterwards, so `echo $?` shows the command's status.
+        let _ = writeln!(
+            s,
+            "{command}\n__rt_status=$?; printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status)"
+        );
+    }
+    s
+}
+
+/// Each step's output lines and exit status, split at the status marks.
+fn split_outputs(raw: &str) -> Vec<(Vec<String>, i32)> {
+    let mut results = Vec::new();
+    let mut rest = raw;
+    while let Some(start) = rest.find(STATUS_MARK) {
+        let output = &rest[..start];
+        let after = &rest[start + STATUS_MARK.len_utf8()..];
+        let end = after.find(STATUS_MARK).unwrap_or(after.len());
+        let status = after[..end].parse().unwrap_or(-1);
+        // Drop the newline the mark was printed after (and the one it ended with).
+        let output = output.strip_suffix('\n').unwrap_or(output);
+        let mut lines: Vec<String> = output.lines().map(|l| l.trim_end().to_string()).collect();
+        while lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        results.push((lines, status));
+        rest = after[end..]
+            .strip_prefix(STATUS_MARK)
+            .unwrap_or("")
+            .strip_prefix('\n')
+            .unwrap_or("");
+    }
+    results
+}
+
+fn run_block(sb: &Sandboxed, block: &Block, index: usize) -> Vec<String> {
+    if block.fresh_state {
+        let _ = std::fs::remove_file(&sb.state);
+    }
+    let script = sb.home.path().join(format!("block-{index}.sh"));
+    let output = sb.home.path().join(format!("block-{index}.out"));
+    std::fs::write(&script, block_script(block)).unwrap();
+    let mut child = sb.bash(&script, &output).spawn().expect("run bash");
+    let pgid = child.id();
+    let started = Instant::now();
+    let hung = loop {
+        if child.try_wait().unwrap().is_some() {
+            break false;
+        }
+        if started.elapsed() > BLOCK_HANG_GUARD {
+            break true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // Background jobs a recipe started (`bgpeer emulator &`) die with their block.
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{pgid}")])
+        .stderr(Stdio::null())
+        .status();
+    let _ = child.wait();
+    let raw = String::from_utf8_lossy(&std::fs::read(&output).unwrap()).into_owned();
+    let results = split_outputs(&raw);
+
+    let mut problems = Vec::new();
+    if hung {
+        problems.push(format!(
+            "block at line {}: still running after {}s (a foreground server?); output so far:\n{raw}",
+            block.line,
+            BLOCK_HANG_GUARD.as_secs()
+        ));
+    }
+    for (k, step) in block.steps.iter().enumerate() {
+        let Some((actual, status)) = results.get(k) else {
+            problems.push(format!(
+                "line {}: `{}` did not finish (the block's shell exited early); output:\n{raw}",
+                step.line, step.command
+            ));
+            break;
+        };
+        let shows_status = block
+            .steps
+            .get(k + 1)
+            .is_some_and(|next| next.command.trim() == "echo $?");
+        if *status != 0 && !shows_status {
+            problems.push(format!(
+                "line {}: `{}` exited {status} (follow it with `$ echo $?` if that is the point); it printed:\n    {}",
+                step.line,
+                step.command,
+                actual.join("\n    ")
+            ));
+            continue;
+        }
+        if !lines_match(&step.expected, actual) {
+            problems.push(format!(
+                "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
+                step.line,
+                step.command,
+                step.expected.join("\n"),
+                actual.join("\n")
+            ));
+        }
+    }
+    problems
+}
+
+fn readme_path() -> PathBuf {
+    let rel = std::env::var("BGPEER_README").unwrap_or_else(|_| "README.md".into());
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+#[test]
+fn readme_recipes_print_what_the_readme_shows() {
+    let path = readme_path();
+    let markdown = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let blocks = extract_blocks(&markdown).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let is_readme = path.ends_with("README.md");
+    if is_readme {
+        assert!(
+            markdown
+                .lines()
+                .any(|l| l.starts_with('#') && l.contains("Quick start")),
+            "{} has no Quick start section",
+            path.display()
+        );
+    }
+    let runnable: Vec<&Block> = blocks.iter().filter(|b| b.skip.is_none()).collect();
+    assert!(
+        !runnable.is_empty(),
+        "{} has no ```console blocks to test",
+        path.display()
+    );
+    if is_readme {
+        assert!(
+            runnable
+                .iter()
+                .any(|b| b.steps.iter().any(|s| s.command.starts_with(INSTALL_PREFIX))),
+            "the quick start must install and run bgpeer in one command: `$ {INSTALL_PREFIX}bgpeer --profile emulator ...`"
+        );
+    }
+    let sb = Sandboxed::new();
+    let mut problems = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some(reason) = &block.skip {
+            eprintln!("skipped block at line {} ({reason})", block.line);
+            continue;
+        }
+        problems.extend(run_block(&sb, block, index));
+    }
+    assert!(
+        problems.is_empty(),
+        "{}: {} recipe(s) don't do what the README shows:\n\n{}",
+        path.display(),
+        problems.len(),
+        problems.join("\n\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machinery itself
+
+#[test]
+fn extracts_commands_outputs_and_directives() {
+    let md = r#"
+# Title
+
+<!-- readme-test: skip installs into ~/.cargo/bin -->
+```console
+$ cargo install --path .
+```
+
+<!-- readme-test: fresh-state -->
+```console
+$ bgpeer vbr list \
+    -o json
+[
+  1
+]
+
+$ cat > peers.txt <<'EOF'
+a
+EOF
+$ false
+$ echo $?
+1
+```
+
+```toml
+not = "run"
+```
+"#;
+    let blocks = extract_blocks(md).unwrap();
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(
+        blocks[0].skip.as_deref(),
+        Some("installs into ~/.cargo/bin")
+    );
+    assert!(!blocks[0].fresh_state);
+    let b = &blocks[1];
+    assert!(b.fresh_state && b.skip.is_none());
+    assert_eq!(b.line, 10);
+    let commands: Vec<&str> = b.steps.iter().map(|s| s.command.as_str()).collect();
+    assert_eq!(
+        commands,
+        [
+            "bgpeer vbr list \\\n    -o json",
+            "cat > peers.txt <<'EOF'\na\nEOF",
+            "false",
+            "echo $?"
+        ]
+    );
+    assert_eq!(b.steps[0].expected, ["[", "  1", "]"]);
+    assert!(b.steps[1].expected.is_empty());
+    assert_eq!(b.steps[3].expected, ["1"]);
+}
+
+#[test]
+fn rejects_untested_shell_blocks_and_bad_directives() {
+    let err = extract_blocks("```sh\nbgpeer peer list\n```\n").unwrap_err();
+    assert!(err.contains("make it ```console"), "{err}");
+    assert!(
+        extract_blocks("<!-- readme-test: skip -->\n```console\n$ x\n```\n")
+            .unwrap_err()
+            .contains("needs a reason")
+    );
+    assert!(extract_blocks("<!-- readme-test: sometimes -->\n")
+        .unwrap_err()
+        .contains("unknown directive"));
+    assert!(extract_blocks("```console\n$ x\n")
+        .unwrap_err()
+        .contains("never closed"));
+    // An sh block with no bgpeer in it is fine.
+    assert!(extract_blocks("```sh\nls\n```\n").unwrap().is_empty());
+}
+
+#[test]
+fn normalises_ids_uuids_times_and_ports() {
+    assert_eq!(
+        normalise(r#"  "BgpGroupId": "bgpg-2zeabc123def456ghi","#),
+        r#"  "BgpGroupId": "bgpg-<ID>","#
+    );
+    assert_eq!(
+        normalise("bgp-m5eoyp2mwegk8ce9v  vbr-bp1ctxy813985gkuk****"),
+        "bgp-<ID>  vbr-<ID>"
+    );
+    assert_eq!(
+        normalise("request id C1221A1F-2ACD-4592-8F27-474E02883159"),
+        "request id <UUID>"
+    );
+    assert_eq!(
+        normalise("created 2026-11-28T07:13:12Z, at 2026-11-28 07:13:12.123+08:00"),
+        "created <TIME>, at <TIME>"
+    );
+    assert_eq!(
+        normalise("listening on http://127.0.0.1:41234"),
+        "listening on http://127.0.0.1:<PORT>"
+    );
+    // Words that look a little like IDs are left alone.
+    assert_eq!(
+        normalise("cn-shanghai bgp-peer my-vbr-1"),
+        "cn-shanghai bgp-peer my-vbr-1"
+    );
+}
+
+#[test]
+fn ellipsis_lines_match_any_lines() {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert!(lines_match(
+        &s(&["a", "...", "d"]),
+        &s(&["a", "b", "c", "d"])
+    ));
+    assert!(lines_match(&s(&["a", "...", "d"]), &s(&["a", "d"])));
+    assert!(!lines_match(&s(&["a", "...", "d"]), &s(&["a", "b"])));
+    assert!(!lines_match(&s(&["a"]), &s(&["a", "b"])));
+    assert!(lines_match(&s(&[]), &s(&[])));
+}
+
+/// The runner itself, on a block that needs no bgpeer feature: statuses, `echo $?`, variables
+/// within a block, here-documents, and a mismatch that is reported.
+#[test]
+fn runs_blocks_and_reports_mismatches() {
+    let md = r#"
+```console
+$ X=hello; echo "$X"
+hello
+$ cat > f.txt <<'EOF'
+one
+EOF
+$ cat f.txt
+one
+$ false
+$ echo $?
+1
+$ bgpeer --version
+bgpeer VERSION
+```
+
+```console
+$ echo "$X" wrong
+something else
+$ (exit 3)
+```
+"#
+    .replace("VERSION", env!("CARGO_PKG_VERSION"));
+    let blocks = extract_blocks(&md).unwrap();
+    let sb = Sandboxed::new();
+    assert_eq!(run_block(&sb, &blocks[0], 0), Vec::<String>::new());
+    let problems = run_block(&sb, &blocks[1], 1);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].contains("printed something else"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].contains("exited 3"), "{}", problems[1]);
+}
