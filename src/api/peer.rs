@@ -88,9 +88,8 @@ impl CreatePeer {
     pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
         v.id(validate::BGP_GROUP_ID, &self.bgp_group_id)?;
         if let Some(ip) = &self.peer_ip_address {
-            // The API's default IpVersion is IPv4, so an IPv6 address needs --ip-version IPv6.
-            let version = self.ip_version.unwrap_or(IpVersion::IPv4);
-            v.ip_address(validate::PEER_IP_ADDRESS, ip, Some(version))?;
+            // Without --ip-version the family follows the group's, which only the API knows.
+            v.ip_address(validate::PEER_IP_ADDRESS, ip, self.ip_version)?;
         }
         v.bfd(self.bfd_multi_hop, self.enable_bfd == Some(true))
     }
@@ -211,13 +210,15 @@ mod tests {
     }
 
     #[test]
-    fn ipv6_address_needs_ipv6_version() {
+    fn address_family_is_checked_against_the_given_version() {
         let v = Validator::new(&[], Naming::Flags);
         let mut c = CreatePeer {
             bgp_group_id: "bgpg-1".into(),
             peer_ip_address: Some("2001:db8::1".into()),
             ..Default::default()
         };
+        assert!(c.validate(&v).is_ok());
+        c.ip_version = Some(IpVersion::IPv4);
         assert!(c.validate(&v).is_err());
         c.ip_version = Some(IpVersion::IPv6);
         assert!(c.validate(&v).is_ok());

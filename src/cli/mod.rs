@@ -7,6 +7,7 @@ pub mod api;
 pub mod configure;
 pub mod emulator;
 pub mod group;
+pub mod mutation;
 pub mod network;
 pub mod peer;
 pub mod region;
@@ -138,7 +139,7 @@ pub enum OutputFormat {
     Ndjson,
     /// Tab-separated values with a header line
     Tsv,
-    /// Bare values, one per line, for VAR=$(bgpeer ...)
+    /// Bare values, one per line, for shell variables and loops
     Value,
     /// Nothing on stdout
     None,

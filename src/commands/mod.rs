@@ -1,10 +1,12 @@
 //! One module per resource or tool. Each takes the Context and its parsed arguments.
 
 pub mod api;
+pub mod bulk;
 pub mod completions;
 pub mod configure;
 pub mod emulator;
 pub mod group;
+pub mod mutation;
 pub mod network;
 pub mod peer;
 pub mod region;

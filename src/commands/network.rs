@@ -1,8 +1,262 @@
 //! `bgpeer network ...`
 
-use crate::cli::network::NetworkCommand;
-use crate::context::Context;
+use std::collections::BTreeMap;
 
-pub async fn run(_ctx: &Context, _cmd: NetworkCommand) -> anyhow::Result<()> {
-    anyhow::bail!("bgpeer network is not implemented yet")
+use anyhow::Context as _;
+use serde_json::{json, Value};
+
+use crate::api::network::{self as api, same_cidr, AddNetwork, DeleteNetwork};
+use crate::api::validate::Naming;
+use crate::api::wait::{self, Target};
+use crate::cli::network::{NetworkAddArgs, NetworkCommand, NetworkDeleteArgs, NetworkListArgs};
+use crate::context::Context;
+use crate::output;
+
+use super::bulk::{self, ItemReader, Outcome, Prepared};
+use super::mutation::{self, confirm, prepare, print_dry_run};
+
+pub async fn run(ctx: &Context, cmd: NetworkCommand) -> anyhow::Result<()> {
+    match cmd {
+        NetworkCommand::List(a) => list(ctx, a).await,
+        NetworkCommand::Add(a) => add(ctx, a).await,
+        NetworkCommand::Delete(a) => delete(ctx, a).await,
+    }
+}
+
+const NETWORK_FIELDS: &[&str] = &["RouterId", "DstCidrBlock", "VpcId", "Status"];
+
+async fn list(ctx: &Context, a: NetworkListArgs) -> anyhow::Result<()> {
+    let region = mutation::read_region(ctx)?;
+    let client = ctx.client().await?;
+    let client_side = a.dst_cidr_block.is_some() || a.vpc_id.is_some();
+    // Client-side filters need every page before --limit applies.
+    let fetch_limit = if client_side { None } else { a.limit };
+    let mut items = api::list(client, &region, a.router_id.as_deref(), fetch_limit)
+        .await
+        .context("cannot list BGP networks")?;
+    if let Some(cidr) = &a.dst_cidr_block {
+        items.retain(|n| {
+            n.get("DstCidrBlock")
+                .and_then(Value::as_str)
+                .is_some_and(|c| same_cidr(c, cidr))
+        });
+    }
+    if let Some(vpc) = &a.vpc_id {
+        items.retain(|n| n.get("VpcId").and_then(Value::as_str) == Some(vpc.as_str()));
+    }
+    if let Some(limit) = a.limit {
+        items.truncate(limit);
+    }
+    output::emit_list(ctx, &items, api::COLUMNS)
+}
+
+async fn add(ctx: &Context, a: NetworkAddArgs) -> anyhow::Result<()> {
+    if let Some(path) = &a.bulk.from_file {
+        bulk::reject_wait(a.wait.wait)?;
+        return add_bulk(ctx, &a, path).await;
+    }
+    let (region, v) = prepare(ctx, &a.mutation, Naming::Flags)?;
+    let op = AddNetwork {
+        router_id: a.router_id.clone().unwrap_or_default(),
+        dst_cidr_block: a.dst_cidr_block.clone().unwrap_or_default(),
+        vpc_id: a.vpc_id.clone(),
+    };
+    op.validate(&v)?;
+    let request = op.request(&region, &mutation::client_token(&a.mutation));
+    if a.mutation.dry_run {
+        return print_dry_run(ctx, &[request]);
+    }
+    let client = ctx.client().await?;
+    request.send(client).await.with_context(|| {
+        format!(
+            "cannot advertise {} on VBR {}",
+            op.dst_cidr_block, op.router_id
+        )
+    })?;
+    let fetch = || api::get(client, &region, &op.router_id, &op.dst_cidr_block);
+    let current = if a.wait.wait {
+        let opts = mutation::wait_options(ctx, &a.wait.limits)?;
+        let what = format!("network {} on {}", op.dst_cidr_block, op.router_id);
+        wait::wait_for(&what, Target::Available, &opts, fetch).await?
+    } else {
+        fetch().await?
+    };
+    let network = current.unwrap_or_else(|| {
+        ctx.notice("warning: the network is not listed yet; printing what was sent");
+        json!({"RouterId": op.router_id, "DstCidrBlock": op.dst_cidr_block, "VpcId": op.vpc_id})
+    });
+    output::emit_one(ctx, &network, api::COLUMNS)
+}
+
+async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Result<()> {
+    let (region, _) = prepare(ctx, &a.mutation, Naming::Params)?;
+    let v = bulk::item_validator(&a.mutation);
+    let items = bulk::read_items(path)?;
+    let prepared = bulk::prepare_all(&items, |item| {
+        let r = ItemReader {
+            item,
+            known: &["RouterId", "DstCidrBlock", "VpcId", "ClientToken"],
+            ignored: NETWORK_FIELDS,
+        };
+        r.check_fields(&region)?;
+        let op = AddNetwork {
+            router_id: r.req_str("RouterId")?,
+            dst_cidr_block: r.req_str("DstCidrBlock")?,
+            vpc_id: r.opt_str("VpcId")?.filter(|s| !s.is_empty()),
+        };
+        op.validate(&v).map_err(|e| r.place_err(e))?;
+        let token = r.client_token(&v)?;
+        Ok(Prepared {
+            index: item.index,
+            request: op.request(&region, &token),
+            echo: json!({"RouterId": op.router_id, "DstCidrBlock": op.dst_cidr_block, "VpcId": op.vpc_id, "ClientToken": token}),
+        })
+    })?;
+    if a.mutation.dry_run {
+        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
+        return print_dry_run(ctx, &requests);
+    }
+    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "adding networks").await?;
+    let client = ctx.client().await?;
+    let mut by_router: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for (p, o) in prepared.iter().zip(&outcomes) {
+        if matches!(o, Outcome::Sent(_)) {
+            let router = p.request.get("RouterId").unwrap_or_default().to_string();
+            by_router.entry(router).or_default();
+        }
+    }
+    for (router, found) in by_router.iter_mut() {
+        *found = api::list(client, &region, Some(router), None)
+            .await
+            .with_context(|| {
+                format!(
+                    "added the networks, but cannot list the networks of {router} to print them"
+                )
+            })?;
+    }
+    let results = prepared
+        .iter()
+        .zip(&outcomes)
+        .map(|(p, o)| match o {
+            Outcome::Sent(_) => {
+                let router = p.request.get("RouterId").unwrap_or_default();
+                let cidr = p.request.get("DstCidrBlock").unwrap_or_default();
+                let resource = by_router
+                    .get(router)
+                    .and_then(|list| {
+                        list.iter().find(|n| {
+                            n.get("DstCidrBlock")
+                                .and_then(Value::as_str)
+                                .is_some_and(|c| same_cidr(c, cidr))
+                        })
+                    })
+                    .cloned()
+                    .unwrap_or_else(|| p.echo.clone());
+                bulk::result_object(p.index, &p.echo, Ok(resource))
+            }
+            other => bulk::result_object(p.index, &p.echo, Err(other)),
+        })
+        .collect();
+    bulk::finish(ctx, results, &outcomes, "added")
+}
+
+async fn delete(ctx: &Context, a: NetworkDeleteArgs) -> anyhow::Result<()> {
+    if let Some(path) = &a.bulk.from_file {
+        bulk::reject_wait(a.wait.wait)?;
+        return delete_bulk(ctx, &a, path).await;
+    }
+    let (region, v) = prepare(ctx, &a.mutation, Naming::Flags)?;
+    let op = DeleteNetwork {
+        router_id: a.router_id.clone().unwrap_or_default(),
+        dst_cidr_block: a.dst_cidr_block.clone().unwrap_or_default(),
+    };
+    op.validate(&v)?;
+    let request = op.request(&region, &mutation::client_token(&a.mutation));
+    if a.mutation.dry_run {
+        return print_dry_run(ctx, &[request]);
+    }
+    confirm(
+        ctx,
+        &format!(
+            "withdraw network {} from VBR {}",
+            op.dst_cidr_block, op.router_id
+        ),
+    )?;
+    let client = ctx.client().await?;
+    let answer = request.send(client).await.with_context(|| {
+        format!(
+            "cannot withdraw {} from VBR {}",
+            op.dst_cidr_block, op.router_id
+        )
+    })?;
+    if a.wait.wait {
+        let opts = mutation::wait_options(ctx, &a.wait.limits)?;
+        let what = format!("network {} on {}", op.dst_cidr_block, op.router_id);
+        wait::wait_for(&what, Target::Deleted, &opts, || {
+            api::get(client, &region, &op.router_id, &op.dst_cidr_block)
+        })
+        .await?;
+    }
+    let result = json!({
+        "RouterId": op.router_id,
+        "DstCidrBlock": op.dst_cidr_block,
+        "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
+    });
+    output::emit_one(ctx, &result, &["RouterId", "DstCidrBlock", "RequestId"])
+}
+
+async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow::Result<()> {
+    let (region, _) = prepare(ctx, &a.mutation, Naming::Params)?;
+    let v = bulk::item_validator(&a.mutation);
+    if !a.mutation.dry_run {
+        mutation::require_confirmation_possible(
+            ctx,
+            &format!("withdraw the networks listed in {path}"),
+        )?;
+    }
+    let items = bulk::read_items(path)?;
+    let prepared = bulk::prepare_all(&items, |item| {
+        let r = ItemReader {
+            item,
+            known: &["RouterId", "DstCidrBlock", "ClientToken"],
+            ignored: NETWORK_FIELDS,
+        };
+        r.check_fields(&region)?;
+        let op = DeleteNetwork {
+            router_id: r.req_str("RouterId")?,
+            dst_cidr_block: r.req_str("DstCidrBlock")?,
+        };
+        op.validate(&v).map_err(|e| r.place_err(e))?;
+        let token = r.client_token(&v)?;
+        Ok(Prepared {
+            index: item.index,
+            request: op.request(&region, &token),
+            echo: json!({"RouterId": op.router_id, "DstCidrBlock": op.dst_cidr_block, "ClientToken": token}),
+        })
+    })?;
+    if a.mutation.dry_run {
+        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
+        return print_dry_run(ctx, &requests);
+    }
+    confirm(
+        ctx,
+        &format!("withdraw {} network(s) listed in {path}", prepared.len()),
+    )?;
+    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "withdrawing networks").await?;
+    let results = prepared
+        .iter()
+        .zip(&outcomes)
+        .map(|(p, o)| match o {
+            Outcome::Sent(answer) => {
+                let resource = json!({
+                    "RouterId": p.request.get("RouterId"),
+                    "DstCidrBlock": p.request.get("DstCidrBlock"),
+                    "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
+                });
+                bulk::result_object(p.index, &p.echo, Ok(resource))
+            }
+            other => bulk::result_object(p.index, &p.echo, Err(other)),
+        })
+        .collect();
+    bulk::finish(ctx, results, &outcomes, "withdrawn")
 }

@@ -1,0 +1,609 @@
+//! Bulk runs (`--from-file`): read NDJSON or a JSON array of items, validate them all before
+//! sending any, send them with AIMD pacing (each with its own ClientToken), and report one result
+//! per item.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{json, Map, Value};
+
+use crate::api::pacing::Aimd;
+use crate::api::request::Request;
+use crate::api::validate::{IpVersion, Naming, Validator};
+use crate::cli::mutation::{BulkArgs, MutationArgs};
+use crate::client::{Client, ClientError};
+use crate::config::Source;
+use crate::context::Context;
+use crate::error::{CliError, Exit};
+use crate::output;
+
+/// One input item: its position, and its fields.
+#[derive(Debug, Clone)]
+pub struct InputItem {
+    pub index: usize,
+    /// 1-based line (NDJSON) or array position, for messages.
+    pub line: usize,
+    pub fields: Map<String, Value>,
+}
+
+impl InputItem {
+    pub fn place(&self) -> String {
+        format!("item {} (line {})", self.index, self.line)
+    }
+}
+
+/// Parses NDJSON, or a JSON array of objects.
+pub fn parse_items(text: &str) -> Result<Vec<InputItem>, CliError> {
+    let trimmed = text.trim_start();
+    let hint = || {
+        Some("give NDJSON (one JSON object per line) or a JSON array of objects, with the API's field names".to_string())
+    };
+    let mut items = Vec::new();
+    if trimmed.starts_with('[') {
+        let values: Vec<Value> = serde_json::from_str(trimmed).map_err(|e| {
+            CliError::usage(format!("the input is not a valid JSON array: {e}"), hint())
+        })?;
+        for (i, v) in values.into_iter().enumerate() {
+            match v {
+                Value::Object(fields) => items.push(InputItem {
+                    index: i,
+                    line: i + 1,
+                    fields,
+                }),
+                other => {
+                    return Err(CliError::usage(
+                        format!("array element {i} is not an object: {}", kind_of(&other)),
+                        hint(),
+                    ))
+                }
+            }
+        }
+    } else {
+        for (n, line) in text.lines().enumerate() {
+            let line_trim = line.trim();
+            if line_trim.is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(line_trim).map_err(|e| {
+                CliError::usage(format!("line {} is not valid JSON: {e}", n + 1), hint())
+            })?;
+            match v {
+                Value::Object(fields) => items.push(InputItem {
+                    index: items.len(),
+                    line: n + 1,
+                    fields,
+                }),
+                other => {
+                    return Err(CliError::usage(
+                        format!("line {} is not a JSON object: {}", n + 1, kind_of(&other)),
+                        hint(),
+                    ))
+                }
+            }
+        }
+    }
+    if items.is_empty() {
+        return Err(CliError::usage("the input holds no items", hint()));
+    }
+    Ok(items)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads one item's fields with type checks, naming the item and field in every error.
+pub struct ItemReader<'a> {
+    pub item: &'a InputItem,
+    /// Fields the command uses.
+    pub known: &'static [&'static str],
+    /// Output-only fields that may be present (so `list -o ndjson` output can be fed back) and are ignored.
+    pub ignored: &'static [&'static str],
+}
+
+impl ItemReader<'_> {
+    fn err(&self, msg: String) -> CliError {
+        CliError::usage(format!("{}: {msg}", self.item.place()), None)
+    }
+
+    /// Rejects fields that are neither used nor known output fields, with a did-you-mean.
+    pub fn check_fields(&self, region: &str) -> Result<(), CliError> {
+        for key in self.item.fields.keys() {
+            if key == "RegionId" {
+                let r = self.item.fields[key].as_str().unwrap_or("");
+                if !r.is_empty() && r != region {
+                    return Err(self.err(format!(
+                        "RegionId {r:?} differs from the command's region {region:?}; run one file per region with --region"
+                    )));
+                }
+                continue;
+            }
+            if self.known.contains(&key.as_str()) || self.ignored.contains(&key.as_str()) {
+                continue;
+            }
+            let best = self
+                .known
+                .iter()
+                .map(|k| (strsim::jaro_winkler(k, key), *k))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8);
+            let mut msg = format!("unknown field {key:?}");
+            if let Some((_, k)) = best {
+                msg.push_str(&format!(" (did you mean {k:?}?)"));
+            }
+            msg.push_str(&format!("; fields used here: {}", self.known.join(", ")));
+            return Err(self.err(msg));
+        }
+        Ok(())
+    }
+
+    pub fn opt_str(&self, name: &str) -> Result<Option<String>, CliError> {
+        match self.item.fields.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => {
+                Err(self.err(format!("{name} must be a string, not {}", kind_of(other))))
+            }
+        }
+    }
+
+    pub fn req_str(&self, name: &str) -> Result<String, CliError> {
+        self.opt_str(name)?
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| self.err(format!("{name} is required")))
+    }
+
+    pub fn opt_bool(&self, name: &str) -> Result<Option<bool>, CliError> {
+        match self.item.fields.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Ok(Some(true)),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => Ok(Some(false)),
+            Some(other) => Err(self.err(format!("{name} must be true or false, not {other}"))),
+        }
+    }
+
+    pub fn opt_int(&self, name: &str) -> Result<Option<i64>, CliError> {
+        match self.item.fields.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().ok()),
+            Some(other) => Err(self.err(format!("{name} must be an integer, not {other}"))),
+        }
+    }
+
+    pub fn opt_ip_version(&self, name: &str) -> Result<Option<IpVersion>, CliError> {
+        match self.opt_str(name)? {
+            None => Ok(None),
+            Some(s) => IpVersion::parse(&s)
+                .map(Some)
+                .ok_or_else(|| self.err(format!("{name} must be IPv4 or IPv6, not {s:?}"))),
+        }
+    }
+
+    /// The item's ClientToken, or a new one.
+    pub fn client_token(&self, v: &Validator) -> Result<String, CliError> {
+        match self.opt_str("ClientToken")? {
+            Some(t) => {
+                v.client_token(&t).map_err(|e| self.err(e.to_string()))?;
+                Ok(t)
+            }
+            None => Ok(crate::client::new_client_token()),
+        }
+    }
+
+    /// Wraps a validation error with the item's place.
+    pub fn place_err(&self, e: CliError) -> CliError {
+        self.err(e.to_string())
+    }
+}
+
+/// One item ready to send.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub index: usize,
+    pub request: Request,
+    /// What identifies the item in results (its input fields without secrets).
+    pub echo: Value,
+}
+
+/// Validates every item (all errors listed, nothing sent when any is invalid).
+pub fn prepare_all<F>(items: &[InputItem], mut build: F) -> Result<Vec<Prepared>, CliError>
+where
+    F: FnMut(&InputItem) -> Result<Prepared, CliError>,
+{
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for item in items {
+        match build(item) {
+            Ok(p) => ok.push(p),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let mut tokens = HashSet::new();
+    for p in &ok {
+        if let Some(t) = p.request.get("ClientToken") {
+            if !tokens.insert(t.to_string()) {
+                errors.push(format!(
+                    "item {}: ClientToken {t:?} is used by another item; each item needs its own",
+                    p.index
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        return Ok(ok);
+    }
+    let shown: Vec<String> = errors.iter().take(20).cloned().collect();
+    let more = errors.len().saturating_sub(shown.len());
+    let mut message = format!(
+        "{} of {} items are invalid; nothing was sent:\n  {}",
+        errors.len(),
+        items.len(),
+        shown.join("\n  ")
+    );
+    if more > 0 {
+        message.push_str(&format!("\n  ... and {more} more"));
+    }
+    Err(CliError::usage(
+        message,
+        Some(
+            "fix the items; --no-validate RULE skips a rule you are sure the API accepts"
+                .to_string(),
+        ),
+    ))
+}
+
+/// What happened to one item.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The API's answer.
+    Sent(Value),
+    Failed(anyhow::Error),
+    /// Not sent: an earlier item failed and --continue-on-error was not given.
+    Skipped,
+}
+
+/// Sends every request with AIMD pacing; returns one outcome per request, in input order.
+pub async fn send_all(
+    ctx: &Context,
+    prepared: &[Prepared],
+    args: &BulkArgs,
+    verb: &str,
+) -> anyhow::Result<Vec<Outcome>> {
+    let base = ctx.client().await?;
+    let client = Arc::new(bulk_client(ctx, base, prepared.len())?);
+    let no_delay = base.config().retry.no_delay;
+    let max = usize::from(args.concurrency).min(prepared.len()).max(1);
+    let aimd = Aimd::new(max, Duration::from_millis(25));
+    let queue: Arc<Mutex<VecDeque<(usize, Request)>>> = Arc::new(Mutex::new(
+        prepared
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.request.clone()))
+            .collect(),
+    ));
+    let results: Arc<Mutex<Vec<Option<Outcome>>>> =
+        Arc::new(Mutex::new((0..prepared.len()).map(|_| None).collect()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let progress = (ctx.term.stderr && !ctx.globals.quiet).then(|| {
+        let pb = indicatif::ProgressBar::new(prepared.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})",
+        ) {
+            pb.set_style(style.progress_chars("=> "));
+        }
+        pb.set_message(verb.to_string());
+        pb.enable_steady_tick(Duration::from_millis(120));
+        pb
+    });
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..max {
+        let (queue, results, stop, client, aimd) = (
+            queue.clone(),
+            results.clone(),
+            stop.clone(),
+            client.clone(),
+            aimd.clone(),
+        );
+        let progress = progress.clone();
+        let continue_on_error = args.continue_on_error;
+        let verb = verb.to_string();
+        workers.spawn(async move {
+            loop {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Some((i, request)) = queue.lock().expect("queue").pop_front() else {
+                    break;
+                };
+                let outcome = match send_paced(&client, &aimd, &request, no_delay).await {
+                    Ok(v) => Outcome::Sent(v),
+                    Err(e) => {
+                        if !continue_on_error {
+                            stop.store(true, Ordering::SeqCst);
+                        }
+                        Outcome::Failed(e.into())
+                    }
+                };
+                results.lock().expect("results")[i] = Some(outcome);
+                if let Some(pb) = &progress {
+                    pb.inc(1);
+                    pb.set_message(format!(
+                        "{verb} (window {}, throttled {})",
+                        aimd.window(),
+                        aimd.throttled_count()
+                    ));
+                }
+            }
+        });
+    }
+    while let Some(joined) = workers.join_next().await {
+        joined.map_err(|e| anyhow::anyhow!("a bulk worker failed: {e}"))?;
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    if aimd.throttled_count() > 0 {
+        ctx.notice(&format!(
+            "note: the API throttled {} requests; concurrency went down to {} and back up (max {max})",
+            aimd.throttled_count(),
+            aimd.min_window()
+        ));
+    }
+    let mut results = results.lock().expect("results");
+    Ok(results
+        .iter_mut()
+        .map(|o| o.take().unwrap_or(Outcome::Skipped))
+        .collect())
+}
+
+/// The bulk run's own client: no retries inside (the pacer sees every throttling answer and
+/// retries itself), and a deadline that grows with the batch unless --deadline was given.
+fn bulk_client(ctx: &Context, base: &Client, items: usize) -> anyhow::Result<Client> {
+    let mut config = base.config().clone();
+    config.retry.max_attempts = 1;
+    let settings = ctx.settings()?;
+    if matches!(settings.deadline_secs.source, Source::BuiltIn) {
+        let scaled = Duration::from_secs(60 + 2 * items as u64);
+        config.timeouts.deadline = config.timeouts.deadline.max(scaled);
+    }
+    Ok(Client::new(config)?)
+}
+
+/// One logical call: throttling answers go to the pacer and are retried until the deadline;
+/// transient failures (5xx, network) are retried a few times with backoff; the ClientToken in
+/// the request stays the same throughout.
+async fn send_paced(
+    client: &Client,
+    aimd: &Aimd,
+    request: &Request,
+    no_delay: bool,
+) -> Result<Value, ClientError> {
+    let mut transient = 0u32;
+    loop {
+        let slot = aimd.acquire().await;
+        match request.send(client).await {
+            Ok(v) => {
+                aimd.success(slot);
+                return Ok(v);
+            }
+            Err(ClientError::Api(e)) if e.is_throttling() => {
+                aimd.throttled(slot, e.retry_after_ms.map(Duration::from_millis));
+            }
+            Err(e) if is_transient(&e) && transient < 4 => {
+                drop(slot);
+                transient += 1;
+                if !no_delay {
+                    let cap = 200u64 << transient;
+                    let jitter = rand::Rng::random_range(&mut rand::rng(), cap / 2..=cap);
+                    tokio::time::sleep(Duration::from_millis(jitter)).await;
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn is_transient(e: &ClientError) -> bool {
+    match e {
+        ClientError::Api(api) => api.is_retryable(),
+        ClientError::Transport { .. } => true,
+        _ => false,
+    }
+}
+
+/// The result object of one item: `{"Index","Ok","Resource"}` or `{"Index","Ok","Item","Error"}`.
+pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome>) -> Value {
+    match outcome {
+        Ok(resource) => json!({"Index": index, "Ok": true, "Resource": resource}),
+        Err(Outcome::Failed(e)) => {
+            let r = crate::error::build_report(e);
+            let message = std::iter::once(r.message.clone())
+                .chain(r.causes.iter().filter(|c| **c != r.message).cloned())
+                .collect::<Vec<_>>()
+                .join(": ");
+            json!({
+                "Index": index,
+                "Ok": false,
+                "Item": echo,
+                "Error": {
+                    "Kind": r.kind,
+                    "Code": r.code,
+                    "Message": message,
+                    "RequestId": r.request_id,
+                    "HttpStatus": r.http_status,
+                    "Hint": r.hint,
+                }
+            })
+        }
+        Err(_) => json!({
+            "Index": index,
+            "Ok": false,
+            "Item": echo,
+            "Error": {
+                "Kind": "skipped",
+                "Code": null,
+                "Message": "not sent: an earlier item failed (use --continue-on-error to send every item)",
+                "RequestId": null,
+                "HttpStatus": null,
+                "Hint": null,
+            }
+        }),
+    }
+}
+
+pub const RESULT_COLUMNS: &[&str] = &["Index", "Ok", "Resource", "Error"];
+
+/// Prints the results, a summary on stderr, and fails with `Partial` when any item failed.
+pub fn finish(
+    ctx: &Context,
+    results: Vec<Value>,
+    outcomes: &[Outcome],
+    verb_done: &str,
+) -> anyhow::Result<()> {
+    output::emit_list(ctx, &results, RESULT_COLUMNS)?;
+    let total = outcomes.len();
+    let failed: Vec<&anyhow::Error> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Failed(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let skipped = outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Skipped))
+        .count();
+    let ok = total - failed.len() - skipped;
+    ctx.notice(&format!(
+        "{ok} of {total} items {verb_done}, {} failed, {skipped} not sent",
+        failed.len()
+    ));
+    if failed.is_empty() && skipped == 0 {
+        return Ok(());
+    }
+    let exit = failed
+        .first()
+        .map(|e| crate::error::build_report(e).exit)
+        .unwrap_or(Exit::Rejected);
+    Err(CliError::Partial {
+        failed: failed.len() + skipped,
+        total,
+        exit,
+    }
+    .into())
+}
+
+/// Reads and parses `--from-file`.
+pub fn read_items(path: &str) -> anyhow::Result<Vec<InputItem>> {
+    let text = super::mutation::read_text(path).map_err(|e| {
+        CliError::usage(
+            format!("cannot read --from-file {path}: {e}"),
+            Some("give a readable NDJSON or JSON file, or '-' for stdin".to_string()),
+        )
+    })?;
+    Ok(parse_items(&text)?)
+}
+
+/// --wait is not part of bulk runs.
+pub fn reject_wait(wait: bool) -> Result<(), CliError> {
+    if wait {
+        return Err(CliError::usage(
+            "--wait does not apply to --from-file runs",
+            Some(
+                "run the batch, then wait per resource (`bgpeer peer wait ID`) or list them"
+                    .to_string(),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Validator for bulk items (messages name the API fields).
+pub fn item_validator(m: &MutationArgs) -> Validator {
+    Validator::new(&m.no_validate, Naming::Params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ndjson_and_arrays_parse_alike() {
+        let nd =
+            parse_items("{\"BgpGroupId\":\"bgpg-1\"}\n\n{\"BgpGroupId\":\"bgpg-2\"}\n").unwrap();
+        let arr = parse_items("[{\"BgpGroupId\":\"bgpg-1\"},{\"BgpGroupId\":\"bgpg-2\"}]").unwrap();
+        assert_eq!(nd.len(), 2);
+        assert_eq!(arr.len(), 2);
+        assert_eq!(nd[1].line, 3);
+        assert_eq!(nd[1].fields, arr[1].fields);
+    }
+
+    #[test]
+    fn bad_input_names_the_line() {
+        let e = parse_items("{\"a\":1}\nnot json\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2"), "{e}");
+        let e = parse_items("[1]").unwrap_err().to_string();
+        assert!(e.contains("element 0"), "{e}");
+        assert!(parse_items("  \n").is_err());
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let items = parse_items("{\"PeerIpAdress\":\"10.0.0.1\"}").unwrap();
+        let r = ItemReader {
+            item: &items[0],
+            known: &["BgpGroupId", "PeerIpAddress"],
+            ignored: &["Status"],
+        };
+        let e = r.check_fields("cn-shanghai").unwrap_err().to_string();
+        assert!(e.contains("did you mean \"PeerIpAddress\""), "{e}");
+        let items = parse_items("{\"RegionId\":\"cn-beijing\"}").unwrap();
+        let r = ItemReader {
+            item: &items[0],
+            ..r
+        };
+        assert!(r
+            .check_fields("cn-shanghai")
+            .unwrap_err()
+            .to_string()
+            .contains("cn-beijing"));
+    }
+
+    #[test]
+    fn typed_fields() {
+        let items = parse_items(
+            "{\"EnableBfd\":\"True\",\"BfdMultiHop\":\"3\",\"IpVersion\":\"ipv6\",\"X\":5}",
+        )
+        .unwrap();
+        let r = ItemReader {
+            item: &items[0],
+            known: &[],
+            ignored: &[],
+        };
+        assert_eq!(r.opt_bool("EnableBfd").unwrap(), Some(true));
+        assert_eq!(r.opt_int("BfdMultiHop").unwrap(), Some(3));
+        assert_eq!(
+            r.opt_ip_version("IpVersion").unwrap(),
+            Some(IpVersion::IPv6)
+        );
+        assert!(r.opt_str("X").is_err());
+        assert!(r
+            .req_str("Missing")
+            .unwrap_err()
+            .to_string()
+            .contains("Missing is required"));
+    }
+}
