@@ -1,8 +1,895 @@
-//! `bgpeer configure ...`
+//! `bgpeer configure ...`: the wizard, `set`, `list`, `get`, `delete`, `switch`.
+//!
+//! Nothing here ever prints a secret: key ids are masked, secrets and tokens are refused by `get`
+//! and are read from a terminal with hidden input, stdin or an environment variable only.
 
-use crate::cli::configure::ConfigureArgs;
+use std::io::{BufRead, Write as _};
+
+use serde_json::{json, Value};
+
+use crate::cli::configure::{ConfigureArgs, ConfigureCommand, SetArgs};
+use crate::cli::OutputFormat;
+use crate::config::file::{self, ConfigFile, Profile};
+use crate::config::{self, Source, EMULATOR_PROFILE};
 use crate::context::Context;
+use crate::credentials::{self, mode::Mode};
+use crate::error::CliError;
+use crate::secret::{mask_key_id, Secret};
 
-pub async fn run(_ctx: &Context, _args: ConfigureArgs) -> anyhow::Result<()> {
-    anyhow::bail!("bgpeer configure is not implemented yet")
+pub async fn run(ctx: &Context, args: ConfigureArgs) -> anyhow::Result<()> {
+    match args.command {
+        None => wizard(ctx),
+        Some(ConfigureCommand::Set(a)) => set(ctx, *a),
+        Some(ConfigureCommand::List) => list(ctx),
+        Some(ConfigureCommand::Get { key }) => get(ctx, &key),
+        Some(ConfigureCommand::Delete { profile }) => delete(ctx, &profile),
+        Some(ConfigureCommand::Switch { profile }) => switch(ctx, &profile),
+    }
+}
+
+fn load_file(ctx: &Context) -> anyhow::Result<(std::path::PathBuf, ConfigFile)> {
+    let path = config::config_path(&ctx.env);
+    let loaded = file::load(&path)?;
+    for w in &loaded.warnings {
+        ctx.notice(w);
+    }
+    Ok((path, loaded.file.unwrap_or_default()))
+}
+
+fn valid_profile_name(name: &str) -> Result<(), CliError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        return Err(CliError::usage(
+            format!("invalid profile name {name:?}"),
+            Some("use letters, digits, '-', '_' and '.' (at most 64 characters)".to_string()),
+        ));
+    }
+    if name == EMULATOR_PROFILE {
+        return Err(CliError::usage(
+            "profile emulator is built in and can't be changed",
+            Some("pick another name, e.g. --profile local".to_string()),
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a secret from `stdin` (its first line) or `env:VAR`.
+fn read_secret(ctx: &Context, from: &str, what: &str, flag: &str) -> anyhow::Result<Secret> {
+    let value = if from == "stdin" {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            CliError::usage(format!("cannot read the {what} from stdin: {e}"), None)
+        })?;
+        line.trim().to_string()
+    } else if let Some(var) = from.strip_prefix("env:") {
+        ctx.env
+            .get_nonblank(var)
+            .map(|v| v.trim().to_string())
+            .ok_or_else(|| {
+                CliError::usage(
+                    format!("{flag} env:{var}: {var} is not set or blank"),
+                    Some(format!("export {var} first, or use {flag} stdin")),
+                )
+            })?
+    } else {
+        return Err(CliError::usage(
+            format!("invalid {flag} {from:?}: expected stdin or env:VAR"),
+            Some(format!(
+                "e.g. {flag} env:ALIBABA_CLOUD_ACCESS_KEY_SECRET; secrets are never taken from the command line"
+            )),
+        )
+        .into());
+    };
+    if value.is_empty() {
+        return Err(CliError::usage(format!("the {what} read from {from} is empty"), None).into());
+    }
+    Ok(Secret::new(value))
+}
+
+fn opt(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Clears every credential field (a new mode starts from nothing, so no stale secret survives).
+fn clear_credentials(p: &mut Profile) {
+    p.mode = None;
+    p.access_key_id = None;
+    p.access_key_secret = None;
+    p.security_token = None;
+    p.role_arn = None;
+    p.role_session_name = None;
+    p.duration_seconds = None;
+    p.external_id = None;
+    p.policy = None;
+    p.sts_region = None;
+    p.sts_endpoint = None;
+    p.source_profile = None;
+    p.role_name = None;
+    p.process_command = None;
+    p.credentials_uri = None;
+}
+
+fn unset_key(p: &mut Profile, key: &str) -> Result<(), CliError> {
+    let mut table = toml::Table::try_from(&*p).map_err(|e| CliError::usage(e.to_string(), None))?;
+    if !file::PROFILE_KEYS.contains(&key) {
+        return Err(unknown_key_error(key, file::PROFILE_KEYS));
+    }
+    table.remove(key);
+    *p = table
+        .try_into()
+        .map_err(|e: toml::de::Error| CliError::usage(e.to_string(), None))?;
+    Ok(())
+}
+
+fn unknown_key_error(key: &str, known: &[&str]) -> CliError {
+    let hint = match file::did_you_mean(key, known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known keys: {}", known.join(", ")),
+    };
+    CliError::usage(format!("unknown key `{key}`"), Some(hint))
+}
+
+/// Applies the global setting flags (--region, --endpoint, ...) to a profile.
+fn apply_setting_flags(ctx: &Context, p: &mut Profile) {
+    let g = &ctx.globals;
+    if let Some(r) = opt(&g.region) {
+        p.region = Some(r);
+    }
+    if let Some(e) = opt(&g.endpoint) {
+        p.endpoint = Some(e);
+    }
+    if let Some(o) = g.output {
+        p.output = Some(output_name(o).to_string());
+    }
+    if let Some(v) = g.signature_version {
+        p.signature_version = Some(v.as_str().to_string());
+    }
+    if let Some(v) = g.connect_timeout {
+        p.connect_timeout = Some(v);
+    }
+    if let Some(v) = g.read_timeout {
+        p.read_timeout = Some(v);
+    }
+    if let Some(v) = g.deadline {
+        p.deadline = Some(v);
+    }
+    if let Some(v) = g.max_attempts {
+        p.max_attempts = Some(v);
+    }
+}
+
+fn output_name(o: OutputFormat) -> &'static str {
+    match o {
+        OutputFormat::Table => "table",
+        OutputFormat::Json => "json",
+        OutputFormat::Ndjson => "ndjson",
+        OutputFormat::Tsv => "tsv",
+        OutputFormat::Value => "value",
+        OutputFormat::None => "none",
+    }
+}
+
+/// Checks what can be checked without contacting anything.
+fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> Result<(), CliError> {
+    let usage = |m: String, h: &str| CliError::usage(m, Some(h.to_string()));
+    if let Some(r) = &p.region {
+        if r.is_empty()
+            || !r
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(usage(
+                format!("invalid region {r:?}"),
+                "a region id looks like cn-shanghai or ap-southeast-1",
+            ));
+        }
+    }
+    if let Some(e) = &p.endpoint {
+        crate::client::endpoint::resolve(None, Some(e), ctx.globals.allow_insecure_endpoint)
+            .map_err(|err| CliError::usage(format!("invalid endpoint: {err}"), None))?;
+    }
+    for (key, v) in [
+        ("connect_timeout", p.connect_timeout),
+        ("read_timeout", p.read_timeout),
+        ("deadline", p.deadline),
+    ] {
+        if let Some(v) = v {
+            if !(v.is_finite() && v > 0.0) {
+                return Err(usage(
+                    format!("invalid {key} {v}"),
+                    "use a positive number of seconds",
+                ));
+            }
+        }
+    }
+    if p.max_attempts == Some(0) {
+        return Err(usage(
+            "invalid max_attempts 0".into(),
+            "use 1 or more (1 means no retries)",
+        ));
+    }
+    if let Some(arn) = &p.role_arn {
+        if !arn.starts_with("acs:ram::") || !arn.contains(":role/") {
+            return Err(usage(
+                format!("invalid role ARN {arn:?}"),
+                "a role ARN looks like acs:ram::1234567890123456:role/vpc-admin",
+            ));
+        }
+    }
+    if let Some(d) = p.duration_seconds {
+        if d < 900 {
+            return Err(usage(
+                format!("invalid duration {d}s"),
+                "STS needs 900 seconds or more",
+            ));
+        }
+    }
+    if let Some(uri) = &p.credentials_uri {
+        if !(uri.starts_with("http://") || uri.starts_with("https://")) {
+            return Err(usage(
+                format!(
+                    "invalid credentials URI {}",
+                    credentials::remote::redact_uri(uri)
+                ),
+                "use an http:// or https:// URL",
+            ));
+        }
+    }
+    if let Some(src) = &p.source_profile {
+        if src == name {
+            return Err(usage(
+                format!("profile {name} can't be its own source_profile"),
+                "name a profile with its own credentials",
+            ));
+        }
+        if !file.profiles.contains_key(src) {
+            return Err(usage(
+                format!("source_profile {src} does not exist in bgpeer's config"),
+                "create it first with `bgpeer configure set --profile SOURCE --mode AK ...`",
+            ));
+        }
+    }
+    let whence = format!("profile {name}");
+    credentials::mode::from_bgpeer(p, &whence).map_err(|e| {
+        CliError::usage(
+            e.to_string(),
+            crate::error::Diagnose::hint(&e).map(|h| h.replace("add `", "pass the flag for `")),
+        )
+    })?;
+    Ok(())
+}
+
+fn save(
+    ctx: &Context,
+    path: &std::path::Path,
+    mut file: ConfigFile,
+    name: &str,
+    p: Profile,
+) -> anyhow::Result<()> {
+    validate(ctx, name, &p, &file)?;
+    file.profiles.insert(name.to_string(), p);
+    let became_current = file.current.is_none();
+    if became_current {
+        file.current = Some(name.to_string());
+    }
+    file::save(path, &file)?;
+    ctx.notice(&format!(
+        "saved profile {name} to {}{}",
+        path.display(),
+        if became_current {
+            " (now the current profile)"
+        } else {
+            ""
+        }
+    ));
+    Ok(())
+}
+
+fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
+    let name = opt(&ctx.globals.profile).ok_or_else(|| {
+        CliError::usage(
+            "configure set needs --profile NAME",
+            Some("e.g. bgpeer configure set --profile prod --mode AK --region cn-shanghai --access-key-id ID --access-key-secret-from stdin".to_string()),
+        )
+    })?;
+    valid_profile_name(&name)?;
+    let (path, file) = load_file(ctx)?;
+    let mut p = file.profiles.get(&name).cloned().unwrap_or_default();
+    for key in &a.unset {
+        unset_key(&mut p, key)?;
+    }
+    apply_setting_flags(ctx, &mut p);
+
+    let mode = match opt(&a.mode) {
+        Some(m) => {
+            let mode = Mode::parse(&m, "--mode")
+                .map_err(|e| CliError::usage(e.to_string(), crate::error::Diagnose::hint(&e)))?;
+            clear_credentials(&mut p);
+            p.mode = Some(mode.as_str().to_string());
+            Some(mode)
+        }
+        None => match opt(&p.mode) {
+            Some(m) => Some(Mode::parse(&m, &format!("profile {name}"))?),
+            None => None,
+        },
+    };
+    let has_credential_flags = a.access_key_id.is_some()
+        || a.access_key_secret_from.is_some()
+        || a.security_token_from.is_some()
+        || a.role_arn.is_some()
+        || a.source_profile.is_some()
+        || a.role_name.is_some()
+        || a.process_command.is_some()
+        || a.credentials_uri.is_some();
+    if mode.is_none() && has_credential_flags {
+        return Err(CliError::usage(
+            format!("profile {name} has no credential mode"),
+            Some("pass --mode (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI)".to_string()),
+        )
+        .into());
+    }
+    if a.access_key_secret_from.as_deref() == Some("stdin")
+        && a.security_token_from.as_deref() == Some("stdin")
+    {
+        return Err(CliError::usage(
+            "only one secret can come from stdin",
+            Some("read the other with env:VAR, e.g. --security-token-from env:ALIBABA_CLOUD_SECURITY_TOKEN".to_string()),
+        )
+        .into());
+    }
+    let set_str = |slot: &mut Option<String>, v: &Option<String>| {
+        if let Some(v) = opt(v) {
+            *slot = Some(v);
+        }
+    };
+    set_str(&mut p.access_key_id, &a.access_key_id);
+    set_str(&mut p.role_arn, &a.role_arn);
+    set_str(&mut p.role_session_name, &a.role_session_name);
+    set_str(&mut p.external_id, &a.external_id);
+    set_str(&mut p.policy, &a.policy);
+    set_str(&mut p.sts_region, &a.sts_region);
+    set_str(&mut p.sts_endpoint, &a.sts_endpoint);
+    set_str(&mut p.source_profile, &a.source_profile);
+    set_str(&mut p.role_name, &a.role_name);
+    set_str(&mut p.process_command, &a.process_command);
+    set_str(&mut p.credentials_uri, &a.credentials_uri);
+    if let Some(d) = a.duration_seconds {
+        p.duration_seconds = Some(d);
+    }
+    if let Some(from) = &a.access_key_secret_from {
+        p.access_key_secret = Some(
+            read_secret(ctx, from, "AccessKey secret", "--access-key-secret-from")?
+                .expose()
+                .to_string(),
+        );
+    }
+    if let Some(from) = &a.security_token_from {
+        p.security_token = Some(
+            read_secret(ctx, from, "security token", "--security-token-from")?
+                .expose()
+                .to_string(),
+        );
+    }
+    if let Some(mode) = mode {
+        let needs_secret = matches!(mode, Mode::Ak | Mode::StsToken | Mode::RamRoleArn);
+        if needs_secret && p.access_key_secret.is_none() {
+            if ctx.term.stdin && ctx.term.stderr {
+                p.access_key_secret = Some(prompt_hidden("AccessKey secret")?);
+            } else {
+                return Err(CliError::usage(
+                    format!("mode {} needs an AccessKey secret", mode.as_str()),
+                    Some("pass --access-key-secret-from stdin (and pipe it in) or --access-key-secret-from env:VAR".to_string()),
+                )
+                .into());
+            }
+        }
+        if mode == Mode::StsToken && p.security_token.is_none() {
+            if ctx.term.stdin && ctx.term.stderr {
+                p.security_token = Some(prompt_hidden("STS security token")?);
+            } else {
+                return Err(CliError::usage(
+                    "mode StsToken needs a security token",
+                    Some("pass --security-token-from env:VAR (or stdin)".to_string()),
+                )
+                .into());
+            }
+        }
+    }
+    save(ctx, &path, file, &name, p)
+}
+
+fn prompt_hidden(what: &str) -> anyhow::Result<String> {
+    let v = rpassword::prompt_password(format!("{what} (hidden): "))
+        .map_err(|e| CliError::usage(format!("cannot read the {what}: {e}"), None))?;
+    let v = v.trim().to_string();
+    if v.is_empty() {
+        return Err(CliError::usage(format!("the {what} is empty"), None).into());
+    }
+    Ok(v)
+}
+
+fn prompt(question: &str, default: Option<&str>) -> anyhow::Result<String> {
+    let mut err = std::io::stderr().lock();
+    match default {
+        Some(d) if !d.is_empty() => write!(err, "{question} [{d}]: ")?,
+        _ => write!(err, "{question}: ")?,
+    }
+    err.flush()?;
+    let mut line = String::new();
+    let n = std::io::stdin().lock().read_line(&mut line)?;
+    if n == 0 {
+        return Err(CliError::usage("input ended before the wizard finished", None).into());
+    }
+    let line = line.trim();
+    Ok(if line.is_empty() {
+        default.unwrap_or("").to_string()
+    } else {
+        line.to_string()
+    })
+}
+
+/// The terminal wizard: mode, keys (hidden), region, output; validated before saving.
+fn wizard(ctx: &Context) -> anyhow::Result<()> {
+    if !(ctx.term.stdin && ctx.term.stderr) {
+        return Err(CliError::usage(
+            "bgpeer configure without a subcommand is an interactive wizard and needs a terminal",
+            Some("in scripts use `bgpeer configure set --profile NAME --mode AK --access-key-id ID --access-key-secret-from stdin`".to_string()),
+        )
+        .into());
+    }
+    let (path, file) = load_file(ctx)?;
+    let default_name = opt(&ctx.globals.profile)
+        .or_else(|| file.current.clone())
+        .unwrap_or_else(|| "default".to_string());
+    eprintln!("Configuring a bgpeer profile in {}", path.display());
+    let name = prompt("Profile name", Some(&default_name))?;
+    valid_profile_name(&name)?;
+    let old = file.profiles.get(&name).cloned().unwrap_or_default();
+    let mut p = old.clone();
+    let mode_raw = prompt(
+        "Mode (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI)",
+        Some(old.mode.as_deref().unwrap_or("AK")),
+    )?;
+    let mode = Mode::parse(&mode_raw, "the wizard")
+        .map_err(|e| CliError::usage(e.to_string(), crate::error::Diagnose::hint(&e)))?;
+    let same_mode = old.mode.as_deref() == Some(mode.as_str());
+    if !same_mode {
+        clear_credentials(&mut p);
+    }
+    p.mode = Some(mode.as_str().to_string());
+    let keep = |v: &Option<String>| v.clone().unwrap_or_default();
+    let ask_secret = |what: &str, old: &Option<String>| -> anyhow::Result<String> {
+        if old.is_some() {
+            let v = rpassword::prompt_password(format!(
+                "{what} (hidden; Enter keeps the saved one): "
+            ))?;
+            let v = v.trim();
+            return Ok(if v.is_empty() {
+                old.clone().unwrap_or_default()
+            } else {
+                v.to_string()
+            });
+        }
+        prompt_hidden(what)
+    };
+    let some = |s: String| Some(s).filter(|s| !s.is_empty());
+    match mode {
+        Mode::Ak | Mode::StsToken | Mode::RamRoleArn => {
+            let shown = p.access_key_id.as_deref().map(mask_key_id);
+            let id = prompt("AccessKey ID", shown.as_deref())?;
+            if Some(id.as_str()) != shown.as_deref() {
+                p.access_key_id = some(id);
+            }
+            p.access_key_secret = some(ask_secret("AccessKey secret", &p.access_key_secret)?);
+            if mode == Mode::StsToken {
+                p.security_token = some(ask_secret("STS security token", &p.security_token)?);
+            }
+        }
+        _ => {}
+    }
+    if matches!(mode, Mode::RamRoleArn | Mode::ChainableRamRoleArn) {
+        if mode == Mode::ChainableRamRoleArn {
+            p.source_profile = some(prompt("Source profile", Some(&keep(&p.source_profile)))?);
+        }
+        p.role_arn = some(prompt("Role ARN", Some(&keep(&p.role_arn)))?);
+        p.role_session_name = some(prompt(
+            "Role session name (empty for bgpeer-<time>)",
+            Some(&keep(&p.role_session_name)),
+        )?);
+    }
+    match mode {
+        Mode::EcsRamRole => {
+            p.role_name = some(prompt(
+                "ECS RAM role name (empty to discover it)",
+                Some(&keep(&p.role_name)),
+            )?)
+        }
+        Mode::External => {
+            p.process_command = some(prompt("Command", Some(&keep(&p.process_command)))?)
+        }
+        Mode::CredentialsUri => {
+            p.credentials_uri = some(prompt("Credentials URI", Some(&keep(&p.credentials_uri)))?)
+        }
+        _ => {}
+    }
+    p.region = some(prompt(
+        "Region",
+        Some(p.region.as_deref().unwrap_or("cn-hangzhou")),
+    )?);
+    let out = prompt(
+        "Output (table, json, ndjson, tsv, value)",
+        Some(p.output.as_deref().unwrap_or("table")),
+    )?;
+    if config::parse_output(&out).is_none() {
+        return Err(CliError::usage(
+            format!("invalid output {out:?}"),
+            Some("use table, json, ndjson, tsv, value or none".to_string()),
+        )
+        .into());
+    }
+    p.output = Some(out.to_ascii_lowercase());
+    let mut file = file;
+    file.current = Some(name.clone());
+    save(ctx, &path, file, &name, p)?;
+    ctx.notice("check it with `bgpeer whoami`");
+    Ok(())
+}
+
+/// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator.
+fn profile_rows(ctx: &Context, settings: &config::Settings) -> Vec<Value> {
+    let active = settings.profile.value.as_str();
+    let mut rows = Vec::new();
+    let bgpeer_path = settings.config.path.display().to_string();
+    if let Some(f) = &settings.config.file {
+        for (name, p) in &f.profiles {
+            rows.push(json!({
+                "Name": name,
+                "Active": name == active,
+                "Mode": p.mode.clone().unwrap_or_default(),
+                "AccessKeyId": p.access_key_id.as_deref().map(mask_key_id).unwrap_or_default(),
+                "Region": p.region.clone().unwrap_or_default(),
+                "Origin": bgpeer_path,
+            }));
+        }
+    }
+    if !config::aliyun_disabled(&ctx.env) {
+        match config::load_aliyun(&ctx.env) {
+            Ok(Some(a)) => {
+                let origin = a.path.display().to_string();
+                for p in &a.config.profiles {
+                    rows.push(json!({
+                        "Name": p.name,
+                        "Active": p.name == active && settings.config.profile(active).is_none(),
+                        "Mode": p.effective_mode(),
+                        "AccessKeyId": if p.access_key_id.is_empty() { String::new() } else { mask_key_id(&p.access_key_id) },
+                        "Region": p.region_id,
+                        "Origin": origin,
+                    }));
+                }
+            }
+            Ok(None) => {}
+            Err(e) => ctx.notice(&format!("warning: {e}")),
+        }
+    }
+    rows.push(json!({
+        "Name": EMULATOR_PROFILE,
+        "Active": active == EMULATOR_PROFILE,
+        "Mode": "built-in",
+        "AccessKeyId": "",
+        "Region": "cn-shanghai",
+        "Origin": "built-in (local emulator)",
+    }));
+    rows
+}
+
+fn setting_rows(ctx: &Context, s: &config::Settings) -> Vec<Value> {
+    fn row(name: &str, value: String, source: &Source) -> Value {
+        json!({"Setting": name, "Value": value, "Source": source.to_string()})
+    }
+    let unset = |name: &str, how: &str| json!({"Setting": name, "Value": "", "Source": how});
+    let mut rows = vec![row("profile", s.profile.value.clone(), &s.profile.source)];
+    let (cred_source, key_id) = credentials::planned_source(s, &ctx.env);
+    rows.push(json!({"Setting": "credentials", "Value": key_id.unwrap_or_default(), "Source": cred_source}));
+    rows.push(match &s.region {
+        Some(r) => row("region", r.value.clone(), &r.source),
+        None => unset(
+            "region",
+            "not set (--region, ALIBABA_CLOUD_REGION_ID or the profile)",
+        ),
+    });
+    rows.push(match &s.endpoint {
+        Some(e) => row("endpoint", e.value.clone(), &e.source),
+        None => unset("endpoint", "derived from the region"),
+    });
+    rows.push(match &s.output {
+        Some(o) => row("output", output_name(o.value).to_string(), &o.source),
+        None => unset(
+            "output",
+            "built-in default (table on a terminal, json otherwise)",
+        ),
+    });
+    rows.push(row(
+        "signature_version",
+        s.signature_version.value.as_str().to_string(),
+        &s.signature_version.source,
+    ));
+    rows.push(row(
+        "connect_timeout",
+        s.connect_timeout_secs.value.to_string(),
+        &s.connect_timeout_secs.source,
+    ));
+    rows.push(row(
+        "read_timeout",
+        s.read_timeout_secs.value.to_string(),
+        &s.read_timeout_secs.source,
+    ));
+    rows.push(row(
+        "deadline",
+        s.deadline_secs.value.to_string(),
+        &s.deadline_secs.source,
+    ));
+    rows.push(row(
+        "max_attempts",
+        s.max_attempts.value.to_string(),
+        &s.max_attempts.source,
+    ));
+    rows
+}
+
+fn list(ctx: &Context) -> anyhow::Result<()> {
+    let settings = ctx.settings()?;
+    let profiles = profile_rows(ctx, settings);
+    let settings_rows = setting_rows(ctx, settings);
+    match ctx.output_format() {
+        OutputFormat::Json => crate::output::emit_one(
+            ctx,
+            &json!({
+                "ActiveProfile": settings.profile.value,
+                "ConfigFile": settings.config.path.display().to_string(),
+                "Profiles": profiles,
+                "Settings": settings_rows,
+            }),
+            &[],
+        ),
+        _ => {
+            crate::output::emit_list(
+                ctx,
+                &profiles,
+                &["Name", "Active", "Mode", "AccessKeyId", "Region", "Origin"],
+            )?;
+            ctx.write_stdout(b"\n")?;
+            crate::output::emit_list(ctx, &settings_rows, &["Setting", "Value", "Source"])
+        }
+    }
+}
+
+const EFFECTIVE_KEYS: &[&str] = &[
+    "profile",
+    "region",
+    "endpoint",
+    "output",
+    "signature_version",
+    "connect_timeout",
+    "read_timeout",
+    "deadline",
+    "max_attempts",
+];
+
+fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
+    let key = key.trim().to_ascii_lowercase().replace('-', "_");
+    if file::SECRET_KEYS.contains(&key.as_str()) {
+        return Err(CliError::usage(
+            format!("{key} is a secret and bgpeer never prints secrets"),
+            Some("`bgpeer whoami` checks that the credentials work".to_string()),
+        )
+        .into());
+    }
+    let s = ctx.settings()?;
+    let (value, source): (Option<String>, String) = match key.as_str() {
+        "profile" => (Some(s.profile.value.clone()), s.profile.source.to_string()),
+        "region" => match &s.region {
+            Some(r) => (Some(r.value.clone()), r.source.to_string()),
+            None => (None, String::new()),
+        },
+        "endpoint" => match &s.endpoint {
+            Some(r) => (Some(r.value.clone()), r.source.to_string()),
+            None => (None, String::new()),
+        },
+        "output" => match &s.output {
+            Some(o) => (Some(output_name(o.value).to_string()), o.source.to_string()),
+            None => (None, String::new()),
+        },
+        "signature_version" => (
+            Some(s.signature_version.value.as_str().to_string()),
+            s.signature_version.source.to_string(),
+        ),
+        "connect_timeout" => (
+            Some(s.connect_timeout_secs.value.to_string()),
+            s.connect_timeout_secs.source.to_string(),
+        ),
+        "read_timeout" => (
+            Some(s.read_timeout_secs.value.to_string()),
+            s.read_timeout_secs.source.to_string(),
+        ),
+        "deadline" => (
+            Some(s.deadline_secs.value.to_string()),
+            s.deadline_secs.source.to_string(),
+        ),
+        "max_attempts" => (
+            Some(s.max_attempts.value.to_string()),
+            s.max_attempts.source.to_string(),
+        ),
+        k if file::PROFILE_KEYS.contains(&k) => {
+            let source = Source::Profile {
+                name: s.profile.value.clone(),
+                path: s.config.path.display().to_string(),
+            }
+            .to_string();
+            let v = s.bgpeer_profile().and_then(|p| {
+                let table = toml::Table::try_from(p).ok()?;
+                table.get(k).map(|v| match v {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+            });
+            let v = if k == "access_key_id" {
+                v.map(|id| mask_key_id(&id))
+            } else if k == "credentials_uri" {
+                v.map(|u| credentials::remote::redact_uri(&u))
+            } else {
+                v
+            };
+            (v, source)
+        }
+        other => {
+            let mut known: Vec<&str> = EFFECTIVE_KEYS.to_vec();
+            known.extend(
+                file::PROFILE_KEYS
+                    .iter()
+                    .filter(|k| !EFFECTIVE_KEYS.contains(k)),
+            );
+            return Err(unknown_key_error(other, &known).into());
+        }
+    };
+    let Some(value) = value else {
+        return Err(CliError::not_found(
+            format!("{key} is not set for profile {}", s.profile.value),
+            Some(format!(
+                "set it with `bgpeer configure set --profile {} ...`",
+                s.profile.value
+            )),
+        )
+        .into());
+    };
+    if matches!(
+        ctx.globals.output,
+        Some(OutputFormat::Json | OutputFormat::Ndjson)
+    ) {
+        return crate::output::emit_one(
+            ctx,
+            &json!({"Key": key, "Value": value, "Source": source}),
+            &["Key", "Value", "Source"],
+        );
+    }
+    ctx.write_stdout(format!("{value}\n").as_bytes())?;
+    Ok(())
+}
+
+fn confirm(ctx: &Context, question: &str) -> anyhow::Result<()> {
+    if ctx.globals.yes {
+        return Ok(());
+    }
+    if !(ctx.term.stdin && ctx.term.stderr) {
+        return Err(CliError::usage(
+            format!("{question}: confirmation needed"),
+            Some("pass --yes to confirm when stdin is not a terminal".to_string()),
+        )
+        .into());
+    }
+    let answer = prompt(&format!("{question}? [y/N]"), None)?;
+    if matches!(answer.to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        Err(CliError::usage("cancelled", None).into())
+    }
+}
+
+fn not_a_profile(ctx: &Context, name: &str, file: &ConfigFile, extra: &[String]) -> CliError {
+    let mut names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+    names.extend(extra.iter().map(String::as_str));
+    let hint = match file::did_you_mean(name, &names) {
+        Some(s) => format!("did you mean {s}? `bgpeer configure list` shows every profile"),
+        None => "`bgpeer configure list` shows every profile".to_string(),
+    };
+    CliError::not_found(
+        format!(
+            "no profile {name} in {}",
+            config::config_path(&ctx.env).display()
+        ),
+        Some(hint),
+    )
+}
+
+fn delete(ctx: &Context, name: &str) -> anyhow::Result<()> {
+    let (path, mut file) = load_file(ctx)?;
+    if !file.profiles.contains_key(name) {
+        if name == EMULATOR_PROFILE {
+            return Err(CliError::usage("profile emulator is built in", None).into());
+        }
+        if let Ok(Some(a)) = config::load_aliyun(&ctx.env) {
+            if a.profile(name).is_some() {
+                return Err(CliError::usage(
+                    format!(
+                        "profile {name} is in the aliyun CLI's config {}, which bgpeer never writes",
+                        a.path.display()
+                    ),
+                    Some(format!("use `aliyun configure delete --profile {name}`")),
+                )
+                .into());
+            }
+        }
+        return Err(not_a_profile(ctx, name, &file, &[]).into());
+    }
+    let users: Vec<String> = file
+        .profiles
+        .iter()
+        .filter(|(_, p)| p.source_profile.as_deref() == Some(name))
+        .map(|(n, _)| n.clone())
+        .collect();
+    if !users.is_empty() {
+        return Err(CliError::usage(
+            format!(
+                "profile {name} is the source_profile of {}",
+                users.join(", ")
+            ),
+            Some("change or delete those profiles first".to_string()),
+        )
+        .into());
+    }
+    confirm(ctx, &format!("delete profile {name}"))?;
+    file.profiles.remove(name);
+    let was_current = file.current.as_deref() == Some(name);
+    if was_current {
+        file.current = None;
+    }
+    file::save(&path, &file)?;
+    ctx.notice(&format!(
+        "deleted profile {name} from {}{}",
+        path.display(),
+        if was_current {
+            "; no profile is current now (`bgpeer configure switch NAME` picks one)"
+        } else {
+            ""
+        }
+    ));
+    Ok(())
+}
+
+fn switch(ctx: &Context, name: &str) -> anyhow::Result<()> {
+    let (path, mut file) = load_file(ctx)?;
+    let mut others = vec![EMULATOR_PROFILE.to_string()];
+    let mut known = file.profiles.contains_key(name) || name == EMULATOR_PROFILE;
+    if !known {
+        if let Some(a) = config::load_aliyun(&ctx.env)? {
+            known = a.profile(name).is_some();
+            others.extend(a.config.profiles.iter().map(|p| p.name.clone()));
+        }
+    }
+    if !known {
+        return Err(not_a_profile(ctx, name, &file, &others).into());
+    }
+    file.current = Some(name.to_string());
+    file::save(&path, &file)?;
+    ctx.notice(&format!(
+        "profile {name} is now current (saved in {})",
+        path.display()
+    ));
+    Ok(())
 }

@@ -1,7 +1,52 @@
-//! `bgpeer whoami`
+//! `bgpeer whoami`: the active profile, where the credentials come from, the masked key id, and
+//! whether the credentials work (a cheap signed call: DescribeRegions).
+
+use serde_json::{json, Value};
 
 use crate::context::Context;
+use crate::secret::mask_key_id;
 
-pub async fn run(_ctx: &Context) -> anyhow::Result<()> {
-    anyhow::bail!("bgpeer whoami is not implemented yet")
+/// DescribeRegions works in every region; without one, the central endpoint answers it.
+const FALLBACK_REGION: &str = "cn-hangzhou";
+
+pub async fn run(ctx: &Context) -> anyhow::Result<()> {
+    let settings = ctx.settings()?;
+    let client = ctx.client_any_region(FALLBACK_REGION).await?;
+    let config = client.config();
+    let mut report = json!({
+        "Profile": settings.profile.value,
+        "ProfileSource": settings.profile.source.to_string(),
+        "CredentialSource": config.credentials.source,
+        "AccessKeyId": mask_key_id(&config.credentials.access_key_id),
+        "Region": settings.region.as_ref().map(|r| r.value.clone()),
+        "Endpoint": config.endpoint.url(),
+        "Verified": false,
+    });
+    let mut params = Vec::new();
+    if let Some(r) = &settings.region {
+        params.push(("RegionId".to_string(), r.value.clone()));
+    }
+    let result = client
+        .call("DescribeRegions", &params, &Default::default())
+        .await;
+    let columns = [
+        "Profile",
+        "ProfileSource",
+        "CredentialSource",
+        "AccessKeyId",
+        "Region",
+        "Verified",
+    ];
+    match result {
+        Ok(answer) => {
+            report["Verified"] = Value::Bool(true);
+            report["RequestId"] = answer.get("RequestId").cloned().unwrap_or(Value::Null);
+            crate::output::emit_one(ctx, &report, &columns)
+        }
+        Err(e) => {
+            crate::output::emit_one(ctx, &report, &columns)?;
+            Err(anyhow::Error::new(e)
+                .context("the credentials were not accepted by DescribeRegions"))
+        }
+    }
 }

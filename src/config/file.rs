@@ -172,9 +172,10 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
                 path.display(),
                 e.message().trim_end_matches('\n')
             ),
-            hint: Some(format!(
+            hint: Some(
                 "fix the file, or recreate it with `bgpeer configure set`; the format is documented in the README (Configuration)"
-            )),
+                    .to_string(),
+            ),
         }
     };
     let table: toml::Table = toml::from_str(text).map_err(syntax_error)?;
@@ -419,8 +420,10 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut f = ConfigFile::default();
-        f.current = Some("prod".into());
+        let mut f = ConfigFile {
+            current: Some("prod".into()),
+            ..Default::default()
+        };
         f.profiles.insert(
             "prod".into(),
             Profile {

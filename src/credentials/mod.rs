@@ -416,6 +416,52 @@ async fn obtain_base(
     }
 }
 
+/// Where the chain would take credentials from, decided without running a process or contacting
+/// anything (for `configure list`): the source and the masked key id when it is known.
+pub fn planned_source(settings: &Settings, env: &Env) -> (String, Option<String>) {
+    let mask = |id: &str| Some(crate::secret::mask_key_id(id)).filter(|_| !id.is_empty());
+    if settings.is_emulator() && settings.endpoint.is_none() {
+        return ("built-in profile emulator".to_string(), None);
+    }
+    let name = settings.profile.value.as_str();
+    if !settings.profile_from_flag() {
+        if let (Some(id), Some(_)) = (
+            env.get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+            env.get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+        ) {
+            return (
+                "env ALIBABA_CLOUD_ACCESS_KEY_ID".to_string(),
+                mask(id.trim()),
+            );
+        }
+    }
+    let bgpeer = Origin::Bgpeer(&settings.config);
+    if let Some(p) = settings.config.profile(name) {
+        if let Some(m) = p.mode.as_deref().filter(|m| !m.trim().is_empty()) {
+            return (
+                format!("{} ({m})", bgpeer.whence(name)),
+                p.access_key_id.as_deref().and_then(mask),
+            );
+        }
+    }
+    if let Ok(Some(a)) = config::load_aliyun(env) {
+        if let Some(p) = a.profile(name) {
+            let m = p.effective_mode();
+            if !m.is_empty() {
+                return (
+                    format!("{} ({m})", Origin::Aliyun(&a).whence(name)),
+                    mask(&p.access_key_id),
+                );
+            }
+        }
+    }
+    (
+        "decided at call time (credentials file, ECS RAM role or credentials URI); run `bgpeer whoami`"
+            .to_string(),
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
