@@ -572,6 +572,68 @@ fn a_read_timeout_is_retried_then_reported() {
     assert!(stderr.contains("after 2 attempt(s)"), "{stderr}");
 }
 
+/// A self-signed certificate is refused: verification is always on, there is no switch.
+/// Needs the `openssl` command (for the certificate and `s_server`).
+#[test]
+fn https_certificates_are_always_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let (key, cert) = (dir.path().join("key.pem"), dir.path().join("cert.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args([
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("the openssl command is needed for this test");
+    assert!(made.success(), "openssl req failed");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut tls_server = Command::new("openssl")
+        .args(["s_server", "-quiet", "-www", "-accept"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("-cert")
+        .arg(&cert)
+        .arg("-key")
+        .arg(&key)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("openssl s_server");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < until, "s_server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &format!("https://127.0.0.1:{port}")).args([
+        "--max-attempts",
+        "1",
+        "api",
+        "DescribeRegions",
+    ]));
+    let _ = tls_server.kill();
+    let _ = tls_server.wait();
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(stderr.contains("invalid peer certificate"), "{stderr}");
+    assert!(stderr.contains("always verifies certificates"), "{stderr}");
+}
+
 // --- proxies ------------------------------------------------------------------------------------
 
 #[test]
@@ -587,7 +649,7 @@ fn http_proxy_is_used_for_a_named_http_endpoint() {
     let reqs = proxy.requests();
     assert_eq!(reqs.len(), 1);
     assert!(
-        reqs[0].target.starts_with("http://localhost:9/?"),
+        reqs[0].target.starts_with("http://localhost:9/"),
         "not an absolute-form proxy request: {}",
         reqs[0].target
     );

@@ -150,6 +150,9 @@ impl Diagnose for ClientError {
             ClientError::Throttled { .. } => Some(
                 "the API is rate-limiting this AccessKey; wait a little, lower --concurrency, or raise --max-attempts".into(),
             ),
+            ClientError::Transport { message, .. } if message.contains("certificate") => Some(
+                "the endpoint's TLS certificate is not trusted and bgpeer always verifies certificates; check --endpoint (and that no proxy intercepts TLS)".into(),
+            ),
             ClientError::Transport { .. } => Some(
                 "check the endpoint, your network and proxy settings (HTTPS_PROXY, NO_PROXY); --debug shows every attempt".into(),
             ),
@@ -263,6 +266,13 @@ mod tests {
         assert_eq!(transport.request_id(), None);
         assert_eq!(transport.http_status(), None);
         assert!(transport.hint().unwrap().contains("HTTPS_PROXY"));
+        let tls = ClientError::Transport {
+            endpoint: "https://127.0.0.1:1/".into(),
+            attempts: 1,
+            message: "connection failed: invalid peer certificate: UnknownIssuer".into(),
+        };
+        assert_eq!(tls.exit(), Exit::Network);
+        assert!(tls.hint().unwrap().contains("always verifies certificates"));
 
         let undecodable = ClientError::Undecodable {
             endpoint: "https://vpc.cn-shanghai.aliyuncs.com/".into(),

@@ -269,11 +269,7 @@ impl Client {
             }
         };
         // The query is exactly the percent-encoding that was signed (reqwest's encoder differs).
-        let url = format!(
-            "{}?{}",
-            endpoint.url(),
-            signing::percent::encode_pairs(&query)
-        );
+        let url = url_with_query(endpoint, &query);
         let log_line = |outcome: &str, started: Instant| {
             if self.config.debug {
                 eprintln!(
@@ -405,11 +401,20 @@ fn redacted_url(endpoint: &Endpoint, query: &[(String, String)]) -> String {
             }
         })
         .collect();
-    format!(
-        "{}?{}",
-        endpoint.url(),
-        signing::percent::encode_pairs(&shown)
-    )
+    url_with_query(endpoint, &shown)
+}
+
+/// `scheme://host/?query`, or `scheme://host/` when there are no parameters.
+fn url_with_query(endpoint: &Endpoint, query: &[(String, String)]) -> String {
+    if query.is_empty() {
+        endpoint.url()
+    } else {
+        format!(
+            "{}?{}",
+            endpoint.url(),
+            signing::percent::encode_pairs(query)
+        )
+    }
 }
 
 /// How one attempt failed, before the retry loop decides what to do about it.
@@ -499,22 +504,32 @@ fn excerpt(body: &[u8]) -> String {
     out
 }
 
+/// `timed out` / `connection failed` / `request failed`, then the causes that say something
+/// (hyper's generic `client error (Connect)` wrappers are left out). Never the URL: it carries
+/// the query, and V2 puts the signature there.
 fn describe_reqwest_error(e: &reqwest::Error) -> String {
     let kind = if e.is_timeout() {
         "timed out"
     } else if e.is_connect() {
         "connection failed"
+    } else if e.is_body() || e.is_decode() {
+        "the answer broke off"
     } else {
         "request failed"
     };
-    let mut msg = kind.to_string();
+    let mut causes: Vec<String> = Vec::new();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
+        let text = s.to_string();
+        if !text.starts_with("client error (") && !causes.iter().any(|c| c.contains(&text)) {
+            causes.push(text);
+        }
         source = s.source();
     }
-    msg
+    std::iter::once(kind.to_string())
+        .chain(causes)
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 #[cfg(test)]
