@@ -1411,3 +1411,77 @@ fn no_command_prints_a_secret() {
         assert!(!all.contains(s.as_str()), "secret {s:?} leaked in:\n{all}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The wizard, on a real pseudo-terminal (util-linux `script`)
+
+/// Runs `bgpeer configure` under `script`, which gives it a terminal fed from `input`.
+#[cfg(target_os = "linux")]
+fn wizard(sb: &Sandbox, input: &str) -> (i32, String) {
+    use std::process::Command;
+    let command = format!("{} configure --error-format text", bin_path().display());
+    let mut c = Command::new("script");
+    c.args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sb.home())
+        .env("XDG_CONFIG_HOME", sb.path(".config"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
+    let (code, out, err) = c.write_stdin_then_output(input).expect("run script");
+    (code, format!("{out}{err}"))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_wizard_saves_a_validated_profile() {
+    let sb = Sandbox::new();
+    let (code, out) = wizard(
+        &sb,
+        "wiz\nAK\nLTAI5tWizardKeyId01\nwizard-secret\ncn-beijing\njson\n",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("AccessKey secret (hidden): "), "{out}");
+    let text = std::fs::read_to_string(config_toml(&sb)).unwrap();
+    assert!(text.contains("current = \"wiz\""), "{text}");
+    assert!(
+        text.contains("access_key_secret = \"wizard-secret\""),
+        "{text}"
+    );
+    assert!(text.contains("region = \"cn-beijing\""), "{text}");
+    #[cfg(unix)]
+    assert_eq!(mode_of(&config_toml(&sb)), 0o600);
+
+    // Invalid answers are refused before anything is saved.
+    let sb = Sandbox::new();
+    let (code, out) = wizard(
+        &sb,
+        "wiz\nAK\nLTAI5tWizardKeyId01\nwizard-secret\nCN Beijing!\njson\n",
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("invalid region \"CN Beijing!\""), "{out}");
+    assert!(!config_toml(&sb).exists());
+}
+
+#[test]
+fn the_region_of_the_same_named_aliyun_profile_is_used() {
+    let sb = Sandbox::new();
+    write(
+        &aliyun_json(&sb),
+        r#"{"current":"ali","profiles":[{"name":"ali","mode":"AK","access_key_id":"LTAI5tAliyunKeyId01","access_key_secret":"s","region_id":"ap-southeast-1"}]}"#,
+    );
+    let (code, out, err) = run(sb.cmd().args(["configure", "get", "region", "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["Value"], "ap-southeast-1");
+    assert!(
+        v["Source"].as_str().unwrap().starts_with("profile ali in "),
+        "{v}"
+    );
+    assert!(
+        v["Source"]
+            .as_str()
+            .unwrap()
+            .ends_with(".aliyun/config.json"),
+        "{v}"
+    );
+}

@@ -46,7 +46,7 @@ pub async fn run(ctx: &Context) -> anyhow::Result<()> {
         Err(e) => {
             crate::output::emit_one(ctx, &report, &columns)?;
             Err(anyhow::Error::new(e)
-                .context("the credentials were not accepted by DescribeRegions"))
+                .context("cannot verify the credentials: DescribeRegions failed"))
         }
     }
 }
