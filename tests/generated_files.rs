@@ -486,7 +486,8 @@ fn all_commands() -> Vec<(Vec<String>, clap::Command)> {
 }
 
 /// The example command lines of a command's `after_long_help`: lines after an `Examples:`
-/// heading that start with `$ bgpeer` (or just `bgpeer`), without the prompt.
+/// heading that start with `$ bgpeer` (or just `bgpeer`), prompt removed and `\` continuations
+/// joined.
 fn examples_of(cmd: &clap::Command) -> Vec<String> {
     let Some(after) = cmd.get_after_long_help() else {
         return Vec::new();
@@ -495,30 +496,82 @@ fn examples_of(cmd: &clap::Command) -> Vec<String> {
     let Some(start) = text.lines().position(|l| l.trim() == "Examples:") else {
         return Vec::new();
     };
-    text.lines()
-        .skip(start + 1)
-        .map(|l| l.trim().trim_start_matches("$ "))
-        .filter(|l| l.starts_with("bgpeer ") || *l == "bgpeer")
-        .map(str::to_string)
-        .collect()
+    let mut examples = Vec::new();
+    let mut lines = text.lines().skip(start + 1);
+    while let Some(line) = lines.next() {
+        let line = line.trim().trim_start_matches("$ ");
+        if !(line.starts_with("bgpeer ") || line == "bgpeer") {
+            continue;
+        }
+        let mut example = line.trim_end().to_string();
+        while example.ends_with('\\') {
+            example.pop();
+            match lines.next() {
+                Some(next) => {
+                    example.push(' ');
+                    example.push_str(next.trim());
+                }
+                None => break,
+            }
+        }
+        examples.push(example.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    examples
 }
 
-/// Splits the first command of a shell line into words, as the shell would before expansion:
-/// quotes group, `$(...)` is one word, and the command ends at `|`, `>`, `<`, `;` or `&&`.
-fn shell_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
+/// Splits a shell line into its simple commands (at `|`, `||`, `&&`, `;`, `&`) and each into
+/// words as the shell would before expansion: quotes group, `$(...)` is one word, and
+/// redirections (`> file`, `2>&1`, `< file`) are dropped.
+fn shell_commands(line: &str) -> Vec<Vec<String>> {
+    #[derive(PartialEq)]
+    enum Token {
+        Word(String),
+        Operator,
+        Redirect,
+    }
+    let mut tokens = Vec::new();
     let mut word = String::new();
     let mut in_word = false;
     let mut chars = line.chars().peekable();
+    let end_word = |tokens: &mut Vec<Token>, word: &mut String, in_word: &mut bool| {
+        if *in_word {
+            tokens.push(Token::Word(std::mem::take(word)));
+            *in_word = false;
+        }
+    };
     while let Some(c) = chars.next() {
         match c {
-            ' ' | '\t' => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
+            ' ' | '\t' | '\n' => end_word(&mut tokens, &mut word, &mut in_word),
+            '|' | ';' | '&' => {
+                // `2>&1` reaches here only after its `>`, handled below.
+                end_word(&mut tokens, &mut word, &mut in_word);
+                while chars.peek().is_some_and(|n| matches!(n, '|' | '&')) {
+                    chars.next();
+                }
+                tokens.push(Token::Operator);
+            }
+            '>' | '<' => {
+                // A bare file-descriptor number before it (`2>`) belongs to the redirection.
+                if in_word && word.chars().all(|d| d.is_ascii_digit()) {
+                    word.clear();
                     in_word = false;
                 }
+                end_word(&mut tokens, &mut word, &mut in_word);
+                while chars.peek().is_some_and(|n| matches!(n, '>' | '<')) {
+                    chars.next();
+                }
+                if chars.peek() == Some(&'&') {
+                    chars.next();
+                    while chars
+                        .peek()
+                        .is_some_and(|n| n.is_ascii_digit() || *n == '-')
+                    {
+                        chars.next();
+                    }
+                    continue;
+                }
+                tokens.push(Token::Redirect);
             }
-            '|' | '>' | '<' | ';' | '&' if !in_word || word.is_empty() => break,
             '\'' => {
                 in_word = true;
                 for q in chars.by_ref() {
@@ -566,54 +619,99 @@ fn shell_words(line: &str) -> Vec<String> {
             }
         }
     }
-    if in_word {
-        words.push(word);
+    end_word(&mut tokens, &mut word, &mut in_word);
+
+    let mut commands = vec![Vec::new()];
+    let mut skip_next_word = false;
+    for token in tokens {
+        match token {
+            Token::Operator => commands.push(Vec::new()),
+            Token::Redirect => skip_next_word = true,
+            Token::Word(w) if skip_next_word => {
+                let _ = w;
+                skip_next_word = false;
+            }
+            Token::Word(w) => commands.last_mut().unwrap().push(w),
+        }
     }
-    words
+    commands.retain(|c| !c.is_empty());
+    commands
 }
 
 #[test]
-fn shell_words_splits_like_a_shell() {
+fn shell_commands_splits_like_a_shell() {
     assert_eq!(
-        shell_words(r#"bgpeer peer list --group "$G" -o json | jq '.[]'"#),
-        ["bgpeer", "peer", "list", "--group", "$G", "-o", "json"]
+        shell_commands(r#"bgpeer peer list --group "$G" -o json | jq '.[]'"#),
+        [
+            vec!["bgpeer", "peer", "list", "--group", "$G", "-o", "json"],
+            vec!["jq", ".[]"]
+        ]
     );
     assert_eq!(
-        shell_words("bgpeer peer show $(bgpeer peer list -o value) > out.json"),
-        ["bgpeer", "peer", "show", "$(bgpeer peer list -o value)"]
+        shell_commands("bgpeer peer show $(bgpeer peer list -o value) > out.json 2>&1"),
+        [vec![
+            "bgpeer",
+            "peer",
+            "show",
+            "$(bgpeer peer list -o value)"
+        ]]
     );
     assert_eq!(
-        shell_words(r"bgpeer api X --param 'A=b c' && echo ok"),
-        ["bgpeer", "api", "X", "--param", "A=b c"]
+        shell_commands(r"bgpeer api X --param 'A=b c' && echo ok"),
+        [
+            vec!["bgpeer", "api", "X", "--param", "A=b c"],
+            vec!["echo", "ok"]
+        ]
+    );
+    assert_eq!(
+        shell_commands("bgpeer a 2> err.txt < in.json; bgpeer b"),
+        [vec!["bgpeer", "a"], vec!["bgpeer", "b"]]
     );
 }
 
-/// An example must parse with the real clap tree and run the command it documents (or one below
-/// it): `bgpeer -p prod peer create ...` is an example of `bgpeer peer create` and of `bgpeer peer`.
+#[test]
+fn examples_join_continuation_lines() {
+    let cmd = clap::Command::new("x").after_long_help(
+        "Examples:\n  # one\n  $ bgpeer vbr show v \\\n      -o json \\\n      --debug\n\n  $ bgpeer x",
+    );
+    assert_eq!(
+        examples_of(&cmd),
+        ["bgpeer vbr show v -o json --debug", "bgpeer x"]
+    );
+}
+
+/// An example must parse with the real clap tree (every bgpeer command in it) and one of its
+/// bgpeer commands must run the command it documents, or one below it: `bgpeer -p prod peer
+/// create ...` is an example of `bgpeer peer create` and of `bgpeer peer`.
 fn check_example(path: &[String], example: &str) -> Result<(), String> {
-    let words = shell_words(example);
-    let matches = match Cli::command().try_get_matches_from(&words) {
-        Ok(m) => m,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                return Ok(());
-            }
-            let first = e.to_string().lines().next().unwrap_or_default().to_string();
-            return Err(format!("does not parse ({first})"));
+    let mut ran_any = Vec::new();
+    for words in shell_commands(example) {
+        if words[0] != "bgpeer" {
+            continue;
         }
-    };
-    let mut ran = Vec::new();
-    let mut m = &matches;
-    while let Some((name, sub)) = m.subcommand() {
-        ran.push(name.to_string());
-        m = sub;
+        let matches = match Cli::command().try_get_matches_from(&words) {
+            Ok(m) => m,
+            Err(e) => {
+                use clap::error::ErrorKind;
+                if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                    return Ok(());
+                }
+                let first = e.to_string().lines().next().unwrap_or_default().to_string();
+                return Err(format!("does not parse ({first})"));
+            }
+        };
+        let mut ran = Vec::new();
+        let mut m = &matches;
+        while let Some((name, sub)) = m.subcommand() {
+            ran.push(name.to_string());
+            m = sub;
+        }
+        if ran.starts_with(path) {
+            return Ok(());
+        }
+        ran_any.push(format!("`bgpeer {}`", ran.join(" ")));
     }
-    if ran.starts_with(path) {
-        Ok(())
-    } else {
-        Err(format!("runs `bgpeer {}` instead", ran.join(" ")))
-    }
+    Err(format!("runs {} instead", ran_any.join(" and ")))
 }
 
 #[test]
@@ -674,6 +772,44 @@ fn every_argument_has_help() {
         }
         if !path.is_empty() && cmd.get_about().is_none() {
             problems.push(format!("bgpeer {}: no about line", path.join(" ")));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+/// Arguments that take a file complete paths in every shell: a `PathBuf` argument gets that for
+/// free, a `String` one (e.g. because it also takes `-` for stdin) needs
+/// `value_hint = ValueHint::FilePath`.
+#[test]
+fn file_arguments_complete_paths() {
+    use clap::ValueHint;
+    let mut problems = Vec::new();
+    for (path, cmd) in all_commands() {
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let names = arg.get_value_names().unwrap_or_default();
+            let looks_like_a_file = arg.get_value_parser().type_id()
+                == std::any::TypeId::of::<PathBuf>()
+                || names.iter().any(|n| {
+                    n.to_ascii_uppercase()
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| matches!(w, "FILE" | "PATH" | "DIR"))
+                });
+            let completes_paths = matches!(
+                arg.get_value_hint(),
+                ValueHint::FilePath | ValueHint::DirPath | ValueHint::AnyPath
+            );
+            if looks_like_a_file && !completes_paths {
+                problems.push(format!(
+                    "bgpeer {}: --{} takes a file but completes none: add value_hint = ValueHint::FilePath",
+                    path.join(" "),
+                    arg.get_long().unwrap_or(arg.get_id().as_str())
+                ));
+            }
         }
     }
     assert!(
