@@ -20,7 +20,7 @@
 //!
 //! | VBR ID | Region | What is special | Reached error |
 //! |---|---|---|---|
-//! | `vbr-bp1demo00000000000000` | cn-hangzhou | holds group `bgpg-bp1demo0000000000000` (default), peers `bgp-bp1demo0000000000001`/`…2`, network `192.168.10.0/24` | `DependencyViolation.BgpPeer` on deleting the group |
+//! | `vbr-bp1demo00000000000000` | cn-hangzhou | holds group `bgpg-bp1demo00000000000000` (default), peers `bgp-bp1demo00000000000001` and `…02`, network `192.168.10.0/24` | `DependencyViolation.BgpPeer` on deleting the group |
 //! | `vbr-bp1dualstack000000000` | cn-hangzhou | IPv6 enabled, one sub-interface | (IPv6 happy path) |
 //! | `vbr-bp1multisubif00000000` | cn-hangzhou | three sub-interfaces | `InvalidParams.PeerIpAddressMustPointOut` |
 //! | `vbr-bp1nosubif00000000000` | cn-hangzhou | no sub-interface (no gateway IPs) | `InvalidParams.PeerIpAddressMustPointOut` |
@@ -40,7 +40,7 @@
 //! | `vbr-bp1busy00000000000000` | cn-hangzhou | another operation in progress on it | `OperationConflict` |
 //! | `vbr-nj1noipv6region000000` | cn-nanjing | region without IPv6 | `OperationUnsupported.IPV6ForThisRegion` |
 //!
-//! VPCs: `vpc-bp1demo00000000000000` (cn-hangzhou, 192.168.0.0/16) and `vpc-bp1snatpool000000000`
+//! VPCs: `vpc-bp1demo00000000000000` (cn-hangzhou, 192.168.0.0/16) and `vpc-bp1snatpool0000000000`
 //! (cn-hangzhou, 172.16.0.0/12, SNAT pool `47.98.10.0/28`: advertising an overlapping CIDR gives
 //! `InvalidIP.IpInSnatPool`), `vpc-uf6bench0000000000000` (cn-shanghai, 10.0.0.0/8).
 
@@ -665,7 +665,7 @@ fn seed_vpcs(w: &mut World) {
             vec![],
         ),
         (
-            "vpc-bp1snatpool000000000",
+            "vpc-bp1snatpool0000000000",
             "cn-hangzhou",
             "172.16.0.0/12",
             vec!["47.98.10.0/28".to_string()],
@@ -677,7 +677,7 @@ fn seed_vpcs(w: &mut World) {
             vec![],
         ),
         (
-            "vpc-2zedemo0000000000000",
+            "vpc-2zedemo00000000000000",
             "cn-beijing",
             "172.20.0.0/16",
             vec![],

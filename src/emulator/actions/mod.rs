@@ -253,7 +253,7 @@ fn unknown_action() -> EmuError {
 /// Anything else answers 404 `InvalidAction.NotFound`.
 pub fn read(world: &World, req: &ActionRequest<'_>) -> Result<Value, EmuError> {
     let cx = Ctx::new(req);
-    if is_known(req.action) && req.action != "DescribeRegions" {
+    if is_known(req.action) && is_read_only(req.action) && req.action != "DescribeRegions" {
         cx.args.required("RegionId")?;
     }
     match req.action {

@@ -72,10 +72,10 @@ pub(super) fn add(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     let net = parse_cidr(cidr_text)?;
     let vpc_id = a.opt("VpcId");
     if let Some(v) = vpc_id {
-        if !world
+        if world
             .vpcs
             .get(v)
-            .is_some_and(|vpc| vpc.region_id == region.region_id)
+            .is_none_or(|vpc| vpc.region_id != region.region_id)
         {
             return Err(EmuError::new(
                 400,
