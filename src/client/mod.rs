@@ -143,7 +143,11 @@ impl Client {
             params.push(("ClientToken".into(), token));
         }
         let max = self.config.retry.max_attempts.max(1);
-        let deadline_at = self.started + self.config.timeouts.deadline;
+        // A deadline too far away to represent is no deadline (and must not overflow).
+        let deadline_at = self
+            .started
+            .checked_add(self.config.timeouts.deadline)
+            .unwrap_or_else(|| self.started + Duration::from_secs(100 * 365 * 24 * 3600));
         let mut last_failure: Option<String> = None;
         let mut attempt = 0;
         loop {
