@@ -239,12 +239,15 @@ pub fn build_report(err: &anyhow::Error) -> ErrorReport {
 
 /// Renders a report for people: `error: ...`, `caused by: ...`, `request id: ...`, `hint: ...`.
 pub fn render_human(r: &ErrorReport) -> String {
+    // A server message may span lines (SignatureDoesNotMatch quotes its string to sign):
+    // indent the continuation so every line still says what it belongs to.
+    let indented = |text: &str| text.trim_end().replace('\n', "\n    ");
     let mut out = String::new();
-    let _ = writeln!(out, "error: {}", r.message);
+    let _ = writeln!(out, "error: {}", indented(&r.message));
     for cause in &r.causes {
         // anyhow repeats the typed source's text when context wraps it; skip exact repeats.
         if cause != &r.message {
-            let _ = writeln!(out, "caused by: {cause}");
+            let _ = writeln!(out, "caused by: {}", indented(cause));
         }
     }
     if let Some(code) = &r.code {
@@ -392,6 +395,15 @@ mod tests {
             render_human(&r),
             "error: creating the peer\ncaused by: QuotaExceeded.Bgp: bgp peer count per vbr quota exceed.\nrequest id: RID-1\nhint: delete one first\n"
         );
+        let multi = ErrorReport {
+            causes: vec![
+                "SignatureDoesNotMatch: server StringToSign is [ACS3-HMAC-SHA256\nabc]".into(),
+            ],
+            ..r.clone()
+        };
+        assert!(render_human(&multi).contains(
+            "caused by: SignatureDoesNotMatch: server StringToSign is [ACS3-HMAC-SHA256\n    abc]\n"
+        ));
         let bug = build_report(&anyhow::anyhow!("index out of range"));
         let text = render_human(&bug);
         assert!(text.contains("this is a bug in bgpeer"), "{text}");
