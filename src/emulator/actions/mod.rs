@@ -153,7 +153,8 @@
 //!     Chinese; `ProductType` is accepted and ignored. RegionEndpoint is `vpc.aliyuncs.com` for the
 //!     regions of the legacy central list, `vpc.<region>.aliyuncs.com` for the others.
 //! 17. DescribeVirtualBorderRouters filters: keys are matched case-insensitively (`eccId`, `type` as
-//!     documented), values exactly; more than 5 filters or an unknown key -> `InvalidParameter`.
+//!     documented), values exactly; more than 5 filters or an unknown key -> `InvalidParameter`; a bare
+//!     `Filter.N.Value` (no `.M`) is accepted as one value.
 //!     `IncludeCrossAccountVbr` is accepted (all VBRs belong to the account).
 //! 18. Writes to a Pending/Modifying/Deleting group, peer or network answer `InvalidStatus.CannotOperate`
 //!     (CreateBgpPeer needs its group Available too; a client should wait as Terraform does).

@@ -65,7 +65,8 @@ impl FilterKey {
     }
 }
 
-/// `Filter.N.Key` / `Filter.N.Value.M` as (key, values), at most 5 filters.
+/// `Filter.N.Key` / `Filter.N.Value.M` as (key, values), at most 5 filters. A bare `Filter.N.Value`
+/// counts as one value.
 fn filters(cx: &Ctx) -> Result<Vec<(FilterKey, Vec<String>)>, EmuError> {
     let mut keys: Vec<(u32, FilterKey)> = Vec::new();
     let mut values: Vec<(u32, String)> = Vec::new();
@@ -77,6 +78,8 @@ fn filters(cx: &Ctx) -> Result<Vec<(FilterKey, Vec<String>)>, EmuError> {
             let n = n.parse::<u32>().ok()?;
             if tail == "Key" {
                 Some((n, None))
+            } else if tail == "Value" {
+                Some((n, Some(())))
             } else {
                 let m = tail.strip_prefix("Value.")?;
                 m.parse::<u32>().ok()?;
