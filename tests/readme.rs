@@ -12,6 +12,7 @@
 //!   lines. Resource IDs (`bgpg-…`), request IDs (UUIDs), timestamps and loopback ports are
 //!   normalised on both sides, so the README can show real output of an earlier run.
 //! - Every command must exit 0, unless the next command is `echo $?`, whose output shows the code.
+//! - Recipes run in a scratch directory holding the repository's `completions/` and `man/`.
 //! - Each block runs in one `bash` (variables persist within a block, not across blocks); all
 //!   blocks share one sandbox (HOME, working directory, emulator state), so a later recipe can use
 //!   what an earlier one created. `<!-- readme-test: fresh-state -->` before a block restores the
@@ -371,6 +372,12 @@ impl Sandboxed {
         let home = tempfile::tempdir().unwrap();
         let work = home.path().join("work");
         std::fs::create_dir_all(&work).unwrap();
+        // Recipes run where a reader of the README stands, in a clone: the shipped files are
+        // there (read-only use; anything a recipe writes stays in the scratch directory).
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for shipped in ["completions", "man"] {
+            std::os::unix::fs::symlink(repo.join(shipped), work.join(shipped)).unwrap();
+        }
         let state = home.path().join("emulator-state.json");
         Sandboxed { home, work, state }
     }
