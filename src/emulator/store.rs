@@ -323,22 +323,28 @@ impl StateFile {
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         std::io::Read::read_to_end(&mut f, &mut bytes)
             .map_err(|e| StoreError::io("read", &self.path, e))?;
-        let env: EnvelopeIn = serde_json::from_slice(&bytes)
-            .map_err(|e| StoreError::corrupt(&self.path, &e.to_string()))?;
-        if env.format != FORMAT_NAME {
-            return Err(StoreError::corrupt(
-                &self.path,
-                &format!("format is {:?}, expected {FORMAT_NAME:?}", env.format),
-            ));
-        }
-        if env.version != FORMAT_VERSION {
-            return Err(StoreError::corrupt(
-                &self.path,
-                &format!(
+        let header = |detail: String| -> StoreError {
+            // Say "wrong format/version" rather than a field error when that is the cause.
+            #[derive(Deserialize)]
+            struct Header {
+                format: String,
+                version: u32,
+            }
+            let detail = match serde_json::from_slice::<Header>(&bytes) {
+                Ok(h) if h.format != FORMAT_NAME => {
+                    format!("format is {:?}, expected {FORMAT_NAME:?}", h.format)
+                }
+                Ok(h) if h.version != FORMAT_VERSION => format!(
                     "format version {} is not supported (this bgpeer reads version {FORMAT_VERSION})",
-                    env.version
+                    h.version
                 ),
-            ));
+                _ => detail,
+            };
+            StoreError::corrupt(&self.path, &detail)
+        };
+        let env: EnvelopeIn = serde_json::from_slice(&bytes).map_err(|e| header(e.to_string()))?;
+        if env.format != FORMAT_NAME || env.version != FORMAT_VERSION {
+            return Err(header(String::new()));
         }
         Ok((env.world, FileIdentity::of(&meta)))
     }
@@ -358,7 +364,12 @@ impl StateFile {
         tmp_name.push(format!(".tmp.{}", std::process::id()));
         let tmp = PathBuf::from(tmp_name);
         let result = (|| {
-            let mut f = File::create(&tmp)?;
+            // The state holds BGP AuthKeys in clear: owner-only, like a credentials file.
+            let mut options = OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut f = options.open(&tmp)?;
             f.write_all(&bytes)?;
             f.sync_all()?;
             drop(f);
@@ -389,6 +400,17 @@ mod tests {
         let _store = Store::open(&path).unwrap();
         assert!(path.exists());
         Store::open(&path).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_state_file_is_private_to_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        Store::open(&path).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 
     #[test]
