@@ -859,6 +859,22 @@ fn mode_ramrolearn_in_both_formats_assumes_the_role_and_caches_it() {
     assert_works(&sb, &emu, "(RamRoleArn)");
     let after: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_ne!(after["AccessKeyId"], cached["AccessKeyId"]);
+    // Cached credentials the API rejects (revoked, or from a restarted emulator): whoami says so,
+    // exits 4 and forgets them, and the next run assumes the role again.
+    let mut revoked = after.clone();
+    revoked["SecurityToken"] = Value::from("CAISrevoked");
+    std::fs::write(&files[0], revoked.to_string()).unwrap();
+    let mut c = tcmd(&sb);
+    c.args(["--profile", "p", "--endpoint", &emu.endpoint, "whoami"]);
+    let (code, _, err) = run(&mut c);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("InvalidSecurityToken"), "{err}");
+    assert!(
+        err.contains("removed the cached temporary credentials"),
+        "{err}"
+    );
+    assert!(!dir.exists());
+    assert_works(&sb, &emu, "(RamRoleArn)");
 
     // The aliyun CLI's spelling, with the STS endpoint from the environment.
     let sb = Sandbox::new();

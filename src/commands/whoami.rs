@@ -45,6 +45,14 @@ pub async fn run(ctx: &Context) -> anyhow::Result<()> {
         }
         Err(e) => {
             crate::output::emit_one(ctx, &report, &columns)?;
+            let rejected_temporary = config.credentials.access_key_id.starts_with("STS.")
+                && e.api().is_some_and(|a| {
+                    a.code.starts_with("InvalidAccessKeyId")
+                        || a.code.starts_with("InvalidSecurityToken")
+                });
+            if rejected_temporary && crate::credentials::sts::forget_cached(&ctx.env) {
+                ctx.notice("note: removed the cached temporary credentials; the next command assumes the role again");
+            }
             Err(anyhow::Error::new(e)
                 .context("cannot verify the credentials: DescribeRegions failed"))
         }

@@ -218,7 +218,15 @@ pub fn resolve_with(
     // Profile: --profile > BGPEER_PROFILE > ALIBABA_CLOUD_PROFILE > bgpeer current > aliyun current > default.
     let profile = if let Some(p) = globals.profile.as_ref().filter(|p| !p.trim().is_empty()) {
         Sourced::new(p.trim().to_string(), Source::Flag("--profile"))
-    } else if let Some(p) = env_sourced(env, &["BGPEER_PROFILE", "ALIBABA_CLOUD_PROFILE"]) {
+    } else if let Some(p) = env_sourced(
+        env,
+        &[
+            "BGPEER_PROFILE",
+            "ALIBABA_CLOUD_PROFILE",
+            "ALIBABACLOUD_PROFILE",
+            "ALICLOUD_PROFILE",
+        ],
+    ) {
         p
     } else if let Some(c) = loaded.current() {
         Sourced::new(

@@ -79,6 +79,13 @@ fn cache_path(
         .join(format!("{key}.json"))
 }
 
+/// Forgets every cached set of temporary credentials (they were rejected: revoked, or issued by an
+/// emulator that has since restarted). Returns whether there was anything to forget.
+pub fn forget_cached(env: &Env) -> bool {
+    let dir = crate::config::cache_dir(env).join("sts");
+    dir.is_dir() && std::fs::remove_dir_all(&dir).is_ok()
+}
+
 fn still_fresh(expiration: &str) -> bool {
     DateTime::parse_from_rfc3339(expiration)
         .map(|e| (e.with_timezone(&Utc) - Utc::now()).num_seconds() > REFRESH_MARGIN_SECS)
