@@ -50,7 +50,8 @@ Examples:
     max_term_width = 100
 )]
 pub struct Cli {
-    #[command(flatten)]
+    // Under their own heading, so each command's own flags come first in its help.
+    #[command(flatten, next_help_heading = "Global options")]
     pub globals: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
