@@ -691,6 +691,25 @@ fn a_loopback_ip_endpoint_never_uses_a_proxy() {
 }
 
 #[test]
+fn the_embedded_emulator_never_goes_through_a_proxy() {
+    let proxy = FaultServer::start(vec![], unreachable());
+    let sb = Sandbox::new();
+    let (code, stdout, stderr) = run(sb
+        .cmd()
+        .env("HTTP_PROXY", &proxy.endpoint)
+        .env("HTTPS_PROXY", &proxy.endpoint)
+        .env("ALL_PROXY", &proxy.endpoint)
+        .args(["--profile", "emulator", "api", "DescribeRegions"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(support::json(&stdout)["Regions"].is_object(), "{stdout}");
+    assert_eq!(
+        proxy.requests().len(),
+        0,
+        "the emulator was reached through the proxy"
+    );
+}
+
+#[test]
 fn https_proxy_tunnels_https_endpoints() {
     // The proxy records the CONNECT and hangs up: nothing leaves loopback.
     let proxy = FaultServer::start(vec![], Reply::Drop);
