@@ -18,6 +18,11 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
+# Every request of this suite goes to loopback, never through a proxy. The Tea runtime reads
+# HTTP(S)_PROXY itself and ignores NO_PROXY, so the proxy variables are dropped for the whole run.
+for _var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    os.environ.pop(_var, None)
+
 # The emulator's well-known test key pair (bgpeer::emulator::TEST_ACCESS_KEY_ID / _SECRET in
 # src/emulator/mod.rs): accepted when `bgpeer emulator` is started without --key.
 TEST_ACCESS_KEY_ID = "LTAI5tBgpeerEmulatorKey"
