@@ -1494,3 +1494,93 @@ fn the_emulator_profile_runs_in_process_and_keeps_state_between_invocations() {
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("not a valid bgpeer emulator state"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Robustness: random signed parameters at every action (property test)
+
+#[test]
+fn random_signed_parameters_at_every_action_never_get_a_5xx() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    const NAMES: &[&str] = &[
+        "RegionId",
+        "RouterId",
+        "BgpGroupId",
+        "BgpPeerId",
+        "PeerAsn",
+        "LocalAsn",
+        "PeerIpAddress",
+        "DstCidrBlock",
+        "PageSize",
+        "PageNumber",
+        "EnableBfd",
+        "BfdMultiHop",
+        "Name",
+        "Description",
+        "AuthKey",
+        "IpVersion",
+        "IsFake",
+        "RouteQuota",
+        "ClientToken",
+        "VpcId",
+        "IsDefault",
+        "ClearAuthKey",
+        "Filter.1.Key",
+        "Filter.1.Value.1",
+        "AcceptLanguage",
+    ];
+    let value = prop_oneof![
+        any::<String>(),
+        "\\PC{0,40}",
+        "-?[0-9]{1,25}",
+        "[0-9a-f:.]{1,40}(/[0-9]{1,3})?",
+        prop::sample::select(vec![
+            "True",
+            "false",
+            "",
+            "cn-shanghai",
+            "cn-hangzhou",
+            "vbr-bp1demo00000000000000",
+            "bgpg-bp1demo0000000000000",
+            "bgp-bp1demo0000000000001",
+            "192.168.10.0/24",
+            "45104",
+            "IPv6",
+        ])
+        .prop_map(str::to_string),
+    ];
+    let strategy = (
+        0..bgpeer::emulator::actions::ACTIONS.len(),
+        prop::collection::vec((prop::sample::select(NAMES), value), 0..10),
+        any::<bool>(),
+    );
+    let emu = Emulator::start();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |(a, params, use_v2)| {
+            let action = bgpeer::emulator::actions::ACTIONS[a];
+            let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let c = Call::new(action, &pairs);
+            let ans = rt.block_on(async {
+                if use_v2 {
+                    v2(&emu, &c).await
+                } else {
+                    v3(&emu, &c).await
+                }
+            });
+            prop_assert!(ans.status < 500, "{action} {params:?}: {}", ans.text);
+            prop_assert!(
+                ans.status == 200 || !ans.code().is_empty(),
+                "{action}: an error without a Code: {}",
+                ans.text
+            );
+            Ok(())
+        })
+        .unwrap();
+}
