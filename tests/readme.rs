@@ -419,7 +419,11 @@ impl Sandboxed {
 
 /// The script that runs a block's commands and marks the end of each with its exit status.
 fn block_script(block: &Block) -> String {
-    let mut s = String::from("exec 2>&1\nset -o pipefail\n");
+    // Background jobs a recipe started (`bgpeer emulator ... &`) end with their block: on exit
+    // the shell signals its own process group (a new one per block), ignoring the signal itself.
+    let mut s = String::from(
+        "exec 2>&1\nset -o pipefail\ntrap 'trap \"\" TERM; kill -TERM 0 2>/dev/null' EXIT\n",
+    );
     for step in &block.steps {
         let command = step
             .command
@@ -474,15 +478,15 @@ fn run_block(sb: &Sandboxed, block: &Block, index: usize) -> Vec<String> {
             break false;
         }
         if started.elapsed() > BLOCK_HANG_GUARD {
+            // The shell is still alive, so its process group is still ours to signal.
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", &format!("-{pgid}")])
+                .stderr(Stdio::null())
+                .status();
             break true;
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    // Background jobs a recipe started (`bgpeer emulator &`) die with their block.
-    let _ = Command::new("kill")
-        .args(["-TERM", "--", &format!("-{pgid}")])
-        .stderr(Stdio::null())
-        .status();
     let _ = child.wait();
     let raw = String::from_utf8_lossy(&std::fs::read(&output).unwrap()).into_owned();
     let results = split_outputs(&raw);
@@ -719,6 +723,7 @@ $ echo $?
 1
 $ bgpeer --version
 bgpeer VERSION
+$ sleep 600 &
 ```
 
 ```console
