@@ -1,9 +1,54 @@
 //! `bgpeer region ...`
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Subcommand)]
 pub enum RegionCommand {
-    /// List
-    List,
+    /// List the regions the VPC API serves, with their endpoints
+    #[command(long_about = LIST_LONG_ABOUT, after_long_help = LIST_EXAMPLES)]
+    List(RegionListArgs),
+}
+
+const LIST_LONG_ABOUT: &str = "\
+List the regions the VPC API serves (DescribeRegions): RegionId (what --region takes), LocalName \
+(in the language of --accept-language) and RegionEndpoint (the API host of the region).
+
+DescribeRegions needs no RegionId; bgpeer still sends it to the endpoint of the current region.";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  # Every region, as a table
+  $ bgpeer region list
+
+  # Region names in Chinese
+  $ bgpeer region list --accept-language zh-CN
+
+  # Is cn-shanghai served? (exit status of grep)
+  $ bgpeer region list -o value --fields RegionId | grep -qx cn-shanghai";
+
+/// The languages DescribeRegions can name regions in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AcceptLanguage {
+    /// Simplified Chinese (the API's own default)
+    #[value(name = "zh-CN")]
+    ZhCn,
+    /// English
+    #[value(name = "en-US")]
+    EnUs,
+}
+
+impl AcceptLanguage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AcceptLanguage::ZhCn => "zh-CN",
+            AcceptLanguage::EnUs => "en-US",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RegionListArgs {
+    /// Language of LocalName (API parameter AcceptLanguage)
+    #[arg(long, value_enum, value_name = "LANG", default_value = "en-US")]
+    pub accept_language: AcceptLanguage,
 }

@@ -1,8 +1,24 @@
 //! `bgpeer region ...`
 
-use crate::cli::region::RegionCommand;
+use crate::api::pagination::list_all;
+use crate::api::request::Request;
+use crate::cli::region::{RegionCommand, RegionListArgs};
 use crate::context::Context;
+use crate::output;
 
-pub async fn run(_ctx: &Context, _cmd: RegionCommand) -> anyhow::Result<()> {
-    anyhow::bail!("bgpeer region is not implemented yet")
+/// Default columns of `region list`.
+pub const COLUMNS: &[&str] = &["RegionId", "LocalName", "RegionEndpoint"];
+
+pub async fn run(ctx: &Context, cmd: RegionCommand) -> anyhow::Result<()> {
+    match cmd {
+        RegionCommand::List(args) => list(ctx, args).await,
+    }
+}
+
+async fn list(ctx: &Context, args: RegionListArgs) -> anyhow::Result<()> {
+    let client = ctx.client().await?;
+    let req =
+        Request::new("DescribeRegions").param("AcceptLanguage", args.accept_language.as_str());
+    let regions = list_all(client, req.action, &req.wire_params(), None).await?;
+    output::emit_list(ctx, &regions, COLUMNS)
 }
