@@ -170,6 +170,7 @@ pub enum Command {
     #[command(subcommand)]
     Region(region::RegionCommand),
     /// A signed call to any VPC action, raw JSON out
+    #[command(long_about = api::API_LONG_ABOUT)]
     Api(api::ApiArgs),
     /// Profiles and credentials
     Configure(configure::ConfigureArgs),
