@@ -87,6 +87,10 @@ pub trait Diagnose: std::error::Error {
     fn hint(&self) -> Option<String> {
         None
     }
+    /// Where the API says to read more (its `Recommend` URL).
+    fn recommend(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// Errors raised by commands themselves (validation, confirmation, waits, lookups).
@@ -218,6 +222,9 @@ pub struct ErrorReport {
     pub hint: Option<String>,
     #[serde(skip)]
     pub causes: Vec<String>,
+    /// The API's `Recommend` URL; shown to people, not part of the JSON contract.
+    #[serde(skip)]
+    pub recommend: Option<String>,
 }
 
 pub fn build_report(err: &anyhow::Error) -> ErrorReport {
@@ -234,6 +241,7 @@ pub fn build_report(err: &anyhow::Error) -> ErrorReport {
         http_status: typed.and_then(|d| d.http_status()),
         hint: typed.and_then(|d| d.hint()),
         causes: chain.collect(),
+        recommend: typed.and_then(|d| d.recommend().map(str::to_string)),
     }
 }
 
@@ -261,6 +269,9 @@ pub fn render_human(r: &ErrorReport) -> String {
     }
     if let Some(hint) = &r.hint {
         let _ = writeln!(out, "hint: {hint}");
+    }
+    if let Some(url) = &r.recommend {
+        let _ = writeln!(out, "see: {url}");
     }
     if r.exit == Exit::Bug {
         let _ = writeln!(
@@ -390,6 +401,7 @@ mod tests {
                 "creating the peer".into(),
                 "QuotaExceeded.Bgp: bgp peer count per vbr quota exceed.".into(),
             ],
+            recommend: None,
         };
         assert_eq!(
             render_human(&r),

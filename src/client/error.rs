@@ -137,6 +137,9 @@ impl Diagnose for ClientError {
             _ => self.api().and_then(|e| e.request_id.as_deref()),
         }
     }
+    fn recommend(&self) -> Option<&str> {
+        self.api().and_then(|e| e.recommend.as_deref())
+    }
     fn http_status(&self) -> Option<u16> {
         match self {
             ClientError::Undecodable { http_status, .. } => Some(*http_status),
@@ -352,6 +355,18 @@ mod tests {
         );
         assert!(human.contains("request id: REQ-1"), "{human}");
         assert!(human.contains("hint: "), "{human}");
+        assert!(!human.contains("see: "), "no Recommend, no line: {human}");
+        let mut with_url = api(400, "QuotaExceeded.Bgp");
+        with_url.recommend = Some("https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp".into());
+        let r = build_report(&anyhow::Error::new(ClientError::Api(Box::new(with_url))));
+        assert!(render_human(&r)
+            .ends_with("see: https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp\n"));
+        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
+        assert_eq!(
+            json["error"].as_object().unwrap().len(),
+            6,
+            "recommend is not a JSON field"
+        );
         let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
         assert_eq!(json["error"]["code"], "QuotaExceeded.Bgp");
         assert_eq!(json["error"]["request_id"], "REQ-1");
