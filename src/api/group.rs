@@ -139,7 +139,7 @@ impl ModifyGroup {
     }
 
     pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
-        v.id(validate::BGP_GROUP_ID, &self.bgp_group_id)?;
+        v.id(validate::BGP_GROUP_ID_ARG, &self.bgp_group_id)?;
         if let Some(asn) = self.peer_asn {
             v.peer_asn(asn)?;
         }

@@ -126,7 +126,7 @@ impl ModifyPeer {
 
     /// The checks that need nothing but the request itself.
     pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
-        v.id(validate::BGP_PEER_ID, &self.bgp_peer_id)?;
+        v.id(validate::BGP_PEER_ID_ARG, &self.bgp_peer_id)?;
         if let Some(g) = &self.bgp_group_id {
             v.id(validate::BGP_GROUP_ID, g)?;
         }

@@ -74,6 +74,9 @@ fields! {
     ROUTER_ID = "--router-id", "RouterId";
     BGP_GROUP_ID = "--bgp-group-id", "BgpGroupId";
     BGP_PEER_ID = "--bgp-peer-id", "BgpPeerId";
+    // IDs given positionally (`group update ID`, `peer delete ID`) are named by their placeholder.
+    BGP_GROUP_ID_ARG = "BGP_GROUP_ID", "BgpGroupId";
+    BGP_PEER_ID_ARG = "BGP_PEER_ID", "BgpPeerId";
     VPC_ID = "--vpc-id", "VpcId";
     PEER_ASN = "--peer-asn", "PeerAsn";
     LOCAL_ASN = "--local-asn", "LocalAsn";

@@ -397,8 +397,10 @@ async fn send_paced(
                 aimd.success(slot);
                 return Ok(v);
             }
-            Err(ClientError::Api(e)) if e.is_throttling() => {
-                aimd.throttled(slot, e.retry_after_ms.map(Duration::from_millis));
+            // The client reports a throttling answer as Api or Throttled depending on its attempts.
+            Err(e) if e.api().is_some_and(|a| a.is_throttling()) => {
+                let retry_after = e.api().and_then(|a| a.retry_after_ms);
+                aimd.throttled(slot, retry_after.map(Duration::from_millis));
             }
             Err(e) if is_transient(&e) && transient < 4 => {
                 drop(slot);

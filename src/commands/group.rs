@@ -163,7 +163,7 @@ async fn update(ctx: &Context, a: GroupUpdateArgs) -> anyhow::Result<()> {
 
 async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
     let (region, v) = prepare(ctx, &a.mutation, Naming::Flags)?;
-    v.id(validate::BGP_GROUP_ID, &a.id)?;
+    v.id(validate::BGP_GROUP_ID_ARG, &a.id)?;
     let token = mutation::client_token(&a.mutation);
     let what = if a.cascade {
         format!("delete BGP group {} and all its peers", a.id)

@@ -288,7 +288,7 @@ async fn delete(ctx: &Context, a: PeerDeleteArgs) -> anyhow::Result<()> {
     }
     let (region, v) = prepare(ctx, &a.mutation, Naming::Flags)?;
     let id = a.id.clone().unwrap_or_default();
-    v.id(validate::BGP_PEER_ID, &id)?;
+    v.id(validate::BGP_PEER_ID_ARG, &id)?;
     let request = api::delete_request(&region, &id, &mutation::client_token(&a.mutation));
     if a.mutation.dry_run {
         return print_dry_run(ctx, &[request]);

@@ -1,0 +1,657 @@
+//! `bgpeer network ...` and bulk runs (`--from-file`) end to end: the real binary against a real
+//! emulator process. Network lifecycle with its JSON shape, every page of a list merged, bulk
+//! creates and deletes (validation of every item before sending, per-item results, partial
+//! failures), and a throttled bulk run finishing with zero failed items.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+use support::*;
+
+const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
+const DEMO_VPC: &str = "vpc-bp1demo00000000000000";
+
+/// The first cn-shanghai VBRs of the seeded world (empty, active; 8 peers each at most).
+const SH_VBRS: &[&str] = &[
+    "vbr-uf6014wmqjaionhqtfxnm",
+    "vbr-uf608arvvbm1kv691t2nn",
+    "vbr-uf60j8f09ezj2mmhew5bd",
+    "vbr-uf60jze7qy7sy7p3fnr63",
+    "vbr-uf60y72b3c0ni3cd8o93h",
+    "vbr-uf61h6rvc66xrisojc072",
+    "vbr-uf61p2zxrqg94gbccouq0",
+    "vbr-uf628ynqcvbr27jk75jx4",
+];
+
+/// A plain HTTP/1.0 request to the emulator's unsigned admin API; returns the JSON body.
+fn admin(emu: &Emulator, method: &str, path: &str, body: &str) -> Value {
+    let mut stream = TcpStream::connect(&emu.addr).expect("connect to the emulator");
+    write!(
+        stream,
+        "{method} /_emulator/{path} HTTP/1.0\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        emu.addr,
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (_, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("admin {path}: {e}: {body}"))
+}
+
+/// The API requests the emulator received since the last `forget_requests`.
+fn requests(emu: &Emulator) -> Vec<Value> {
+    admin(emu, "GET", "requests", "")["requests"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn forget_requests(emu: &Emulator) {
+    admin(emu, "DELETE", "requests", "");
+}
+
+/// Actions received, in order.
+fn actions(emu: &Emulator) -> Vec<String> {
+    requests(emu)
+        .iter()
+        .map(|r| r["action"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Runs and expects success; returns stdout parsed as JSON.
+fn ok_json(cmd: &mut Command) -> Value {
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "expected success\nstdout: {out}\nstderr: {err}");
+    json(&out)
+}
+
+/// Runs and expects `exit`; returns stderr.
+fn fails(cmd: &mut Command, exit: i32) -> String {
+    let (code, out, err) = run(cmd);
+    assert_eq!(
+        code, exit,
+        "expected exit {exit}\nstdout: {out}\nstderr: {err}"
+    );
+    err
+}
+
+/// `bgpeer -o json ...` in cn-shanghai (the sandbox's region).
+fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
+    let mut c = sb.cmd_at(emu);
+    c.args(["-o", "json"]);
+    c
+}
+
+fn hz(sb: &Sandbox, emu: &Emulator) -> Command {
+    let mut c = sh(sb, emu);
+    c.args(["--region", "cn-hangzhou"]);
+    c
+}
+
+/// One group per listed VBR; returns their IDs.
+fn groups_on(sb: &Sandbox, emu: &Emulator, vbrs: &[&str]) -> Vec<String> {
+    vbrs.iter()
+        .map(|vbr| {
+            let g = ok_json(sh(sb, emu).args([
+                "group",
+                "create",
+                "--router-id",
+                vbr,
+                "--peer-asn",
+                "65001",
+            ]));
+            g["BgpGroupId"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// NDJSON peer items: `per_group` peers in each group.
+fn peer_items(groups: &[String], per_group: usize) -> String {
+    let mut out = String::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for i in 0..per_group {
+            out.push_str(
+                &json!({"BgpGroupId": g, "PeerIpAddress": format!("10.{gi}.{i}.2")}).to_string(),
+            );
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn network_lifecycle_with_pinned_shape() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let added = ok_json(hz(&sb, &emu).args([
+        "network",
+        "add",
+        "--vbr-id",
+        DEMO_VBR,
+        "--dst-cidr-block",
+        "192.168.20.0/24",
+        "--vpc-id",
+        DEMO_VPC,
+        "--wait",
+        "--interval",
+        "0.05",
+    ]));
+    assert_eq!(
+        added,
+        json!({"DstCidrBlock":"192.168.20.0/24","RouterId":DEMO_VBR,"VpcId":DEMO_VPC,"Status":"Available"})
+    );
+    let listed = ok_json(hz(&sb, &emu).args(["network", "list", "--router-id", DEMO_VBR]));
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let one =
+        ok_json(hz(&sb, &emu).args(["network", "list", "--dst-cidr-block", "192.168.20.0/24"]));
+    assert_eq!(one, json!([added]));
+    let by_vpc =
+        ok_json(hz(&sb, &emu).args(["network", "list", "--vpc-id", DEMO_VPC, "--limit", "1"]));
+    assert_eq!(by_vpc.as_array().unwrap().len(), 1);
+
+    // Errors of the network operations, with their exit codes.
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            DEMO_VBR,
+            "--dst-cidr-block",
+            "192.168.20.0/24",
+        ]),
+        5,
+    );
+    assert!(err.contains("InvalidParams.AlreadyExists"), "{err}");
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            DEMO_VBR,
+            "--dst-cidr-block",
+            "192.168.20.0/25",
+        ]),
+        5,
+    );
+    assert!(err.contains("Duplicated.CidrBlock"), "{err}");
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            DEMO_VBR,
+            "--dst-cidr-block",
+            "224.1.0.0/16",
+        ]),
+        5,
+    );
+    assert!(err.contains("IllegalParam.ConflictWithDClass"), "{err}");
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            "vbr-bp1norouterif00000000",
+            "--dst-cidr-block",
+            "10.8.0.0/16",
+        ]),
+        5,
+    );
+    assert!(
+        err.contains("OperationFailed.NoActiveRouterInterface"),
+        "{err}"
+    );
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            DEMO_VBR,
+            "--dst-cidr-block",
+            "10.9.0.0/16",
+            "--vpc-id",
+            "vpc-bp1nope000000000000000",
+        ]),
+        3,
+    );
+    assert!(err.contains("vpc instance not found"), "{err}");
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "list",
+            "--router-id",
+            "vbr-bp1nope000000000000000",
+        ]),
+        3,
+    );
+    assert!(err.contains("InvalidResource.NotFound"), "{err}");
+
+    // Delete: refused without --yes, dry run sends nothing, then done.
+    forget_requests(&emu);
+    let del = [
+        "network",
+        "delete",
+        "--router-id",
+        DEMO_VBR,
+        "--dst-cidr-block",
+        "192.168.20.0/24",
+    ];
+    fails(hz(&sb, &emu).args(del), 2);
+    let dry = ok_json(hz(&sb, &emu).args(del).arg("--dry-run"));
+    assert_eq!(dry["Action"], "DeleteBgpNetwork");
+    assert_eq!(dry["Parameters"]["DstCidrBlock"], "192.168.20.0/24");
+    assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
+    let done = ok_json(
+        hz(&sb, &emu)
+            .args(del)
+            .args(["--yes", "--wait", "--interval", "0.05"]),
+    );
+    assert_eq!(done["DstCidrBlock"], "192.168.20.0/24");
+    assert!(done["RequestId"].as_str().is_some());
+    let err = fails(hz(&sb, &emu).args(del).arg("--yes"), 3);
+    assert!(err.contains("InvalidParams.NotFound"), "{err}");
+}
+
+#[test]
+fn lists_merge_every_page_and_limit_stops_early() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, SH_VBRS);
+    std::fs::write(sb.path("peers.ndjson"), peer_items(&groups, 8)).unwrap();
+    let results = ok_json(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        sb.path("peers.ndjson").to_str().unwrap(),
+        "--concurrency",
+        "8",
+    ]));
+    assert_eq!(results.as_array().unwrap().len(), 64);
+
+    forget_requests(&emu);
+    let all = ok_json(sh(&sb, &emu).args(["peer", "list"]));
+    assert_eq!(all.as_array().unwrap().len(), 64);
+    let pages: Vec<(String, String)> = requests(&emu)
+        .iter()
+        .map(|r| {
+            (
+                r["parameters"]["PageNumber"].as_str().unwrap().into(),
+                r["parameters"]["PageSize"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pages,
+        [("1".into(), "50".into()), ("2".into(), "50".into())]
+    );
+    let mut ids: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["BgpPeerId"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 64, "duplicates across pages");
+
+    forget_requests(&emu);
+    let some = ok_json(sh(&sb, &emu).args(["peer", "list", "--limit", "5"]));
+    assert_eq!(some.as_array().unwrap().len(), 5);
+    assert_eq!(requests(&emu).len(), 1);
+    let groups_listed = ok_json(sh(&sb, &emu).args(["group", "list"]));
+    assert_eq!(groups_listed.as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn bulk_create_and_delete_report_one_result_per_item() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..2]);
+    // A JSON array on stdin, with the field names of the JSON output (extra output fields ignored).
+    let items = json!([
+        {"BgpGroupId": groups[0], "PeerIpAddress": "10.0.0.2", "EnableBfd": true, "BfdMultiHop": 3, "Status": "Available"},
+        {"BgpGroupId": groups[1], "PeerIpAddress": "10.1.0.2", "ClientToken": "bulk-tok-1"},
+    ]);
+    let out = sh(&sb, &emu)
+        .args(["peer", "create", "--from-file", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(items.to_string().as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results = json(&String::from_utf8_lossy(&out.stdout));
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(r["Index"], i);
+        assert_eq!(r["Ok"], true);
+        assert!(r["Resource"]["BgpPeerId"]
+            .as_str()
+            .unwrap()
+            .starts_with("bgp-"));
+        assert_eq!(r["Resource"]["Status"], "Available");
+    }
+    assert_eq!(results[0]["Resource"]["EnableBfd"], true);
+    assert_eq!(results[0]["Resource"]["BfdMultiHop"], 3);
+    let tokens: Vec<String> = requests(&emu)
+        .iter()
+        .filter(|r| r["action"] == "CreateBgpPeer")
+        .map(|r| r["parameters"]["ClientToken"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(tokens.len(), 2);
+    assert!(tokens.contains(&"bulk-tok-1".to_string()));
+    assert_ne!(tokens[0], tokens[1], "items share a ClientToken");
+
+    // Feed `peer list -o ndjson` straight back into a bulk delete.
+    let (code, listed, err) = run(sb.cmd_at(&emu).args(["-o", "ndjson", "peer", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    std::fs::write(sb.path("all.ndjson"), &listed).unwrap();
+    let file = sb.path("all.ndjson");
+    let file = file.to_str().unwrap();
+    forget_requests(&emu);
+    fails(
+        sh(&sb, &emu).args(["peer", "delete", "--from-file", file]),
+        2,
+    );
+    let dry = ok_json(sh(&sb, &emu).args(["peer", "delete", "--from-file", file, "--dry-run"]));
+    assert_eq!(dry.as_array().unwrap().len(), 2);
+    assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
+    let deleted = ok_json(sh(&sb, &emu).args(["peer", "delete", "--from-file", file, "--yes"]));
+    assert!(
+        deleted.as_array().unwrap().iter().all(|r| r["Ok"] == true),
+        "{deleted}"
+    );
+    assert_eq!(ok_json(sh(&sb, &emu).args(["peer", "list"])), json!([]));
+}
+
+#[test]
+fn bulk_validates_every_item_before_sending_any() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let lines = [
+        r#"{"BgpGroupId":"bgpg-abc123","PeerIpAddress":"10.0.0.2"}"#,
+        r#"{"BgpGroupId":"bgpg-abc123","PeerIpAdress":"10.0.0.3"}"#,
+        r#"{"BgpGroupId":"bgpg-abc123","PeerIpAddress":"10.0.0.300"}"#,
+        r#"{"BgpGroupId":"bgpg-abc123","PeerIpAddress":"10.0.0.4","BfdMultiHop":3}"#,
+        r#"{"PeerIpAddress":"10.0.0.5"}"#,
+        r#"{"BgpGroupId":"bgpg-abc123","PeerIpAddress":"10.0.0.6","RegionId":"cn-beijing"}"#,
+    ];
+    std::fs::write(sb.path("bad.ndjson"), lines.join("\n")).unwrap();
+    let err = fails(
+        sb.cmd_at(&emu).args([
+            "--error-format",
+            "text",
+            "peer",
+            "create",
+            "--from-file",
+            sb.path("bad.ndjson").to_str().unwrap(),
+        ]),
+        2,
+    );
+    for needle in [
+        "5 of 6 items are invalid; nothing was sent",
+        "item 1 (line 2): unknown field \"PeerIpAdress\" (did you mean \"PeerIpAddress\"?)",
+        "item 2 (line 3): invalid PeerIpAddress \"10.0.0.300\"",
+        "item 3 (line 4): invalid BfdMultiHop \"3\"",
+        "(rule bfd-enabled)",
+        "item 4 (line 5): BgpGroupId is required",
+        "RegionId \"cn-beijing\" differs",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    std::fs::write(
+        sb.path("garbage"),
+        "{\"BgpGroupId\": \"bgpg-1\"}\nnot json\n",
+    )
+    .unwrap();
+    let err = fails(
+        sb.cmd_at(&emu).args([
+            "--error-format",
+            "text",
+            "peer",
+            "create",
+            "--from-file",
+            sb.path("garbage").to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(err.contains("line 2 is not valid JSON"), "{err}");
+    let err = fails(
+        sb.cmd_at(&emu).args([
+            "--error-format",
+            "text",
+            "network",
+            "add",
+            "--from-file",
+            sb.path("missing.json").to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(err.contains("cannot read --from-file"), "{err}");
+    let dup = "{\"RouterId\":\"vbr-a1\",\"DstCidrBlock\":\"10.0.0.0/24\",\"ClientToken\":\"t\"}\n{\"RouterId\":\"vbr-a1\",\"DstCidrBlock\":\"10.1.0.0/24\",\"ClientToken\":\"t\"}\n";
+    std::fs::write(sb.path("dup.ndjson"), dup).unwrap();
+    let err = fails(
+        sb.cmd_at(&emu).args([
+            "--error-format",
+            "text",
+            "network",
+            "add",
+            "--from-file",
+            sb.path("dup.ndjson").to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("ClientToken \"t\" is used by another item"),
+        "{err}"
+    );
+    assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
+}
+
+#[test]
+fn bulk_partial_failures_exit_non_zero_with_a_summary() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..1]);
+    // 10 items on one VBR: the 9th and 10th exceed the 8-peer quota.
+    std::fs::write(sb.path("ten.ndjson"), peer_items(&groups, 10)).unwrap();
+    let file = sb.path("ten.ndjson");
+    let (code, out, err) = run(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        file.to_str().unwrap(),
+        "--concurrency",
+        "1",
+        "--continue-on-error",
+    ]));
+    assert_eq!(code, 5, "{err}");
+    let results = json(&out);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    assert_eq!(results.iter().filter(|r| r["Ok"] == true).count(), 8);
+    let failed: Vec<&Value> = results.iter().filter(|r| r["Ok"] == false).collect();
+    assert_eq!(failed.len(), 2);
+    for f in failed {
+        assert_eq!(f["Error"]["Code"], "QuotaExceeded.Bgp");
+        assert_eq!(f["Error"]["Kind"], "api");
+        assert!(f["Error"]["Hint"].as_str().is_some());
+        assert!(f["Item"]["PeerIpAddress"].as_str().is_some());
+    }
+    assert!(
+        err.contains("8 of 10 items created, 2 failed, 0 not sent"),
+        "{err}"
+    );
+    assert!(err.contains("2 of 10 items failed"), "{err}");
+
+    // Without --continue-on-error the run stops sending at the first failure.
+    let groups = groups_on(&sb, &emu, &SH_VBRS[1..2]);
+    let mut items = peer_items(&groups, 3);
+    items.insert_str(
+        0,
+        "{\"BgpGroupId\":\"bgpg-bp1doesnotexist00000\",\"PeerIpAddress\":\"10.9.9.9\"}\n",
+    );
+    std::fs::write(sb.path("stop.ndjson"), items).unwrap();
+    let (code, out, err) = run(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        sb.path("stop.ndjson").to_str().unwrap(),
+        "--concurrency",
+        "1",
+    ]));
+    assert_eq!(code, 3, "{err}");
+    let results = json(&out);
+    let kinds: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Error"]["Kind"].as_str().unwrap_or("ok"))
+        .collect();
+    assert_eq!(kinds, ["not_found", "skipped", "skipped", "skipped"]);
+    assert!(
+        err.contains("0 of 4 items created, 1 failed, 3 not sent"),
+        "{err}"
+    );
+}
+
+#[test]
+fn throttled_bulk_run_finishes_with_zero_failed_items() {
+    // At most 10 CreateBgpPeer per second per AccessKey; 40 items at concurrency 8 must be paced.
+    let emu = Emulator::start_with(&[
+        "--settle-ms",
+        "0",
+        "--fault",
+        "kind=throttle,rps=10,action=CreateBgpPeer",
+    ]);
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..5]);
+    std::fs::write(sb.path("forty.ndjson"), peer_items(&groups, 8)).unwrap();
+    let (code, out, err) = run(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        sb.path("forty.ndjson").to_str().unwrap(),
+        "--concurrency",
+        "8",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let results = json(&out);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 40);
+    assert!(
+        results.iter().all(|r| r["Ok"] == true),
+        "failed items: {out}"
+    );
+    let creates = requests(&emu)
+        .into_iter()
+        .filter(|r| r["action"] == "CreateBgpPeer")
+        .collect::<Vec<_>>();
+    let throttled = creates
+        .iter()
+        .filter(|r| r["code"] == "Throttling.User")
+        .count();
+    assert!(
+        throttled > 0,
+        "the fault never throttled: the test proves nothing"
+    );
+    assert_eq!(
+        creates.len() - throttled,
+        40,
+        "each item created exactly once"
+    );
+    assert!(err.contains("throttled"), "no pacing notice: {err}");
+    assert_eq!(
+        ok_json(sh(&sb, &emu).args(["peer", "list"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        40
+    );
+}
+
+#[test]
+fn bulk_networks_add_and_withdraw() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let mut lines = String::new();
+    for i in 0..12 {
+        lines.push_str(&json!({"RouterId": DEMO_VBR, "DstCidrBlock": format!("10.{i}.0.0/16"), "VpcId": if i % 2 == 0 { Value::from(DEMO_VPC) } else { Value::Null }}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(sb.path("nets.ndjson"), &lines).unwrap();
+    let file = sb.path("nets.ndjson");
+    let added = ok_json(hz(&sb, &emu).args([
+        "network",
+        "add",
+        "--from-file",
+        file.to_str().unwrap(),
+        "--concurrency",
+        "4",
+    ]));
+    let added = added.as_array().unwrap();
+    assert_eq!(added.len(), 12);
+    assert!(
+        added
+            .iter()
+            .all(|r| r["Ok"] == true && r["Resource"]["Status"] == "Available"),
+        "{added:?}"
+    );
+    assert_eq!(added[0]["Resource"]["VpcId"], DEMO_VPC);
+    assert_eq!(
+        ok_json(hz(&sb, &emu).args(["network", "list", "--router-id", DEMO_VBR]))
+            .as_array()
+            .unwrap()
+            .len(),
+        13
+    );
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--from-file",
+            file.to_str().unwrap(),
+            "--wait",
+        ]),
+        2,
+    );
+    assert!(err.contains("--wait"), "{err}");
+    let gone = ok_json(hz(&sb, &emu).args([
+        "network",
+        "delete",
+        "--from-file",
+        file.to_str().unwrap(),
+        "--yes",
+    ]));
+    assert!(
+        gone.as_array().unwrap().iter().all(|r| r["Ok"] == true),
+        "{gone}"
+    );
+    assert_eq!(
+        ok_json(hz(&sb, &emu).args(["network", "list", "--router-id", DEMO_VBR]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
