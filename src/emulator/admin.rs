@@ -3,7 +3,8 @@
 //! - `GET /_emulator/health`: `{"status":"ok", "state": FILE|null, "settleMs": N, "accessKeyIds": [...], "faults": N}`
 //! - `GET /_emulator/faults`: `{"faults": [FAULT...]}`; `PUT` replaces them all (same shape);
 //!   `POST` adds one (a FAULT object); `DELETE` removes them all.
-//! - `GET /_emulator/requests[?action=A][&limit=N]`: the request log, oldest first, secrets masked;
+//! - `GET /_emulator/requests[?action=A][&limit=N]`: the request log, oldest first, secrets masked,
+//!   values longer than 256 characters cut;
 //!   `DELETE` clears it.
 //! - `POST /_emulator/reset`: restores the seeded world (persisted first).
 
@@ -24,6 +25,9 @@ use super::server::App;
 
 /// Parameters whose values never appear in the request log.
 pub const MASKED_PARAMS: &[&str] = &["AuthKey", "SecurityToken", "Signature", "AccessKeySecret"];
+
+/// Longer parameter values are cut to this many characters in the log (and end with `…`).
+pub const MAX_LOGGED_VALUE_CHARS: usize = 256;
 
 /// How many requests the log keeps (the oldest are dropped).
 pub const LOG_CAPACITY: usize = 2000;
@@ -56,6 +60,11 @@ pub fn masked_parameters(pairs: &[(String, String)]) -> Map<String, Value> {
         }
         let v = if MASKED_PARAMS.iter().any(|s| s.eq_ignore_ascii_case(k)) {
             crate::secret::MASK.to_string()
+        } else if v.chars().count() > MAX_LOGGED_VALUE_CHARS {
+            // Hostile or huge values must not turn the in-memory log into a memory sink.
+            let mut short: String = v.chars().take(MAX_LOGGED_VALUE_CHARS).collect();
+            short.push('…');
+            short
         } else {
             v.clone()
         };
@@ -277,5 +286,37 @@ pub async fn reset(
             StatusCode::INTERNAL_SERVER_ERROR,
             "the reset did not complete",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_masked_and_long_values_cut() {
+        let pairs: Vec<(String, String)> = [
+            ("AuthKey", "bgp-secret"),
+            ("securitytoken", "CAIS"),
+            ("Signature", "sig"),
+            ("AccessKeySecret", "s"),
+            ("Name", "first"),
+            ("Name", "second"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .chain(std::iter::once((
+            "Description".to_string(),
+            "é".repeat(1000),
+        )))
+        .collect();
+        let m = masked_parameters(&pairs);
+        for k in ["AuthKey", "securitytoken", "Signature", "AccessKeySecret"] {
+            assert_eq!(m[k], "****", "{k}");
+        }
+        assert_eq!(m["Name"], "first");
+        let d = m["Description"].as_str().unwrap();
+        assert_eq!(d.chars().count(), MAX_LOGGED_VALUE_CHARS + 1);
+        assert!(d.ends_with('…'));
     }
 }

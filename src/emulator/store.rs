@@ -186,7 +186,9 @@ impl Store {
         };
         match fs::metadata(&file.path) {
             Ok(meta) if Some(FileIdentity::of(&meta)) == identity => Ok(world),
-            Ok(_) => self.reload(file, identity),
+            // Another process replaced the file. If its version can't be read, keep serving the
+            // last good snapshot: a reader never fails because of someone else's file.
+            Ok(_) => Ok(self.reload(file, identity).unwrap_or(world)),
             // The file vanished or is unreadable right now: serve what we have.
             Err(_) => Ok(world),
         }
