@@ -5,7 +5,18 @@ use clap::{Args, Subcommand};
 /// Without a subcommand: a short wizard on a terminal.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts."
+    after_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts.",
+    after_long_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts.
+
+Examples:
+  # Answer a few questions (mode, keys with hidden input, region, output)
+  $ bgpeer configure
+
+  # The same from a script: the secret comes from an environment variable, never from argv
+  $ bgpeer configure set --profile prod --mode AK --region cn-shanghai --access-key-id LTAI5tExample --access-key-secret-from env:PROD_SECRET
+
+  # Every profile, and where each effective setting comes from
+  $ bgpeer configure list"
 )]
 pub struct ConfigureArgs {
     #[command(subcommand)]
@@ -15,20 +26,51 @@ pub struct ConfigureArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigureCommand {
     /// Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)
+    #[command(after_long_help = "Examples:
+  # An AccessKey profile; the secret is read from an environment variable
+  $ bgpeer configure set --profile prod --mode AK --region cn-shanghai --access-key-id LTAI5tExample --access-key-secret-from env:PROD_SECRET
+
+  # A role assumed with the credentials of profile prod
+  $ bgpeer configure set --profile admin --mode ChainableRamRoleArn --source-profile prod --role-arn acs:ram::1234567890123456:role/vpc-admin
+
+  # Change one setting, remove another
+  $ bgpeer configure set --profile prod --max-attempts 3 --unset endpoint")]
     Set(Box<SetArgs>),
     /// List profiles and where each effective setting comes from
+    #[command(after_long_help = "Examples:
+  $ bgpeer configure list
+
+  # One JSON object: ActiveProfile, ConfigFile, Profiles, Settings
+  $ bgpeer configure list -o json")]
     List,
     /// Print one effective setting of the active profile (secrets are never printed)
+    #[command(after_long_help = "Examples:
+  # The bare value, for REGION=$(...)
+  $ bgpeer configure get region
+
+  # The value and where it came from
+  $ bgpeer --profile prod configure get max_attempts -o json")]
     Get {
         /// region, endpoint, output, signature_version, profile, mode, access_key_id, role_arn, ...
         key: String,
     },
     /// Delete a profile from bgpeer's config file
+    #[command(after_long_help = "Examples:
+  # Asks first on a terminal
+  $ bgpeer configure delete staging
+
+  # In a script
+  $ bgpeer configure delete staging --yes")]
     Delete {
         /// The profile to delete
         profile: String,
     },
     /// Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)
+    #[command(after_long_help = "Examples:
+  $ bgpeer configure switch prod
+
+  # Work against the local emulator by default
+  $ bgpeer configure switch emulator")]
     Switch {
         /// The profile to use from now on
         profile: String,

@@ -175,6 +175,13 @@ pub enum Command {
     /// Profiles and credentials
     Configure(configure::ConfigureArgs),
     /// Which profile and credentials are in use, and whether they work
+    #[command(after_long_help = "Exit status: 0 when the credentials work, 4 when they are missing or rejected, 7 when the API can't be reached.
+
+Examples:
+  $ bgpeer whoami
+
+  # Check a profile's own credentials, whatever ALIBABA_CLOUD_* says
+  $ bgpeer --profile prod whoami -o json")]
     Whoami,
     /// Run the local emulator of the VPC BGP API
     Emulator(emulator::EmulatorArgs),
