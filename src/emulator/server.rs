@@ -323,14 +323,14 @@ async fn api(
     }
 
     let result = run_action(&app, product, &action, &parsed.params, now, &request_id).await;
-    let xml_root = format!("{action}Response");
-    let mut response = match &result {
+    let mut response = match result {
         Ok(value) => {
             log(&parsed, 200, None, verdict.drop_connection);
+            let xml_root = parsed.xml.then(|| format!("{action}Response"));
             render(
                 200,
-                &gateway::success_body(&request_id, value.clone()),
-                parsed.xml.then_some(xml_root.as_str()),
+                &gateway::success_body(&request_id, value),
+                xml_root.as_deref(),
                 &request_id,
             )
         }
@@ -341,7 +341,7 @@ async fn api(
                 Some(&err.code),
                 verdict.drop_connection,
             );
-            fail(&parsed, err)
+            fail(&parsed, &err)
         }
     };
     if verdict.drop_connection {
