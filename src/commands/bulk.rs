@@ -464,16 +464,16 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
     }
 }
 
-pub const RESULT_COLUMNS: &[&str] = &["Index", "Ok", "Resource", "Error"];
-
 /// Prints the results, a summary on stderr, and fails with `Partial` when any item failed.
+/// `columns`: the default table columns (dotted paths into `Resource` and `Error`).
 pub fn finish(
     ctx: &Context,
     results: Vec<Value>,
     outcomes: &[Outcome],
     verb_done: &str,
+    columns: &[&str],
 ) -> anyhow::Result<()> {
-    output::emit_list(ctx, &results, RESULT_COLUMNS)?;
+    output::emit_list(ctx, &results, columns)?;
     let total = outcomes.len();
     let failed: Vec<&anyhow::Error> = outcomes
         .iter()

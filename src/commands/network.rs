@@ -157,7 +157,21 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
             other => bulk::result_object(p.index, &p.echo, Err(other)),
         })
         .collect();
-    bulk::finish(ctx, results, &outcomes, "added")
+    bulk::finish(
+        ctx,
+        results,
+        &outcomes,
+        "added",
+        &[
+            "Index",
+            "Ok",
+            "Resource.RouterId",
+            "Resource.DstCidrBlock",
+            "Resource.Status",
+            "Error.Code",
+            "Error.Message",
+        ],
+    )
 }
 
 async fn delete(ctx: &Context, a: NetworkDeleteArgs) -> anyhow::Result<()> {
@@ -258,5 +272,18 @@ async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow
             other => bulk::result_object(p.index, &p.echo, Err(other)),
         })
         .collect();
-    bulk::finish(ctx, results, &outcomes, "withdrawn")
+    bulk::finish(
+        ctx,
+        results,
+        &outcomes,
+        "withdrawn",
+        &[
+            "Index",
+            "Ok",
+            "Resource.RouterId",
+            "Resource.DstCidrBlock",
+            "Error.Code",
+            "Error.Message",
+        ],
+    )
 }

@@ -238,7 +238,21 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
             other => bulk::result_object(p.index, &p.echo, Err(other)),
         })
         .collect();
-    bulk::finish(ctx, results, &outcomes, "created")
+    bulk::finish(
+        ctx,
+        results,
+        &outcomes,
+        "created",
+        &[
+            "Index",
+            "Ok",
+            "Resource.BgpPeerId",
+            "Resource.PeerIpAddress",
+            "Resource.Status",
+            "Error.Code",
+            "Error.Message",
+        ],
+    )
 }
 
 async fn update(ctx: &Context, a: PeerUpdateArgs) -> anyhow::Result<()> {
@@ -363,7 +377,19 @@ async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::R
             other => bulk::result_object(p.index, &p.echo, Err(other)),
         })
         .collect();
-    bulk::finish(ctx, results, &outcomes, "deleted")
+    bulk::finish(
+        ctx,
+        results,
+        &outcomes,
+        "deleted",
+        &[
+            "Index",
+            "Ok",
+            "Resource.BgpPeerId",
+            "Error.Code",
+            "Error.Message",
+        ],
+    )
 }
 
 async fn wait_cmd(ctx: &Context, a: PeerWaitArgs) -> anyhow::Result<()> {
