@@ -3,8 +3,9 @@
 //!
 //! A fault is one rule; rules are set at start (`--fault kind=error,code=ServiceUnavailable`)
 //! and at run time through `/_emulator/faults`. Each rule may name one `action` (otherwise it
-//! applies to every action) and may carry `times`: it applies to that many more matching requests
-//! and is then removed, which makes a rule like "the next 2 CreateBgpPeer fail" deterministic.
+//! applies to every action) and may carry `times`: it fires that many more times (an error or drop
+//! whose rate draw hit, a refused request, a delayed request) and is then removed, which makes a
+//! rule like "the next 2 CreateBgpPeer fail" deterministic.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
