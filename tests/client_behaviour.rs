@@ -554,6 +554,29 @@ fn the_overall_deadline_stops_a_hanging_call() {
     assert!(stderr.contains("--deadline"), "{stderr}");
 }
 
+/// A retry-after beyond the deadline ends the call at once (were it to wait, this test would hang
+/// for a day: the test switch that skips delays is off here).
+#[test]
+fn a_retry_after_beyond_the_deadline_fails_at_once() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::api_error(503, "ServiceUnavailable", "come back tomorrow", "R-LATER")
+            .with_header("x-acs-retry-after", "86400000"),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint)
+        .env_remove("BGPEER_TEST_NO_RETRY_DELAY")
+        .args(["--deadline", "3600", "api", "DescribeRegions"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert_eq!(server.requests().len(), 1);
+    assert!(
+        stderr.contains(
+            "deadline of 3600.0s exceeded after 1 attempt(s); last failure: HTTP 503 ServiceUnavailable"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_read_timeout_is_retried_then_reported() {
     let server = FaultServer::start(vec![], Reply::Hang);

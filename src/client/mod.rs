@@ -194,7 +194,7 @@ impl Client {
             if !self.config.retry.no_delay {
                 let remaining = deadline_at.saturating_duration_since(Instant::now());
                 if planned >= remaining {
-                    tokio::time::sleep(remaining).await;
+                    // The next attempt could not start in time: say so now rather than wait.
                     return Err(self.deadline_error(attempt, last_failure));
                 }
                 tokio::time::sleep(planned).await;
