@@ -22,7 +22,7 @@ prints nothing, and -o value/tsv/table with --fields pick fields of the answer."
 pub const API_EXAMPLES: &str = "\
 Examples:
   # The peers of one group, raw
-  $ bgpeer api DescribeBgpPeers --param BgpGroupId=bgpg-bp1k25cyp26cllath0001
+  $ bgpeer api DescribeBgpPeers --param BgpGroupId=bgpg-bp1demo00000000000000
 
   # A filter with two values (sent as Filter.1.Value.1 and Filter.1.Value.2)
   $ bgpeer api DescribeVirtualBorderRouters --param Filter.1.Key=Status \\
@@ -30,7 +30,7 @@ Examples:
 
   # A create, with an idempotency token you can safely retry with
   $ bgpeer api CreateBgpPeer --client-token peer-2026-11-28-a \\
-      --param BgpGroupId=bgpg-bp1k25cyp26cllath0001 --param PeerIpAddress=10.0.0.2";
+      --param BgpGroupId=bgpg-bp1demo00000000000000 --param PeerIpAddress=10.0.0.2";
 
 #[derive(Debug, Args)]
 #[command(long_about = API_LONG_ABOUT, after_long_help = API_EXAMPLES)]

@@ -2,7 +2,16 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+const REGION_EXAMPLES: &str = "\
+Examples:
+  # Every region the VPC API serves, with its endpoint
+  $ bgpeer region list
+
+  # Just the region IDs
+  $ bgpeer region list -o value --fields RegionId";
+
 #[derive(Debug, Subcommand)]
+#[command(after_long_help = REGION_EXAMPLES)]
 pub enum RegionCommand {
     /// List the regions the VPC API serves, with their endpoints
     #[command(long_about = LIST_LONG_ABOUT, after_long_help = LIST_EXAMPLES)]

@@ -14,7 +14,16 @@ pub const VBR_STATUSES: &[&str] = &[
     "deleting",
 ];
 
+const VBR_EXAMPLES: &str = "\
+Examples:
+  # The VBRs of the region
+  $ bgpeer --region cn-hangzhou vbr list
+
+  # Everything BGP on one of them, as a tree
+  $ bgpeer --region cn-hangzhou vbr show vbr-bp1demo00000000000000";
+
 #[derive(Debug, Subcommand)]
+#[command(after_long_help = VBR_EXAMPLES)]
 pub enum VbrCommand {
     /// List the virtual border routers of the region (every page)
     #[command(long_about = LIST_LONG_ABOUT, after_long_help = LIST_EXAMPLES)]
@@ -41,7 +50,7 @@ Examples:
   $ for vbr in $(bgpeer vbr list -o value --fields VbrId); do bgpeer vbr show \"$vbr\"; done
 
   # Two VBRs by ID, as JSON
-  $ bgpeer vbr list --vbr-id vbr-bp1ctxy813985gkuk0001,vbr-bp1ctxy813985gkuk0002 -o json";
+  $ bgpeer vbr list --vbr-id vbr-bp1demo00000000000000,vbr-bp1dualstack000000000 -o json";
 
 const SHOW_LONG_ABOUT: &str = "\
 Show the whole BGP picture of one VBR: the VBR itself (status, VLAN, IPv6, gateway IPs), its BGP \
@@ -58,14 +67,14 @@ every page of each.";
 const SHOW_EXAMPLES: &str = "\
 Examples:
   # The tree, on a terminal
-  $ bgpeer vbr show vbr-bp1ctxy813985gkuk0001
+  $ bgpeer vbr show vbr-bp1demo00000000000000
 
   # Peers of the VBR whose session is not Established
-  $ bgpeer vbr show vbr-bp1ctxy813985gkuk0001 -o json \\
+  $ bgpeer vbr show vbr-bp1demo00000000000000 -o json \\
       | jq -r '.BgpGroups[].BgpPeers[] | select(.BgpStatus != \"Established\") | .BgpPeerId'
 
   # The VBR's own fields as tab-separated values
-  $ bgpeer vbr show vbr-bp1ctxy813985gkuk0001 -o tsv --fields VbrId,Status,VlanId";
+  $ bgpeer vbr show vbr-bp1demo00000000000000 -o tsv --fields VbrId,Status,VlanId";
 
 #[derive(Debug, Args)]
 pub struct VbrListArgs {
@@ -112,7 +121,7 @@ pub struct VbrListArgs {
 
 #[derive(Debug, Args)]
 pub struct VbrShowArgs {
-    /// The VBR (the RouterId of the group, peer and network commands), e.g. vbr-bp1ctxy813985gkuk0001
+    /// The VBR (the RouterId of the group, peer and network commands), e.g. vbr-bp1demo00000000000000
     #[arg(value_name = "VBR_ID")]
     pub vbr_id: String,
 
