@@ -1584,3 +1584,21 @@ fn random_signed_parameters_at_every_action_never_get_a_5xx() {
         })
         .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reset_of_the_state_file_while_serving_is_picked_up() {
+    let sb = Sandbox::new();
+    let state = sb.path("state.json");
+    let emu = Emulator::start_with(&["--settle-ms", "0", "--state", state.to_str().unwrap()]);
+    let vbr = first_active_vbr(&emu, "cn-shanghai").await;
+    let a = create_group(&emu, "cn-shanghai", &vbr, "before-reset").await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let id = a.body["BgpGroupId"].as_str().unwrap().to_string();
+    assert!(group_exists(&emu, "cn-shanghai", &id).await);
+    let (code, _, err) = run(sb.cmd().args(["emulator", "reset", "--state"]).arg(&state));
+    assert_eq!(code, 0, "{err}");
+    // The running server reloads the file another process replaced.
+    assert!(!group_exists(&emu, "cn-shanghai", &id).await);
+    let a = create_group(&emu, "cn-shanghai", &vbr, "after-reset").await;
+    assert_eq!(a.status, 200, "{}", a.text);
+}
