@@ -1199,3 +1199,68 @@ fn help_names_values_defaults_parameters_and_examples() {
         );
     }
 }
+
+/// Runs bgpeer inside a pseudo-terminal (util-linux `script`), typing `answer` at the prompt.
+fn in_terminal(sb: &Sandbox, emu: &Emulator, args: &str, answer: &str) -> (i32, String) {
+    let command = format!(
+        "{} --endpoint {} --region cn-hangzhou -o json {args}",
+        bin_path().display(),
+        emu.endpoint
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sb.home())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .env("BGPEER_TEST_NO_RETRY_DELAY", "1")
+        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs commands in a pseudo-terminal");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{answer}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn deletes_ask_on_a_terminal() {
+    let emu = Emulator::start_with(&["--settle-ms", "300"]);
+    let sb = Sandbox::new();
+    let (code, screen) = in_terminal(&sb, &emu, &format!("peer delete {DEMO_PEER}"), "n");
+    assert_eq!(code, 2, "{screen}");
+    assert!(
+        screen.contains(&format!("delete BGP peer {DEMO_PEER}? [y/N]")),
+        "{screen}"
+    );
+    assert!(screen.contains("not confirmed"), "{screen}");
+    assert!(!actions(&emu).iter().any(|a| a.starts_with("Delete")));
+    // Yes: deleted (the wait shows a spinner on the terminal; its drawing is timing-bound, not asserted).
+    let (code, screen) = in_terminal(
+        &sb,
+        &emu,
+        &format!("peer delete {DEMO_PEER} --wait --interval 0.05"),
+        "y",
+    );
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(
+        actions(&emu)
+            .iter()
+            .filter(|a| *a == "DeleteBgpPeer")
+            .count(),
+        1
+    );
+}
