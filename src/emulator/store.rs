@@ -301,8 +301,7 @@ impl StateFile {
     }
 
     /// An exclusive advisory lock on `<state>.lock`, released when the returned file is dropped.
-    // std's File::lock is stable since 1.89; the crate's declared MSRV must follow.
-    #[allow(clippy::incompatible_msrv)]
+    // std's File::lock (stable since 1.89) sets the crate's rust-version.
     fn lock_exclusive(&self) -> Result<File, StoreError> {
         let f = OpenOptions::new()
             .create(true)
