@@ -282,7 +282,7 @@ fn save(
     file::save(path, &file)?;
     ctx.notice(&format!(
         "saved profile {name} to {}{}",
-        path.display(),
+        config::shown(path),
         if became_current {
             " (now the current profile)"
         } else {
@@ -448,7 +448,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     let default_name = opt(&ctx.globals.profile)
         .or_else(|| file.current.clone())
         .unwrap_or_else(|| "default".to_string());
-    eprintln!("Configuring a bgpeer profile in {}", path.display());
+    eprintln!("Configuring a bgpeer profile in {}", config::shown(&path));
     let name = prompt("Profile name", Some(&default_name))?;
     valid_profile_name(&name)?;
     let old = file.profiles.get(&name).cloned().unwrap_or_default();
@@ -546,7 +546,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
 fn profile_rows(ctx: &Context, settings: &config::Settings) -> Vec<Value> {
     let active = settings.profile.value.as_str();
     let mut rows = Vec::new();
-    let bgpeer_path = settings.config.path.display().to_string();
+    let bgpeer_path = config::shown(&settings.config.path);
     if let Some(f) = &settings.config.file {
         for (name, p) in &f.profiles {
             rows.push(json!({
@@ -562,7 +562,7 @@ fn profile_rows(ctx: &Context, settings: &config::Settings) -> Vec<Value> {
     if !config::aliyun_disabled(&ctx.env) {
         match config::load_aliyun(&ctx.env) {
             Ok(Some(a)) => {
-                let origin = a.path.display().to_string();
+                let origin = config::shown(&a.path);
                 for p in &a.config.profiles {
                     rows.push(json!({
                         "Name": p.name,
@@ -729,7 +729,7 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
         k if file::PROFILE_KEYS.contains(&k) => {
             let source = Source::Profile {
                 name: s.profile.value.clone(),
-                path: s.config.path.display().to_string(),
+                path: config::shown(&s.config.path),
             }
             .to_string();
             let v = s.bgpeer_profile().and_then(|p| {
@@ -811,7 +811,7 @@ fn not_a_profile(ctx: &Context, name: &str, file: &ConfigFile, extra: &[String])
     CliError::not_found(
         format!(
             "no profile {name} in {}",
-            config::config_path(&ctx.env).display()
+            config::shown(config::config_path(&ctx.env))
         ),
         Some(hint),
     )
@@ -828,7 +828,7 @@ fn delete(ctx: &Context, name: &str) -> anyhow::Result<()> {
                 return Err(CliError::usage(
                     format!(
                         "profile {name} is in the aliyun CLI's config {}, which bgpeer never writes",
-                        a.path.display()
+                        config::shown(&a.path)
                     ),
                     Some(format!("use `aliyun configure delete --profile {name}`")),
                 )
@@ -862,7 +862,7 @@ fn delete(ctx: &Context, name: &str) -> anyhow::Result<()> {
     file::save(&path, &file)?;
     ctx.notice(&format!(
         "deleted profile {name} from {}{}",
-        path.display(),
+        config::shown(&path),
         if was_current {
             "; no profile is current now (`bgpeer configure switch NAME` picks one)"
         } else {
@@ -889,7 +889,7 @@ fn switch(ctx: &Context, name: &str) -> anyhow::Result<()> {
     file::save(&path, &file)?;
     ctx.notice(&format!(
         "profile {name} is now current (saved in {})",
-        path.display()
+        config::shown(&path)
     ));
     Ok(())
 }

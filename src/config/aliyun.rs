@@ -84,7 +84,7 @@ pub fn load(path: &Path) -> Result<Option<LoadedAliyun>, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(ConfigError::Invalid {
-                message: format!("cannot read aliyun CLI config {}: {e}", path.display()),
+                message: format!("cannot read aliyun CLI config {}: {e}", super::shown(path)),
                 hint: Some(
                     "check the file's permissions, or set ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true to skip it"
                         .into(),
@@ -95,7 +95,7 @@ pub fn load(path: &Path) -> Result<Option<LoadedAliyun>, ConfigError> {
     let config: AliyunConfig = serde_json::from_str(&text).map_err(|e| ConfigError::Invalid {
         message: format!(
             "invalid aliyun CLI config {} at line {}, column {}: {}",
-            path.display(),
+            super::shown(path),
             e.line(),
             e.column(),
             strip_position(&e.to_string())

@@ -139,7 +139,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         }
         Err(e) => {
             return Err(ConfigError::Invalid {
-                message: format!("cannot read config file {}: {e}", path.display()),
+                message: format!("cannot read config file {}: {e}", super::shown(path)),
                 hint: Some("check the file's permissions, or point BGPEER_CONFIG elsewhere".into()),
             })
         }
@@ -169,7 +169,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
         ConfigError::Invalid {
             message: format!(
                 "invalid config file {}{at}: {}",
-                path.display(),
+                super::shown(path),
                 e.message().trim_end_matches('\n')
             ),
             hint: Some(
@@ -223,7 +223,7 @@ fn unknown_key(
     ConfigError::Invalid {
         message: format!(
             "invalid config file {}{at}: unknown key `{key}`{within}",
-            path.display()
+            super::shown(path)
         ),
         hint: Some(hint),
     }
@@ -287,9 +287,9 @@ fn permission_warning(path: &Path) -> Option<String> {
     if mode & 0o077 != 0 {
         return Some(format!(
             "warning: config file {} is readable by group or others (mode {:o}); run `chmod 600 {}`",
-            path.display(),
+            super::shown(path),
             mode & 0o777,
-            path.display()
+            super::shown(path)
         ));
     }
     None
@@ -314,7 +314,7 @@ pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
 /// Writes bytes to `path` atomically with mode 0600, creating the parent directory (0700).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ConfigError> {
     let io_error = |what: &str, e: std::io::Error| ConfigError::Invalid {
-        message: format!("cannot {what} {}: {e}", path.display()),
+        message: format!("cannot {what} {}: {e}", super::shown(path)),
         hint: Some("check the directory's permissions, or point BGPEER_CONFIG elsewhere".into()),
     };
     let dir = path

@@ -214,7 +214,7 @@ pub fn resolve_with(
     env: &Env,
     loaded: file::Loaded,
 ) -> Result<Settings, ConfigError> {
-    let config_display = loaded.path.display().to_string();
+    let config_display = shown(&loaded.path);
     // Profile: --profile > BGPEER_PROFILE > ALIBABA_CLOUD_PROFILE > bgpeer current > aliyun current > default.
     let profile = if let Some(p) = globals.profile.as_ref().filter(|p| !p.trim().is_empty()) {
         Sourced::new(p.trim().to_string(), Source::Flag("--profile"))
@@ -235,10 +235,9 @@ pub fn resolve_with(
                 path: config_display.clone(),
             },
         )
-    } else if let Some((c, path)) = load_aliyun(env)?.and_then(|a| {
-        a.current()
-            .map(|c| (c.to_string(), a.path.display().to_string()))
-    }) {
+    } else if let Some((c, path)) =
+        load_aliyun(env)?.and_then(|a| a.current().map(|c| (c.to_string(), shown(&a.path))))
+    {
         Sourced::new(c, Source::Current { path })
     } else {
         Sourced::new("default".to_string(), Source::BuiltIn)
@@ -281,7 +280,7 @@ pub fn resolve_with(
                     p.region_id.clone(),
                     Source::Profile {
                         name: name.clone(),
-                        path: a.path.display().to_string(),
+                        path: shown(&a.path),
                     },
                 ));
             }
@@ -441,11 +440,14 @@ pub fn emulator_state_path(env: &Env) -> std::path::PathBuf {
     base.join("bgpeer").join("emulator-state.json")
 }
 
-/// Displays a path with the home directory shortened to `~`.
-pub fn display_path(env: &Env, path: &Path) -> String {
-    let home = home_dir(env);
-    match path.strip_prefix(&home) {
-        Ok(rest) if home != Path::new(".") => format!("~/{}", rest.display()),
+/// A path as people see it in messages: the home directory shortened to `~`.
+pub fn shown(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
+    match dirs::home_dir() {
+        Some(home) if !home.as_os_str().is_empty() => match path.strip_prefix(&home) {
+            Ok(rest) => format!("~/{}", rest.display()),
+            Err(_) => path.display().to_string(),
+        },
         _ => path.display().to_string(),
     }
 }

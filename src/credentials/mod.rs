@@ -124,8 +124,8 @@ enum Origin<'a> {
 impl Origin<'_> {
     fn whence(&self, name: &str) -> String {
         match self {
-            Origin::Bgpeer(l) => format!("profile {name} in {}", l.path.display()),
-            Origin::Aliyun(a) => format!("aliyun CLI profile {name} in {}", a.path.display()),
+            Origin::Bgpeer(l) => format!("profile {name} in {}", config::shown(&l.path)),
+            Origin::Aliyun(a) => format!("aliyun CLI profile {name} in {}", config::shown(&a.path)),
         }
     }
 
@@ -205,7 +205,7 @@ pub async fn resolve_with(
 
     // 2. The selected bgpeer profile.
     let bgpeer = Origin::Bgpeer(&settings.config);
-    let bgpeer_path = settings.config.path.display().to_string();
+    let bgpeer_path = config::shown(&settings.config.path);
     match settings.config.profile(name) {
         Some(p) => {
             let whence = bgpeer.whence(name);
@@ -225,13 +225,13 @@ pub async fn resolve_with(
     if config::aliyun_disabled(env) {
         tried.push(format!(
             "aliyun CLI config {}: skipped (ALIBABA_CLOUD_CLI_PROFILE_DISABLED)",
-            aliyun_path.display()
+            config::shown(&aliyun_path)
         ));
     } else {
         match config::load_aliyun(env)? {
             None => tried.push(format!(
                 "aliyun CLI config {}: no such file",
-                aliyun_path.display()
+                config::shown(&aliyun_path)
             )),
             Some(a) => {
                 let origin = Origin::Aliyun(&a);
@@ -242,7 +242,7 @@ pub async fn resolve_with(
                     }
                     None => tried.push(format!(
                         "aliyun CLI config {}: no profile {name}",
-                        a.path.display()
+                        config::shown(&a.path)
                     )),
                 }
             }
@@ -252,22 +252,23 @@ pub async fn resolve_with(
     // 4. The SDK credentials INI file, section = the profile name.
     let ini = ini_path(env);
     match ini::Ini::load_from_file(&ini) {
-        Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            tried.push(format!("credentials file {}: no such file", ini.display()))
-        }
+        Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => tried.push(format!(
+            "credentials file {}: no such file",
+            config::shown(&ini)
+        )),
         Err(e) => {
             return Err(CredentialsError::invalid(
-                format!("invalid credentials file {}: {e}", ini.display()),
+                format!("invalid credentials file {}: {e}", config::shown(&ini)),
                 "fix the file, or point ALIBABA_CLOUD_CREDENTIALS_FILE elsewhere".to_string(),
             ))
         }
         Ok(doc) => match doc.section(Some(name)) {
             None => tried.push(format!(
                 "credentials file {}: no section [{name}]",
-                ini.display()
+                config::shown(&ini)
             )),
             Some(props) => {
-                let whence = format!("section [{name}] of {}", ini.display());
+                let whence = format!("section [{name}] of {}", config::shown(&ini));
                 let get = |k: &str| {
                     props
                         .get(k)
