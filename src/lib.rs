@@ -86,25 +86,25 @@ where
 
 /// Prints an error once, in the format the context asks for, and returns its exit code.
 fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
+    use std::io::Write as _;
     if error::is_broken_pipe(err) {
         return Exit::Success;
     }
     let r = error::build_report(err);
-    if r.exit == Exit::Interrupted {
-        eprintln!("interrupted");
-        return r.exit;
-    }
-    if error::wants_json(
+    let text = if error::wants_json(
         ctx.globals.error_format,
         ctx.output_format(),
         ctx.term.stderr,
     ) {
-        eprintln!("{}", error::render_json(&r));
+        format!("{}\n", error::render_json(&r))
     } else {
-        eprint!("{}", error::render_human(&r));
-    }
+        error::render_human(&r)
+    };
+    // A closed stderr must not turn an error into a panic: write, and ignore failure.
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
     if ctx.globals.debug && r.exit == Exit::Bug {
-        eprintln!("debug: {err:?}");
+        let _ = writeln!(stderr, "debug: {err:?}");
     }
     r.exit
 }

@@ -986,6 +986,6 @@ fn ctrl_c_cancels_the_request_and_exits_130() {
         .read_to_string(&mut stderr)
         .unwrap();
     assert_eq!(status.code(), Some(130), "stderr: {stderr}");
-    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert!(stderr.contains("error: interrupted"), "{stderr}");
     assert_eq!(server.requests().len(), 1, "no retry after Ctrl-C");
 }
