@@ -27,31 +27,31 @@ pub enum GroupCommand {
 const LIST_EXAMPLES: &str = "\
 Examples:
   bgpeer group list
-  bgpeer group list --router-id vbr-bp1ctxy813985gkuk0001 -o table
+  bgpeer group list --router-id vbr-bp1demo00000000000000 -o table
   bgpeer group list -o value --fields BgpGroupId";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
-  bgpeer group show bgpg-bp1k25cyp26cllath0001
-  bgpeer group show bgpg-bp1k25cyp26cllath0001 -o json | jq .RouteLimit";
+  bgpeer group show bgpg-bp1demo00000000000000
+  bgpeer group show bgpg-bp1demo00000000000000 -o json | jq .RouteLimit";
 
 const CREATE_EXAMPLES: &str = "\
 Examples:
-  bgpeer group create --router-id vbr-bp1ctxy813985gkuk0001 --peer-asn 65001 --name dc1-core --wait
-  BGPEER_AUTH_KEY=s3cret bgpeer group create --vbr-id vbr-bp1ctxy813985gkuk0001 --peer-asn 65001
-  bgpeer group create --router-id vbr-bp1ctxy813985gkuk0001 --peer-asn 65001 --local-asn 64512 --dry-run";
+  bgpeer group create --router-id vbr-bp1demo00000000000000 --peer-asn 65001 --name dc1-core --wait
+  BGPEER_AUTH_KEY=s3cret bgpeer group create --vbr-id vbr-bp1demo00000000000000 --peer-asn 65001
+  bgpeer group create --router-id vbr-bp1demo00000000000000 --peer-asn 65001 --local-asn 64512 --dry-run";
 
 const UPDATE_EXAMPLES: &str = "\
 Examples:
-  bgpeer group update bgpg-bp1k25cyp26cllath0001 --route-quota 200 --wait
-  bgpeer group update bgpg-bp1k25cyp26cllath0001 --auth-key-file ./bgp.key
-  bgpeer group update bgpg-bp1k25cyp26cllath0001 --clear-auth-key --is-fake-asn=false";
+  bgpeer group update bgpg-bp1demo00000000000000 --route-quota 200 --wait
+  bgpeer group update bgpg-bp1demo00000000000000 --auth-key-file ./bgp.key
+  bgpeer group update bgpg-bp1demo00000000000000 --clear-auth-key --is-fake-asn=false";
 
 const DELETE_EXAMPLES: &str = "\
 Examples:
-  bgpeer group delete bgpg-bp1k25cyp26cllath0001 --yes --wait
-  bgpeer group delete bgpg-bp1k25cyp26cllath0001 --cascade --yes
-  bgpeer group delete bgpg-bp1k25cyp26cllath0001 --dry-run";
+  bgpeer group delete bgpg-bp1demo00000000000000 --yes --wait
+  bgpeer group delete bgpg-bp1demo00000000000000 --cascade --yes
+  bgpeer group delete bgpg-bp1demo00000000000000 --dry-run";
 
 #[derive(Debug, Args)]
 pub struct GroupListArgs {

@@ -19,21 +19,21 @@ pub enum NetworkCommand {
 
 const LIST_EXAMPLES: &str = "\
 Examples:
-  bgpeer network list --router-id vbr-bp1ctxy813985gkuk0001
+  bgpeer network list --router-id vbr-bp1demo00000000000000
   bgpeer network list -o tsv --fields RouterId,DstCidrBlock
-  bgpeer network list --vpc-id vpc-bp1qpo0kug3a20qqe0001 -o value --fields DstCidrBlock";
+  bgpeer network list --vpc-id vpc-bp1demo00000000000000 -o value --fields DstCidrBlock";
 
 const ADD_EXAMPLES: &str = "\
 Examples:
-  bgpeer network add --router-id vbr-bp1ctxy813985gkuk0001 --dst-cidr-block 192.168.10.0/24 --wait
-  bgpeer network add --vbr-id vbr-bp1ctxy813985gkuk0001 --dst-cidr-block 10.1.0.0/16 --vpc-id vpc-bp1qpo0kug3a20qqe0001
+  bgpeer network add --router-id vbr-bp1demo00000000000000 --dst-cidr-block 192.168.10.0/24 --wait
+  bgpeer network add --vbr-id vbr-bp1demo00000000000000 --dst-cidr-block 10.1.0.0/16 --vpc-id vpc-bp1demo00000000000000
   bgpeer network add --from-file networks.json --concurrency 8";
 
 const DELETE_EXAMPLES: &str = "\
 Examples:
-  bgpeer network delete --router-id vbr-bp1ctxy813985gkuk0001 --dst-cidr-block 192.168.10.0/24 --yes
-  bgpeer network list --router-id vbr-bp1ctxy813985gkuk0001 -o ndjson | bgpeer network delete --from-file - --yes
-  bgpeer network delete --router-id vbr-bp1ctxy813985gkuk0001 --dst-cidr-block 10.1.0.0/16 --dry-run";
+  bgpeer network delete --router-id vbr-bp1demo00000000000000 --dst-cidr-block 192.168.10.0/24 --yes
+  bgpeer network list --router-id vbr-bp1demo00000000000000 -o ndjson | bgpeer network delete --from-file - --yes
+  bgpeer network delete --router-id vbr-bp1demo00000000000000 --dst-cidr-block 10.1.0.0/16 --dry-run";
 
 #[derive(Debug, Args)]
 pub struct NetworkListArgs {

@@ -30,38 +30,38 @@ pub enum PeerCommand {
 
 const LIST_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer list --bgp-group-id bgpg-bp1k25cyp26cllath0001
-  bgpeer peer list --router-id vbr-bp1ctxy813985gkuk0001 -o table
+  bgpeer peer list --bgp-group-id bgpg-bp1demo00000000000000
+  bgpeer peer list --router-id vbr-bp1demo00000000000000 -o table
   bgpeer peer list -o json | jq -r '.[] | select(.BgpStatus != \"Established\") | .BgpPeerId'";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer show bgp-m5eoyp2mwegk8ce9v0001
-  bgpeer peer show bgp-m5eoyp2mwegk8ce9v0001 -o value --fields BgpStatus";
+  bgpeer peer show bgp-bp1demo00000000000001
+  bgpeer peer show bgp-bp1demo00000000000001 -o value --fields BgpStatus";
 
 const CREATE_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer create --bgp-group-id bgpg-bp1k25cyp26cllath0001 --peer-ip 10.0.0.2 --wait -o json | jq -r .BgpPeerId
-  bgpeer peer create --bgp-group-id bgpg-bp1k25cyp26cllath0001 --peer-ip 10.0.0.2 --enable-bfd --bfd-multi-hop 1
+  bgpeer peer create --bgp-group-id bgpg-bp1demo00000000000000 --peer-ip 10.0.0.2 --wait -o json | jq -r .BgpPeerId
+  bgpeer peer create --bgp-group-id bgpg-bp1demo00000000000000 --peer-ip 10.0.0.2 --enable-bfd --bfd-multi-hop 1
   bgpeer peer create --from-file peers.ndjson --concurrency 8 --continue-on-error";
 
 const UPDATE_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer update bgp-m5eoyp2mwegk8ce9v0001 --enable-bfd --bfd-multi-hop 3 --wait
-  bgpeer peer update bgp-m5eoyp2mwegk8ce9v0001 --enable-bfd=false
-  bgpeer peer update bgp-m5eoyp2mwegk8ce9v0001 --peer-ip 10.0.0.6 --dry-run";
+  bgpeer peer update bgp-bp1demo00000000000001 --enable-bfd --bfd-multi-hop 3 --wait
+  bgpeer peer update bgp-bp1demo00000000000001 --enable-bfd=false
+  bgpeer peer update bgp-bp1demo00000000000001 --peer-ip 10.0.0.6 --dry-run";
 
 const DELETE_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer delete bgp-m5eoyp2mwegk8ce9v0001 --yes --wait
-  bgpeer peer list --bgp-group-id bgpg-bp1k25cyp26cllath0001 -o ndjson | bgpeer peer delete --from-file - --yes
-  bgpeer peer delete bgp-m5eoyp2mwegk8ce9v0001 --dry-run";
+  bgpeer peer delete bgp-bp1demo00000000000001 --yes --wait
+  bgpeer peer list --bgp-group-id bgpg-bp1demo00000000000000 -o ndjson | bgpeer peer delete --from-file - --yes
+  bgpeer peer delete bgp-bp1demo00000000000001 --dry-run";
 
 const WAIT_EXAMPLES: &str = "\
 Examples:
-  bgpeer peer wait bgp-m5eoyp2mwegk8ce9v0001
-  bgpeer peer wait bgp-m5eoyp2mwegk8ce9v0001 --until established --timeout 600 --deadline 660
-  bgpeer peer wait bgp-m5eoyp2mwegk8ce9v0001 --until deleted --interval 5";
+  bgpeer peer wait bgp-bp1demo00000000000001
+  bgpeer peer wait bgp-bp1demo00000000000001 --until established --timeout 600 --deadline 660
+  bgpeer peer wait bgp-bp1demo00000000000001 --until deleted --interval 5";
 
 #[derive(Debug, Args)]
 pub struct PeerListArgs {
@@ -101,8 +101,9 @@ pub struct PeerCreateArgs {
     )]
     pub bgp_group_id: Option<String>,
 
-    /// The neighbour's address (API parameter PeerIpAddress): IPv4, or IPv6 with --ip-version IPv6;
-    /// required when the VBR has no or several sub-interfaces [default: none]
+    /// The neighbour's address (API parameter PeerIpAddress): IPv4 or IPv6, of the group's family
+    /// (checked against --ip-version when given); required when the VBR has no or several
+    /// sub-interfaces [default: the VBR's peer gateway address]
     #[arg(
         long,
         visible_alias = "peer-ip",
