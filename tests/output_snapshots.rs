@@ -5,7 +5,7 @@
 mod support;
 
 use bgpeer::cli::OutputFormat;
-use bgpeer::output::{render_list, render_one, render_one_with, vbr_tree, Style};
+use bgpeer::output::{render_list, render_one, render_vbr_view, Style};
 use serde_json::{json, Value};
 use support::*;
 
@@ -148,13 +148,7 @@ fn vbr_view() -> Value {
 
 #[test]
 fn vbr_show_tree_at_80_columns() {
-    let out = render_one_with(
-        &at_80(OutputFormat::Table),
-        &vbr_view(),
-        &["VbrId"],
-        |v, s| Ok(vbr_tree::render(v, s)),
-    )
-    .unwrap();
+    let out = render_vbr_view(&at_80(OutputFormat::Table), &vbr_view(), &["VbrId"]).unwrap();
     for line in out.lines() {
         assert!(line.chars().count() <= 80, "wider than 80: {line}");
     }
@@ -165,10 +159,7 @@ fn vbr_show_tree_at_80_columns() {
 fn vbr_show_tree_of_an_empty_vbr() {
     let bare = json!({"VbrId": "vbr-bp1empty000000000001", "Status": "unconfirmed", "VlanId": 7,
                       "EnableIpv6": false, "BgpGroups": [], "BgpNetworks": []});
-    let out = render_one_with(&at_80(OutputFormat::Table), &bare, &["VbrId"], |v, s| {
-        Ok(vbr_tree::render(v, s))
-    })
-    .unwrap();
+    let out = render_vbr_view(&at_80(OutputFormat::Table), &bare, &["VbrId"]).unwrap();
     insta::assert_snapshot!(out);
 }
 

@@ -225,11 +225,20 @@ pub fn emit_one(ctx: &Context, item: &Value, columns: &[&str]) -> anyhow::Result
     Ok(())
 }
 
-/// Prints the whole BGP picture of one VBR: the tree on a table, the nested object in json.
+/// Renders the whole BGP picture of one VBR: the tree as the table form (or, with `--fields`, the
+/// `Field  value` lines of those VBR fields), the nested object in json. Pure.
+pub fn render_vbr_view(style: &Style, vbr: &Value, columns: &[&str]) -> Result<String, CliError> {
+    if style.fields.is_some() {
+        return render_one(style, vbr, columns);
+    }
+    render_one_with(style, vbr, columns, |v, s| Ok(vbr_tree::render(v, s)))
+}
+
+/// Prints the whole BGP picture of one VBR (see [`render_vbr_view`]).
 pub fn emit_vbr_view(ctx: &Context, vbr: &Value, columns: &[&str]) -> anyhow::Result<()> {
     let style = Style::from_context(ctx);
     note_fields_ignored(ctx, &style);
-    let text = render_one_with(&style, vbr, columns, |v, s| Ok(vbr_tree::render(v, s)))?;
+    let text = render_vbr_view(&style, vbr, columns)?;
     ctx.write_stdout(text.as_bytes())?;
     Ok(())
 }

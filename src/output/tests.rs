@@ -286,7 +286,19 @@ fn vbr() -> Value {
 }
 
 fn vbr_tree(s: &Style) -> String {
-    render_one_with(s, &vbr(), &["VbrId"], |v, s| Ok(vbr_tree::render(v, s))).unwrap()
+    render_vbr_view(s, &vbr(), &["VbrId"]).unwrap()
+}
+
+#[test]
+fn vbr_view_with_fields_shows_those_vbr_fields() {
+    let s = with_fields(OutputFormat::Table, &["VbrId", "vlanid"]);
+    assert_eq!(
+        vbr_tree(&s),
+        "VbrId   vbr-bp1ctxy813985gkuk0001\nVlanId  100\n"
+    );
+    let err =
+        render_vbr_view(&with_fields(OutputFormat::Table, &["Vlan"]), &vbr(), &[]).unwrap_err();
+    assert!(err.to_string().contains("unknown field"));
 }
 
 #[test]
@@ -355,4 +367,71 @@ fn vbr_view_json_is_the_nested_object_masked() {
     assert_eq!(v["BgpGroups"][0]["BgpPeers"][1]["AuthKey"], "****");
     assert_eq!(v["BgpGroups"][1]["AuthKey"], "");
     assert_eq!(v["BgpNetworks"].as_array().unwrap().len(), 2);
+}
+
+mod decisions {
+    //! Width and colour are decided once from the flags, the environment and the terminal.
+
+    use super::super::Style;
+    use crate::cli::{GlobalArgs, OutputFormat};
+    use crate::context::{Context, Env, Terminal};
+
+    fn ctx(stdout_tty: bool, env: &[(&str, &str)], globals: GlobalArgs) -> Context {
+        Context::new(
+            globals,
+            Env::from_pairs(env.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+            Terminal {
+                stdin: false,
+                stdout: stdout_tty,
+                stderr: false,
+            },
+        )
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        let on = |tty, env: &[(&str, &str)], no_color| {
+            let g = GlobalArgs {
+                no_color,
+                ..Default::default()
+            };
+            Style::from_context(&ctx(tty, env, g)).color
+        };
+        assert!(on(true, &[("COLUMNS", "80")], false));
+        assert!(!on(false, &[], false));
+        assert!(!on(true, &[("COLUMNS", "80"), ("NO_COLOR", "1")], false));
+        assert!(!on(true, &[("COLUMNS", "80")], true));
+        assert!(!on(true, &[("COLUMNS", "80"), ("TERM", "dumb")], false));
+        // NO_COLOR only counts when it is not empty (no-color.org).
+        assert!(on(true, &[("COLUMNS", "80"), ("NO_COLOR", "")], false));
+    }
+
+    #[test]
+    fn width_comes_from_columns_and_is_unlimited_off_a_terminal() {
+        let width = |tty, env: &[(&str, &str)]| {
+            Style::from_context(&ctx(tty, env, GlobalArgs::default())).width
+        };
+        assert_eq!(width(false, &[("COLUMNS", "80")]), Some(80));
+        assert_eq!(width(true, &[("COLUMNS", "120")]), Some(120));
+        assert_eq!(width(false, &[]), None);
+        assert_eq!(width(false, &[("COLUMNS", "wide")]), None);
+        assert_eq!(width(false, &[("COLUMNS", "0")]), None);
+    }
+
+    #[test]
+    fn format_fields_and_secrets_come_from_the_flags() {
+        let g = GlobalArgs {
+            output: Some(OutputFormat::Tsv),
+            fields: Some(vec!["BgpPeerId".into()]),
+            show_secrets: true,
+            ..Default::default()
+        };
+        let s = Style::from_context(&ctx(false, &[], g));
+        assert_eq!(s.format, OutputFormat::Tsv);
+        assert_eq!(s.fields, Some(vec!["BgpPeerId".to_string()]));
+        assert!(s.show_secrets);
+        let s = Style::from_context(&ctx(false, &[], GlobalArgs::default()));
+        assert_eq!(s.format, OutputFormat::Json);
+        assert!(!s.show_secrets);
+    }
 }
