@@ -1264,3 +1264,47 @@ fn deletes_ask_on_a_terminal() {
         1
     );
 }
+
+#[test]
+fn cascade_waits_for_busy_peers_and_group() {
+    // Every change keeps its object busy for a moment; the cascade must wait instead of failing
+    // with InvalidStatus.CannotOperate.
+    let emu = Emulator::start_with(&["--settle-ms", "300"]);
+    let sb = Sandbox::new();
+    let group = create_group(&sb, &emu, DUAL_VBR, &["--wait", "--interval", "0.05"]);
+    let mut peers = Vec::new();
+    for ip in ["10.0.0.2", "10.0.0.3"] {
+        let p = ok_json(hz(&sb, &emu).args([
+            "peer",
+            "create",
+            "--bgp-group-id",
+            &group,
+            "--peer-ip",
+            ip,
+            "--wait",
+            "--interval",
+            "0.05",
+        ]));
+        peers.push(p["BgpPeerId"].as_str().unwrap().to_string());
+    }
+    // Leave one peer Modifying and the group Modifying, then cascade at once.
+    ok_json(hz(&sb, &emu).args(["peer", "update", &peers[1], "--enable-bfd"]));
+    ok_json(hz(&sb, &emu).args(["group", "update", &group, "--route-quota", "90"]));
+    let out = ok_json(hz(&sb, &emu).args([
+        "group",
+        "delete",
+        &group,
+        "--cascade",
+        "--yes",
+        "--wait",
+        "--interval",
+        "0.05",
+    ]));
+    assert_eq!(out["DeletedBgpPeerIds"], serde_json::json!(peers));
+    let failed: Vec<Value> = requests(&emu)
+        .into_iter()
+        .filter(|r| r["action"].as_str().unwrap().starts_with("Delete") && r["status"] != 200)
+        .collect();
+    assert!(failed.is_empty(), "deletes failed: {failed:?}");
+    fails(hz(&sb, &emu).args(["group", "show", &group]), 3);
+}

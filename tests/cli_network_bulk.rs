@@ -492,8 +492,16 @@ fn bulk_partial_failures_exit_non_zero_with_a_summary() {
     assert_eq!(results.iter().filter(|r| r["Ok"] == true).count(), 8);
     let failed: Vec<&Value> = results.iter().filter(|r| r["Ok"] == false).collect();
     assert_eq!(failed.len(), 2);
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&results[0]), ["Index", "Ok", "Resource"]);
+    assert_eq!(keys(failed[0]), ["Index", "Ok", "Item", "Error"]);
+    assert_eq!(
+        keys(&failed[0]["Error"]),
+        ["Kind", "Code", "Message", "RequestId", "HttpStatus", "Hint"]
+    );
     for f in failed {
         assert_eq!(f["Error"]["Code"], "QuotaExceeded.Bgp");
+        assert_eq!(f["Error"]["HttpStatus"], 400);
         assert_eq!(f["Error"]["Kind"], "api");
         assert!(f["Error"]["Hint"].as_str().is_some());
         assert!(f["Item"]["PeerIpAddress"].as_str().is_some());
