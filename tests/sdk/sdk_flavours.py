@@ -33,9 +33,11 @@ FLAVOURS = ["tea-v3", "tea-v2", "classic"]
 
 
 class ApiFailure(Exception):
-    def __init__(self, flavour: str, status: int | None, code: str, message: str, request_id: str | None):
+    def __init__(self, flavour: str, status: int | None, code: str, message: str, request_id: str | None,
+                 body: dict[str, Any] | None = None):
         super().__init__(f"[{flavour}] HTTP {status} {code}: {message} (RequestId {request_id})")
         self.flavour = flavour
+        self.body = body  # the error body as the SDK parsed it (Tea only; the classic SDK drops it)
         self.status = status
         self.code = code
         self.message = message
@@ -80,7 +82,7 @@ class TeaFlavour:
         try:
             response = method(request, RuntimeOptions())
         except tea_exceptions.AlibabaCloudException as e:
-            raise ApiFailure(self.name, e.status_code, e.code, e.message, e.request_id) from e
+            raise ApiFailure(self.name, e.status_code, e.code, e.message, e.request_id, e.data) from e
         assert response.status_code == 200
         return Reply(data=response.body.to_map(), model=response.body)
 

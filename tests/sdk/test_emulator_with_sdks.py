@@ -48,8 +48,14 @@ def call(client, action: str, **params: Any) -> dict[str, Any]:
 def failure(client, action: str, **params: Any) -> ApiFailure:
     with pytest.raises(ApiFailure) as info:
         client.call(action, params)
-    assert info.value.request_id, f"error without a RequestId: {info.value}"
-    return info.value
+    err = info.value
+    assert err.request_id, f"error without a RequestId: {err}"
+    if err.body is not None:
+        fields = {"RequestId", "HostId", "Code", "Message", "Recommend"}
+        assert fields <= set(err.body), f"error body lacks {sorted(fields - set(err.body))}: {err.body}"
+        assert err.body["RequestId"] == err.request_id and err.body["Code"] == err.code
+        assert f"q={err.code}" in err.body["Recommend"], err.body["Recommend"]
+    return err
 
 
 def wait_until(what: str, probe: Callable[[], Any]) -> Any:
