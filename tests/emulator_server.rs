@@ -1602,3 +1602,47 @@ async fn a_reset_of_the_state_file_while_serving_is_picked_up() {
     let a = create_group(&emu, "cn-shanghai", &vbr, "after-reset").await;
     assert_eq!(a.status, 200, "{}", a.text);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_dropped_answer_the_client_retry_with_its_client_token_creates_nothing_new() {
+    let emu = Emulator::start_with(&[
+        "--settle-ms",
+        "0",
+        "--fault",
+        "kind=drop,action=CreateBgpGroup,times=1",
+    ]);
+    let vbr = first_active_vbr(&emu, "cn-shanghai").await;
+    let count = |emu: &Emulator| {
+        let c = Call::new(
+            "DescribeBgpGroups",
+            &[("RegionId", "cn-shanghai"), ("RouterId", &vbr)],
+        );
+        let req = v3_request(emu, &c);
+        async move { answer(req.send().await.unwrap()).await.body["TotalCount"].clone() }
+    };
+    let before = count(&emu).await;
+    let sb = Sandbox::new();
+    let (code, out, err) = run(sb.cmd_at(&emu).args([
+        "api",
+        "CreateBgpGroup",
+        "--param",
+        &format!("RouterId={vbr}"),
+        "--param",
+        "PeerAsn=65001",
+    ]));
+    assert_eq!(code, 0, "the client retries a lost answer: {err}");
+    assert!(json(&out)["BgpGroupId"].is_string(), "{out}");
+    let log = admin_get(&emu, "requests?action=CreateBgpGroup").await;
+    let entries = log["requests"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{log}");
+    assert_eq!(entries[0]["dropped"], true);
+    assert_eq!(
+        entries[0]["parameters"]["ClientToken"], entries[1]["parameters"]["ClientToken"],
+        "the retry reuses the token"
+    );
+    assert_eq!(
+        count(&emu).await.as_u64().unwrap(),
+        before.as_u64().unwrap() + 1,
+        "exactly one group was created"
+    );
+}
