@@ -62,7 +62,7 @@ fn numbered(tried: &[String]) -> String {
     tried
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("  {}. {t}", i + 1))
+        .map(|(i, t)| format!("{}. {t}", i + 1))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -475,7 +475,7 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "no credentials found; tried, in order:\n  1. env: not set\n  2. file: missing"
+            "no credentials found; tried, in order:\n1. env: not set\n2. file: missing"
         );
         assert!(e.hint().unwrap().contains("bgpeer configure"));
         assert_eq!(e.exit(), Exit::Auth);
