@@ -731,3 +731,75 @@ fn api_suggests_the_client_token_when_a_create_may_or_may_not_have_happened() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// On a real terminal (a pseudo-terminal from util-linux `script`)
+
+/// Runs bgpeer with stdout on a pseudo-terminal; returns what the terminal showed (`\r` removed).
+fn on_terminal(emu: &Emulator, sb: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> String {
+    let quoted: Vec<String> = std::iter::once(bin_path().display().to_string())
+        .chain(args.iter().map(|a| a.to_string()))
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env_clear()
+        .env("HOME", sb.home())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("COLUMNS", "80")
+        .env("TERM", "xterm-256color")
+        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)
+        .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+        .env("ALIBABA_CLOUD_ENDPOINT", &emu.endpoint)
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let (code, out, err) = run(&mut c);
+    assert_eq!(code, 0, "{out}{err}");
+    out.replace('\r', "")
+}
+
+#[test]
+fn on_a_terminal_the_default_is_a_coloured_table() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let out = on_terminal(&emu, &sb, &["vbr", "show", DEMO_VBR], &[]);
+    assert!(
+        out.starts_with(&format!("{DEMO_VBR}  emu-demo  \x1b[32mactive\x1b[0m\n")),
+        "{out:?}"
+    );
+    assert!(
+        out.contains("10.255.0.2  \x1b[32mEstablished\x1b[0m"),
+        "{out:?}"
+    );
+    let out = on_terminal(&emu, &sb, &["vbr", "list", "--limit", "2"], &[]);
+    assert!(out.contains("\x1b[1mVbrId\x1b[0m"), "{out:?}");
+    assert!(out.contains("\x1b[38;5;10mactive\x1b[39m"), "{out:?}");
+    for line in out.lines() {
+        let visible = line
+            .replace("\x1b[1m", "")
+            .replace("\x1b[0m", "")
+            .replace("\x1b[39m", "")
+            .replace("\x1b[38;5;10m", "");
+        assert!(visible.chars().count() <= 80, "{line:?}");
+    }
+}
+
+#[test]
+fn no_color_and_the_flag_turn_colour_off_on_a_terminal() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let out = on_terminal(&emu, &sb, &["vbr", "show", DEMO_VBR], &[("NO_COLOR", "1")]);
+    assert!(out.starts_with(DEMO_VBR), "{out:?}");
+    assert!(!out.contains('\x1b'), "{out:?}");
+    let out = on_terminal(&emu, &sb, &["vbr", "list", "--no-color"], &[]);
+    assert!(out.starts_with("VbrId "), "{out:?}");
+    assert!(!out.contains('\x1b'), "{out:?}");
+    // The format can still be asked for: json on a terminal is plain JSON.
+    let out = on_terminal(&emu, &sb, &["region", "list", "-o", "json"], &[]);
+    assert!(!out.contains('\x1b'));
+    assert!(serde_json::from_str::<Value>(&out).unwrap().is_array());
+}
