@@ -12,11 +12,13 @@
 //!   lines. Resource IDs (`bgpg-…`), request IDs (UUIDs), timestamps and loopback ports are
 //!   normalised on both sides, so the README can show real output of an earlier run.
 //! - Every command must exit 0, unless the next command is `echo $?`, whose output shows the code.
+//! - The sandbox's home directory shows as `~` in the output.
 //! - Recipes run in a scratch directory holding the repository's `completions/` and `man/`.
-//! - Each block runs in one `bash` (variables persist within a block, not across blocks); all
-//!   blocks share one sandbox (HOME, working directory, emulator state), so a later recipe can use
-//!   what an earlier one created. `<!-- readme-test: fresh-state -->` before a block restores the
-//!   seeded emulator state first.
+//! - All blocks run in order in one `bash` session, like a reader's terminal: variables,
+//!   exports, files and the emulator state carry over. `<!-- readme-test: fresh-state -->` before
+//!   a block restores the seeded emulator state first.
+//! - A command ending with `&` (a server) runs in the background; the test waits for the lines
+//!   shown under it (e.g. the "listening on" line), and it ends with the session.
 //! - `<!-- readme-test: skip REASON -->` before a block skips it; the reason is required.
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
@@ -35,8 +37,8 @@ use support::*;
 
 /// What the quick start installs with; the test has the binary already.
 const INSTALL_PREFIX: &str = "cargo install --locked --path . && ";
-/// A block that takes longer than this is hung (e.g. a foreground server), not slow.
-const BLOCK_HANG_GUARD: Duration = Duration::from_secs(300);
+/// A document that takes longer than this to run is hung (e.g. a foreground server), not slow.
+const HANG_GUARD: Duration = Duration::from_secs(600);
 const STATUS_MARK: char = '\u{1e}';
 
 // ---------------------------------------------------------------------------------------------
@@ -372,11 +374,17 @@ impl Sandboxed {
         let home = tempfile::tempdir().unwrap();
         let work = home.path().join("work");
         std::fs::create_dir_all(&work).unwrap();
-        // Recipes run where a reader of the README stands, in a clone: the shipped files are
-        // there (read-only use; anything a recipe writes stays in the scratch directory).
+        // Recipes run where a reader of the README stands, in a clone: the repository's files
+        // are there (as links, read-only use); anything a recipe writes stays in the scratch
+        // directory. Build output and VCS data are not linked.
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for shipped in ["completions", "man"] {
-            std::os::unix::fs::symlink(repo.join(shipped), work.join(shipped)).unwrap();
+        for entry in std::fs::read_dir(repo).unwrap() {
+            let name = entry.unwrap().file_name();
+            let n = name.to_string_lossy();
+            if n.starts_with('.') || n == "target" {
+                continue;
+            }
+            std::os::unix::fs::symlink(repo.join(&name), work.join(&name)).unwrap();
         }
         let state = home.path().join("emulator-state.json");
         Sandboxed { home, work, state }
@@ -417,23 +425,54 @@ impl Sandboxed {
     }
 }
 
-/// The script that runs a block's commands and marks the end of each with its exit status.
-fn block_script(block: &Block) -> String {
-    // Background jobs a recipe started (`bgpeer emulator ... &`) end with their block: on exit
-    // the shell signals its own process group (a new one per block), ignoring the signal itself.
+/// One shell session for the whole document, as a reader's terminal: each command is followed
+/// by a mark carrying its exit status (the mark restores `$?`, so `echo $?` shows the command's).
+fn session_script(blocks: &[&Block]) -> String {
+    // On exit the shell signals its own process group (a new one per run), ignoring the signal
+    // itself: background servers a recipe started end with the run.
     let mut s = String::from(
         "exec 2>&1\nset -o pipefail\ntrap 'trap \"\" TERM; kill -TERM 0 2>/dev/null' EXIT\n",
     );
-    for step in &block.steps {
-        let command = step
-            .command
-            .strip_prefix(INSTALL_PREFIX)
-            .unwrap_or(&step.command);
-        // The status mark restores $? afterwards, so `echo $?` shows the command's status.
-        let _ = writeln!(
-            s,
-            "{command}\n__rt_status=$?; printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status)"
-        );
+    let mut background = 0;
+    for block in blocks {
+        if block.fresh_state {
+            s.push_str("rm -f \"$BGPEER_EMULATOR_STATE\"\n");
+        }
+        for step in &block.steps {
+            let command = step
+                .command
+                .strip_prefix(INSTALL_PREFIX)
+                .unwrap_or(&step.command);
+            match command
+                .trim_end()
+                .strip_suffix('&')
+                .filter(|c| !c.ends_with('&'))
+            {
+                Some(job) => {
+                    // A background job (a server): wait for the lines the README shows under it,
+                    // so its output is deterministic and it is ready when the next command runs.
+                    background += 1;
+                    let lines = step.expected.len();
+                    let _ = writeln!(
+                        s,
+                        "__rt_out=\"$HOME/.readme-test-job-{background}.out\"
+{{ {job}
+}} >\"$__rt_out\" 2>&1 &
+__rt_pid=$!
+while [ \"$(wc -l <\"$__rt_out\")\" -lt {lines} ] && kill -0 $__rt_pid 2>/dev/null; do sleep 0.05; done
+if kill -0 $__rt_pid 2>/dev/null; then head -n {lines} \"$__rt_out\"; __rt_status=0
+else wait $__rt_pid; __rt_status=$?; cat \"$__rt_out\"; fi
+printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status)"
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        s,
+                        "{command}\n__rt_status=$?; printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status)"
+                    );
+                }
+            }
+        }
     }
     s
 }
@@ -463,13 +502,11 @@ fn split_outputs(raw: &str) -> Vec<(Vec<String>, i32)> {
     results
 }
 
-fn run_block(sb: &Sandboxed, block: &Block, index: usize) -> Vec<String> {
-    if block.fresh_state {
-        let _ = std::fs::remove_file(&sb.state);
-    }
-    let script = sb.home.path().join(format!("block-{index}.sh"));
-    let output = sb.home.path().join(format!("block-{index}.out"));
-    std::fs::write(&script, block_script(block)).unwrap();
+/// Runs the blocks in one session and returns what doesn't match the document.
+fn run_document(sb: &Sandboxed, blocks: &[&Block]) -> Vec<String> {
+    let script = sb.home.path().join(".readme-test.sh");
+    let output = sb.home.path().join(".readme-test.out");
+    std::fs::write(&script, session_script(blocks)).unwrap();
     let mut child = sb.bash(&script, &output).spawn().expect("run bash");
     let pgid = child.id();
     let started = Instant::now();
@@ -477,7 +514,7 @@ fn run_block(sb: &Sandboxed, block: &Block, index: usize) -> Vec<String> {
         if child.try_wait().unwrap().is_some() {
             break false;
         }
-        if started.elapsed() > BLOCK_HANG_GUARD {
+        if started.elapsed() > HANG_GUARD {
             // The shell is still alive, so its process group is still ours to signal.
             let _ = Command::new("kill")
                 .args(["-TERM", "--", &format!("-{pgid}")])
@@ -488,46 +525,49 @@ fn run_block(sb: &Sandboxed, block: &Block, index: usize) -> Vec<String> {
         std::thread::sleep(Duration::from_millis(50));
     };
     let _ = child.wait();
-    let raw = String::from_utf8_lossy(&std::fs::read(&output).unwrap()).into_owned();
-    let results = split_outputs(&raw);
+    // The reader's home is theirs, not the sandbox's: show it as `~`.
+    let raw = String::from_utf8_lossy(&std::fs::read(&output).unwrap())
+        .replace(&sb.home.path().display().to_string(), "~");
+    let mut results = split_outputs(&raw).into_iter();
 
     let mut problems = Vec::new();
     if hung {
         problems.push(format!(
-            "block at line {}: still running after {}s (a foreground server?); output so far:\n{raw}",
-            block.line,
-            BLOCK_HANG_GUARD.as_secs()
+            "still running after {}s (a server in the foreground? end its line with `&`); output:\n{raw}",
+            HANG_GUARD.as_secs()
         ));
     }
-    for (k, step) in block.steps.iter().enumerate() {
-        let Some((actual, status)) = results.get(k) else {
-            problems.push(format!(
-                "line {}: `{}` did not finish (the block's shell exited early); output:\n{raw}",
-                step.line, step.command
-            ));
-            break;
-        };
-        let shows_status = block
-            .steps
-            .get(k + 1)
-            .is_some_and(|next| next.command.trim() == "echo $?");
-        if *status != 0 && !shows_status {
-            problems.push(format!(
-                "line {}: `{}` exited {status} (follow it with `$ echo $?` if that is the point); it printed:\n    {}",
-                step.line,
-                step.command,
-                actual.join("\n    ")
-            ));
-            continue;
-        }
-        if !lines_match(&step.expected, actual) {
-            problems.push(format!(
-                "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
-                step.line,
-                step.command,
-                step.expected.join("\n"),
-                actual.join("\n")
-            ));
+    for block in blocks {
+        for (k, step) in block.steps.iter().enumerate() {
+            let Some((actual, status)) = results.next() else {
+                problems.push(format!(
+                    "line {}: `{}` never finished (the shell exited or hung before it)",
+                    step.line, step.command
+                ));
+                return problems;
+            };
+            let shows_status = block
+                .steps
+                .get(k + 1)
+                .is_some_and(|next| next.command.trim() == "echo $?");
+            if status != 0 && !shows_status {
+                problems.push(format!(
+                    "line {}: `{}` exited {status} (follow it with `$ echo $?` if that is the point); it printed:\n    {}",
+                    step.line,
+                    step.command,
+                    actual.join("\n    ")
+                ));
+                continue;
+            }
+            if !lines_match(&step.expected, &actual) {
+                problems.push(format!(
+                    "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
+                    step.line,
+                    step.command,
+                    step.expected.join("\n"),
+                    actual.join("\n")
+                ));
+            }
         }
     }
     problems
@@ -568,15 +608,14 @@ fn readme_recipes_print_what_the_readme_shows() {
             "the quick start must install and run bgpeer in one command: `$ {INSTALL_PREFIX}bgpeer --profile emulator ...`"
         );
     }
-    let sb = Sandboxed::new();
-    let mut problems = Vec::new();
-    for (index, block) in blocks.iter().enumerate() {
-        if let Some(reason) = &block.skip {
-            eprintln!("skipped block at line {} ({reason})", block.line);
-            continue;
-        }
-        problems.extend(run_block(&sb, block, index));
+    for block in blocks.iter().filter(|b| b.skip.is_some()) {
+        eprintln!(
+            "skipped block at line {} ({})",
+            block.line,
+            block.skip.as_deref().unwrap_or_default()
+        );
     }
+    let problems = run_document(&Sandboxed::new(), &runnable);
     assert!(
         problems.is_empty(),
         "{}: {} recipe(s) don't do what the README shows:\n\n{}",
@@ -705,8 +744,8 @@ fn ellipsis_lines_match_any_lines() {
     assert!(lines_match(&s(&[]), &s(&[])));
 }
 
-/// The runner itself, on a block that needs no bgpeer feature: statuses, `echo $?`, variables
-/// within a block, here-documents, and a mismatch that is reported.
+/// The runner itself, on blocks that need no bgpeer feature: statuses, `echo $?`, variables
+/// across blocks, here-documents, background jobs, and mismatches that are reported.
 #[test]
 fn runs_blocks_and_reports_mismatches() {
     let md = r#"
@@ -723,7 +762,13 @@ $ echo $?
 1
 $ bgpeer --version
 bgpeer VERSION
-$ sleep 600 &
+$ (echo ready; sleep 600) &
+ready
+```
+
+```console
+$ echo "$X" again
+hello again
 ```
 
 ```console
@@ -735,8 +780,11 @@ $ (exit 3)
     .replace("VERSION", env!("CARGO_PKG_VERSION"));
     let blocks = extract_blocks(&md).unwrap();
     let sb = Sandboxed::new();
-    assert_eq!(run_block(&sb, &blocks[0], 0), Vec::<String>::new());
-    let problems = run_block(&sb, &blocks[1], 1);
+    assert_eq!(
+        run_document(&sb, &[&blocks[0], &blocks[1]]),
+        Vec::<String>::new()
+    );
+    let problems = run_document(&sb, &[&blocks[2]]);
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert!(
         problems[0].contains("printed something else"),
