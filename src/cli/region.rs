@@ -22,7 +22,8 @@ const LIST_LONG_ABOUT: &str = "\
 List the regions the VPC API serves (DescribeRegions): RegionId (what --region takes), LocalName \
 (in the language of --accept-language) and RegionEndpoint (the API host of the region).
 
-DescribeRegions needs no RegionId; bgpeer still sends it to the endpoint of the current region.";
+DescribeRegions takes no RegionId; bgpeer sends the call to the endpoint of the current region \
+(--region, ALIBABA_CLOUD_REGION_ID or the profile) or to --endpoint.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
