@@ -294,6 +294,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_loopback_clients_may_use_the_admin_api() {
+        assert!(refuse_remote(&"127.0.0.1:5000".parse().unwrap()).is_none());
+        assert!(refuse_remote(&"[::1]:5000".parse().unwrap()).is_none());
+        let refused = refuse_remote(&"192.0.2.7:5000".parse().unwrap()).expect("refused");
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    }
+
+    #[test]
     fn secrets_are_masked_and_long_values_cut() {
         let pairs: Vec<(String, String)> = [
             ("AuthKey", "bgp-secret"),
