@@ -509,6 +509,11 @@ fn a_wrong_secret_exits_4_against_the_emulator() {
             "{version}: {stderr}"
         );
         assert!(stderr.contains("request id: "), "{version}: {stderr}");
+        // The emulator quotes its string to sign; it equals bgpeer's, so the secret is to blame.
+        assert!(
+            stderr.contains("the request arrived intact and the AccessKey secret is wrong"),
+            "{version}: {stderr}"
+        );
         assert!(
             !stderr.contains("not-the-secret"),
             "{version}: the secret leaked: {stderr}"
@@ -517,6 +522,31 @@ fn a_wrong_secret_exits_4_against_the_emulator() {
     // And the right secret works, so the 4 above is about the secret.
     let (code, _, stderr) = run(sb.cmd_at(&emu).args(["api", "DescribeRegions"]));
     assert_eq!(code, 0, "stderr: {stderr}");
+}
+
+#[test]
+fn a_request_altered_on_the_way_is_told_apart_from_a_wrong_secret() {
+    let server = FaultServer::start(
+        vec![],
+        Reply::api_error(
+            400,
+            "SignatureDoesNotMatch",
+            "Specified signature does not match our calculation. server StringToSign is [ACS3-HMAC-SHA256\n0000000000000000000000000000000000000000000000000000000000000000]",
+            "R-SIG",
+        ),
+    );
+    let sb = Sandbox::new();
+    let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint).args(["api", "DescribeRegions"]));
+    assert_eq!(code, 4, "stderr: {stderr}");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "signature errors are not retried"
+    );
+    assert!(
+        stderr.contains("something on the way (a proxy?) changed it"),
+        "{stderr}"
+    );
 }
 
 // --- network failures and time limits -----------------------------------------------------------

@@ -13,6 +13,9 @@ pub struct ApiError {
     pub recommend: Option<String>,
     /// `x-acs-retry-after`, in milliseconds, when the server sent it.
     pub retry_after_ms: Option<u64>,
+    /// For a signature error quoting the gateway's string to sign: whether it equals bgpeer's.
+    /// Equal means the request arrived intact and only the secret can be wrong.
+    pub string_to_sign_matches: Option<bool>,
 }
 
 impl ApiError {
@@ -149,7 +152,15 @@ impl Diagnose for ClientError {
     fn hint(&self) -> Option<String> {
         match self {
             ClientError::Config { hint, .. } => hint.clone(),
-            ClientError::Api(e) => crate::client::explain::hint_for(&e.code),
+            ClientError::Api(e) => match e.string_to_sign_matches {
+                Some(true) => Some(
+                    "the API's string to sign is the same as bgpeer's, so the request arrived intact and the AccessKey secret is wrong; check the profile's credentials with `bgpeer whoami`".into(),
+                ),
+                Some(false) => Some(
+                    "the API signed a different request from the one bgpeer signed: something on the way (a proxy?) changed it; --debug shows what was sent, and --signature-version v2 signs differently".into(),
+                ),
+                None => crate::client::explain::hint_for(&e.code),
+            },
             ClientError::Throttled { .. } => Some(
                 "the API is rate-limiting this AccessKey; wait a little, lower --concurrency, or raise --max-attempts".into(),
             ),
@@ -181,6 +192,7 @@ mod tests {
             host_id: None,
             recommend: None,
             retry_after_ms: None,
+            string_to_sign_matches: None,
         }
     }
 
@@ -324,6 +336,22 @@ mod tests {
         };
         assert_eq!(config.exit(), Exit::Usage);
         assert_eq!(config.hint().as_deref(), Some("use https://"));
+    }
+
+    #[test]
+    fn signature_errors_say_whether_the_secret_or_the_request_is_wrong() {
+        let mut e = api(400, "SignatureDoesNotMatch");
+        e.string_to_sign_matches = Some(true);
+        let same = ClientError::Api(Box::new(e.clone()));
+        assert_eq!(same.exit(), Exit::Auth);
+        assert!(same
+            .hint()
+            .unwrap()
+            .contains("the AccessKey secret is wrong"));
+        e.string_to_sign_matches = Some(false);
+        let altered = ClientError::Api(Box::new(e));
+        assert_eq!(altered.exit(), Exit::Auth);
+        assert!(altered.hint().unwrap().contains("changed it"));
     }
 
     #[test]

@@ -234,6 +234,7 @@ impl Client {
         let nonce = new_nonce();
         let endpoint = &self.config.endpoint;
         let mut headers: Vec<(String, String)> = Vec::new();
+        let our_string_to_sign: String;
         let query: Vec<(String, String)> = match self.config.signature_version {
             SignatureVersion::V3 => {
                 let signed = signing::v3::sign_rpc(
@@ -250,6 +251,7 @@ impl Client {
                     },
                     &key,
                 );
+                our_string_to_sign = signed.stages.string_to_sign.clone();
                 // reqwest sets `host` from the URL, which is the exact value that was signed.
                 headers = signed
                     .headers
@@ -268,6 +270,7 @@ impl Client {
                 );
                 all.extend(params.iter().cloned());
                 let stages = signing::v2::sign("POST", &all, key.access_key_secret);
+                our_string_to_sign = stages.string_to_sign;
                 all.push(("Signature".into(), stages.signature));
                 all
             }
@@ -349,10 +352,13 @@ impl Client {
             return Ok(value);
         }
         let field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
+        let message = field("Message").unwrap_or_default();
         Err(AttemptFailure::Api(ApiError {
             http_status: status,
             code: field("Code").unwrap_or_else(|| format!("HTTP{status}")),
-            message: field("Message").unwrap_or_default(),
+            string_to_sign_matches: server_string_to_sign(&message)
+                .map(|theirs| theirs.trim() == our_string_to_sign.trim()),
+            message,
             request_id,
             host_id: field("HostId"),
             recommend: field("Recommend"),
@@ -365,6 +371,15 @@ impl Client {
             eprintln!("debug: {line}");
         }
     }
+}
+
+/// The string to sign the gateway quotes in a signature error: V3 `... server StringToSign is
+/// [<sts>]`, V2 `... server string to sign is:<sts>` (the official SDKs read it the same way).
+fn server_string_to_sign(message: &str) -> Option<&str> {
+    if let Some((_, rest)) = message.split_once("StringToSign is [") {
+        return rest.rsplit_once(']').map(|(sts, _)| sts);
+    }
+    message.split_once("string to sign is:").map(|(_, sts)| sts)
 }
 
 /// See [`Client::backoff`]; the random source is a parameter so that the bounds can be tested.
@@ -613,6 +628,23 @@ mod tests {
         assert!(url.contains("Signature=%2A%2A%2A%2A"), "{url}");
         assert!(url.contains("ClientToken=tok-1"), "{url}");
         assert!(url.starts_with("https://vpc.cn-shanghai.aliyuncs.com/?Action=CreateBgpGroup&"));
+    }
+
+    #[test]
+    fn the_gateway_string_to_sign_is_read_from_both_message_forms() {
+        assert_eq!(
+            server_string_to_sign(
+                "Specified signature does not match our calculation. server StringToSign is [ACS3-HMAC-SHA256\nabc]"
+            ),
+            Some("ACS3-HMAC-SHA256\nabc")
+        );
+        assert_eq!(
+            server_string_to_sign(
+                "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&A%3D1"
+            ),
+            Some("POST&%2F&A%3D1")
+        );
+        assert_eq!(server_string_to_sign("bgp group not exists"), None);
     }
 
     #[test]
