@@ -451,3 +451,82 @@ pub fn shown(path: impl AsRef<Path>) -> String {
         _ => path.display().to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(text: &str) -> file::Loaded {
+        file::Loaded {
+            path: PathBuf::from("/cfg/config.toml"),
+            file: Some(file::parse(Path::new("/cfg/config.toml"), text).unwrap()),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn env(pairs: &[(&str, &str)]) -> Env {
+        let mut all = vec![("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true")];
+        all.extend_from_slice(pairs);
+        Env::from_pairs(all.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    const FILE: &str = "current = \"p\"\n[profiles.p]\nregion = \"cn-beijing\"\nmax_attempts = 2\nconnect_timeout = 1.5\noutput = \"tsv\"\n";
+
+    #[test]
+    fn the_profile_fills_what_flags_and_env_leave_open() {
+        let s = resolve_with(&GlobalArgs::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert_eq!(s.profile.value, "p");
+        assert_eq!(
+            s.profile.source,
+            Source::Current {
+                path: "/cfg/config.toml".into()
+            }
+        );
+        assert_eq!(s.region.as_ref().unwrap().value, "cn-beijing");
+        assert_eq!(s.max_attempts.value, 2);
+        assert_eq!(s.connect_timeout_secs.value, 1.5);
+        assert_eq!(s.output.as_ref().unwrap().value, OutputFormat::Tsv);
+        assert_eq!(s.read_timeout_secs.source, Source::BuiltIn);
+    }
+
+    #[test]
+    fn flags_beat_env_and_env_beats_the_profile() {
+        let globals = GlobalArgs {
+            max_attempts: Some(7),
+            ..Default::default()
+        };
+        let e = env(&[
+            ("BGPEER_MAX_ATTEMPTS", "4"),
+            ("ALIBABA_CLOUD_REGION_ID", "cn-qingdao"),
+        ]);
+        let s = resolve_with(&globals, &e, loaded(FILE)).unwrap();
+        assert_eq!(s.max_attempts.value, 7);
+        assert_eq!(s.max_attempts.source, Source::Flag("--max-attempts"));
+        assert_eq!(s.region.as_ref().unwrap().value, "cn-qingdao");
+        let s = resolve_with(&GlobalArgs::default(), &e, loaded(FILE)).unwrap();
+        assert_eq!(s.max_attempts.value, 4);
+    }
+
+    #[test]
+    fn bad_values_name_where_they_came_from() {
+        let e = resolve_with(
+            &GlobalArgs::default(),
+            &env(&[]),
+            loaded("current = \"p\"\n[profiles.p]\noutput = \"yaml\"\n"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "invalid output \"yaml\" in profile p in /cfg/config.toml"
+        );
+        let e = resolve_with(
+            &GlobalArgs::default(),
+            &env(&[("BGPEER_CONNECT_TIMEOUT", "-1")]),
+            loaded(FILE),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("invalid BGPEER_CONNECT_TIMEOUT -1"), "{e}");
+    }
+}
