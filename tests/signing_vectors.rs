@@ -782,3 +782,36 @@ fn authorization_header_round_trips() {
     assert!(v3::parse_authorization("HMAC-SHA1 Credential=x").is_none());
     assert!(v3::parse_authorization("ACS3-HMAC-SHA256 Credential=x,Signature=y").is_none());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any string, any script: the encoder follows the byte-wise RFC 3986 rule and round-trips.
+        #[test]
+        fn percent_encoding_follows_the_byte_rule_and_round_trips(s in "\\PC*") {
+            let encoded = percent_encode(&s);
+            prop_assert_eq!(&encoded, &reference_encode(&s));
+            let decoded = decode_form(&format!("k={encoded}"));
+            prop_assert_eq!(decoded, vec![("k".to_string(), s.clone())]);
+        }
+
+        /// The order parameters arrive in never changes a signature (gateways see unsorted queries).
+        #[test]
+        fn signatures_do_not_depend_on_parameter_order(
+            mut params in proptest::collection::vec(("[A-Za-z]{1,6}", "\\PC{0,8}"), 1..8),
+            seed in any::<u64>(),
+        ) {
+            let v2_before = v2::sign("POST", &params, "k").signature;
+            let v3_before = v3::canonical_query(&params);
+            // A deterministic shuffle from the seed.
+            let n = params.len();
+            for i in (1..n).rev() {
+                params.swap(i, (seed as usize).wrapping_mul(i + 7) % (i + 1));
+            }
+            prop_assert_eq!(v2::sign("POST", &params, "k").signature, v2_before);
+            prop_assert_eq!(v3::canonical_query(&params), v3_before);
+        }
+    }
+}
