@@ -1308,3 +1308,161 @@ fn cascade_waits_for_busy_peers_and_group() {
     assert!(failed.is_empty(), "deletes failed: {failed:?}");
     fails(hz(&sb, &emu).args(["group", "show", &group]), 3);
 }
+
+/// The API's own checks behind each skipped rule, and the remaining documented codes: each
+/// surfaces with its code, exit 5 and a plain-words hint.
+#[test]
+fn api_checks_behind_skipped_rules_and_address_conflicts() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let dual = create_group(&sb, &emu, DUAL_VBR, &[]);
+    let dual6 = create_group(&sb, &emu, DUAL_VBR, &["--ip-version", "IPv6"]);
+    let mask6 = create_group(
+        &sb,
+        &emu,
+        "vbr-bp1badipv6mask0000000",
+        &["--ip-version", "IPv6"],
+    );
+    let peer = create_peer(&sb, &emu, &dual, "10.0.0.2");
+    ok_json(hz(&sb, &emu).args([
+        "peer",
+        "create",
+        "--bgp-group-id",
+        &dual6,
+        "--peer-ip",
+        "2408:4005:3c0:52::9",
+    ]));
+    let g = |extra: &[&str]| {
+        [
+            "group",
+            "create",
+            "--router-id",
+            DEMO_VBR,
+            "--peer-asn",
+            "65001",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|s| s.to_string())
+        .collect::<Vec<String>>()
+    };
+    let p = |group: &str, extra: &[&str]| {
+        [&["peer", "create", "--bgp-group-id", group], extra]
+            .concat()
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<String>>()
+    };
+    let to_strings = |v: Vec<&str>| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            (g(&["--name", "1bad", "--no-validate", "name"])),
+            "InvalidBgpName.Malformed",
+        ),
+        (
+            (g(&[
+                "--description",
+                "https://x.example",
+                "--no-validate",
+                "description",
+            ])),
+            "InvalidBgpDescription.Malformed",
+        ),
+        (
+            (g(&["--local-asn", "65025", "--no-validate", "local-asn"])),
+            "InvalidBgpGroup.LocalAsnInvalid",
+        ),
+        (
+            p(
+                &dual,
+                &["--peer-ip", "10.0.0.300", "--no-validate", "ip-address"],
+            ),
+            "InvalidIP.Malformed",
+        ),
+        (
+            p(
+                &dual,
+                &[
+                    "--peer-ip",
+                    "10.0.0.5",
+                    "--enable-bfd",
+                    "--bfd-multi-hop",
+                    "300",
+                    "--no-validate",
+                    "bfd-multi-hop",
+                ],
+            ),
+            "IllegalParam.BfdMultiHop",
+        ),
+        (
+            vec![
+                "peer".into(),
+                "update".into(),
+                peer.clone(),
+                "--bfd-multi-hop".into(),
+                "3".into(),
+                "--no-validate".into(),
+                "bfd-enabled".into(),
+            ],
+            "MissingParam.EnableBfd",
+        ),
+        (
+            vec![
+                "peer".into(),
+                "update".into(),
+                peer.clone(),
+                "--peer-ip".into(),
+                "127.0.0.1".into(),
+            ],
+            "IllegalParam.IpAddress",
+        ),
+        (
+            p(&dual, &["--peer-ip", "10.64.82.1"]),
+            "DuplicatedParam.LocalIpAddress",
+        ),
+        (
+            p(&dual6, &["--peer-ip", "2408:4005:3c0:52::1"]),
+            "DuplicatedParam.LocalIpv6Address",
+        ),
+        (
+            p(&dual6, &["--peer-ip", "2408:4005:3c0:52::9"]),
+            "DuplicatedParam.PeerIpv6Address",
+        ),
+        (
+            p(&mask6, &["--peer-ip", "2408:4005:3c0:60::9"]),
+            "IllegalParam.PeeringIpv6SubnetMask",
+        ),
+        (
+            to_strings(vec![
+                "network",
+                "add",
+                "--router-id",
+                DEMO_VBR,
+                "--dst-cidr-block",
+                "10.0.0.0",
+                "--no-validate",
+                "cidr",
+            ]),
+            "IllegalParamFormat.DstCidrBlock",
+        ),
+        (
+            to_strings(vec![
+                "network",
+                "add",
+                "--router-id",
+                DEMO_VBR,
+                "--dst-cidr-block",
+                "47.98.10.0/29",
+            ]),
+            "InvalidIP.IpInSnatPool",
+        ),
+    ];
+    for (args, code) in &cases {
+        let err = error_json(&fails(&mut cmd_in(&sb, &emu, args), 5));
+        assert_eq!(err["code"], *code, "{args:?}: {err}");
+        let hint = err["hint"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{args:?}: no hint: {err}"));
+        assert!(hint.contains("; "), "{args:?}: {hint}");
+    }
+}

@@ -633,6 +633,38 @@ fn bulk_networks_add_and_withdraw() {
             .len(),
         13
     );
+    // Fill the VBR to its 50 networks; the 51st is refused with the quota code.
+    let more: String = (12..49)
+        .map(|i| {
+            json!({"RouterId": DEMO_VBR, "DstCidrBlock": format!("10.{i}.0.0/16")}).to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(sb.path("more.ndjson"), more).unwrap();
+    let more_file = sb.path("more.ndjson");
+    let filled =
+        ok_json(hz(&sb, &emu).args(["network", "add", "--from-file", more_file.to_str().unwrap()]));
+    assert_eq!(filled.as_array().unwrap().len(), 37);
+    let err = fails(
+        hz(&sb, &emu).args([
+            "network",
+            "add",
+            "--router-id",
+            DEMO_VBR,
+            "--dst-cidr-block",
+            "10.99.0.0/16",
+        ]),
+        5,
+    );
+    assert!(err.contains("QuotaExceeded.BgpNetwork"), "{err}");
+    let gone = ok_json(hz(&sb, &emu).args([
+        "network",
+        "delete",
+        "--from-file",
+        more_file.to_str().unwrap(),
+        "--yes",
+    ]));
+    assert_eq!(gone.as_array().unwrap().len(), 37);
     let err = fails(
         hz(&sb, &emu).args([
             "network",
