@@ -23,6 +23,9 @@
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
 //!
+//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites the shown output of every recipe
+//! that succeeded but printed something else with what it printed (review the diff).
+//!
 //! Run it on another markdown file (a `notes/readme-*.md` section) with
 //! `BGPEER_README=notes/readme-peer.md cargo test --test readme`.
 
@@ -59,6 +62,8 @@ struct Step {
     line: usize,
     command: String,
     expected: Vec<String>,
+    /// 0-based index in the document of the first expected-output line (for blessing).
+    output_start: usize,
 }
 
 fn extract_blocks(markdown: &str) -> Result<Vec<Block>, String> {
@@ -184,10 +189,12 @@ fn parse_steps(body: &[(usize, &str)]) -> Result<Vec<Step>, String> {
                     }
                 }
             }
+            let output_start = body.get(k).map_or(body[k - 1].0, |(next, _)| next - 1);
             steps.push(Step {
                 line: n,
                 command,
                 expected: Vec::new(),
+                output_start,
             });
         } else {
             match steps.last_mut() {
@@ -504,6 +511,18 @@ fn split_outputs(raw: &str) -> Vec<(Vec<String>, i32)> {
 
 /// Runs the blocks in one session and returns what doesn't match the document.
 fn run_document(sb: &Sandboxed, blocks: &[&Block]) -> Vec<String> {
+    run_document_blessing(sb, blocks, &mut Vec::new())
+}
+
+/// What a successful step printed where the document shows something else: (the step's first
+/// output line, how many lines the document shows, what it printed).
+type Blessing = (usize, usize, Vec<String>);
+
+fn run_document_blessing(
+    sb: &Sandboxed,
+    blocks: &[&Block],
+    blessings: &mut Vec<Blessing>,
+) -> Vec<String> {
     let script = sb.home.path().join(".readme-test.sh");
     let output = sb.home.path().join(".readme-test.out");
     std::fs::write(&script, session_script(blocks)).unwrap();
@@ -560,6 +579,7 @@ fn run_document(sb: &Sandboxed, blocks: &[&Block]) -> Vec<String> {
                 continue;
             }
             if !lines_match(&step.expected, &actual) {
+                blessings.push((step.output_start, step.expected.len(), actual.clone()));
                 problems.push(format!(
                     "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
                     step.line,
@@ -571,6 +591,19 @@ fn run_document(sb: &Sandboxed, blocks: &[&Block]) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Replaces the shown output of the given steps with what they printed (last first, so the
+/// earlier line numbers stay right).
+fn bless(path: &Path, markdown: &str, mut blessings: Vec<Blessing>) {
+    let mut lines: Vec<String> = markdown.lines().map(str::to_string).collect();
+    blessings.sort_by_key(|b| std::cmp::Reverse(b.0));
+    for (start, len, actual) in blessings {
+        lines.splice(start..start + len, actual);
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    std::fs::write(path, text).expect("rewrite the document");
 }
 
 fn readme_path() -> PathBuf {
@@ -615,7 +648,16 @@ fn readme_recipes_print_what_the_readme_shows() {
             block.skip.as_deref().unwrap_or_default()
         );
     }
-    let problems = run_document(&Sandboxed::new(), &runnable);
+    let mut blessings = Vec::new();
+    let problems = run_document_blessing(&Sandboxed::new(), &runnable, &mut blessings);
+    if std::env::var_os("BGPEER_README_BLESS").is_some_and(|v| v == "1") && !blessings.is_empty() {
+        bless(&path, &markdown, blessings);
+        eprintln!(
+            "rewrote the output of the recipes that differed in {}: review the diff",
+            path.display()
+        );
+        return;
+    }
     assert!(
         problems.is_empty(),
         "{}: {} recipe(s) don't do what the README shows:\n\n{}",
@@ -792,4 +834,21 @@ $ (exit 3)
         problems[0]
     );
     assert!(problems[1].contains("exited 3"), "{}", problems[1]);
+}
+
+/// Blessing rewrites the output of the steps that differ, and only those.
+#[test]
+fn bless_rewrites_only_the_differing_output() {
+    let md = "# t\n\n```console\n$ echo a; echo b\nx\n$ echo c\nc\n\n$ printf 'one\\ntwo\\n'\n$ echo d\n```\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.md");
+    let blocks = extract_blocks(md).unwrap();
+    let mut blessings = Vec::new();
+    let problems = run_document_blessing(&Sandboxed::new(), &[&blocks[0]], &mut blessings);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    bless(&path, md, blessings);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# t\n\n```console\n$ echo a; echo b\na\nb\n$ echo c\nc\n\n$ printf 'one\\ntwo\\n'\none\ntwo\n$ echo d\nd\n```\n"
+    );
 }
