@@ -166,7 +166,7 @@ where
                             opts.timeout.as_secs_f64(),
                             target.describe()
                         ),
-                        Some("raise --timeout (and --deadline for waits over 300s), or check on it later".into()),
+                        Some("raise --timeout, or check on it later".into()),
                     ));
                 }
                 tokio::time::sleep(delay.min(deadline - now)).await;

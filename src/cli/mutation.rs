@@ -45,7 +45,8 @@ pub struct WaitArgs {
 /// How long and how often to poll.
 #[derive(Debug, Clone, Args)]
 pub struct WaitLimits {
-    /// Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline
+    /// Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless
+    /// --deadline is given
     #[arg(long, value_name = "SECS", default_value_t = 300.0)]
     pub timeout: f64,
 

@@ -60,7 +60,7 @@ Examples:
 const WAIT_EXAMPLES: &str = "\
 Examples:
   bgpeer peer wait bgp-bp1demo00000000000001
-  bgpeer peer wait bgp-bp1demo00000000000001 --until established --timeout 600 --deadline 660
+  bgpeer peer wait bgp-bp1demo00000000000001 --until established --timeout 600
   bgpeer peer wait bgp-bp1demo00000000000001 --until deleted --interval 5";
 
 #[derive(Debug, Args)]

@@ -71,8 +71,9 @@ async fn read_back(
     let current = match wait_for {
         Some(limits) => {
             let opts = mutation::wait_options(ctx, limits)?;
+            let poller = mutation::wait_client(ctx, &opts, 1).await?;
             wait::wait_for(&format!("group {id}"), Target::Available, &opts, || {
-                api::get(client, region, id)
+                api::get(&poller, region, id)
             })
             .await?
         }
@@ -213,7 +214,10 @@ async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
         what
     };
     confirm(ctx, &prompt)?;
-    let client = ctx.client().await?;
+    // Up to two waits per peer and two for the group.
+    let waits = u32::try_from(peers.len() * 2 + 2).unwrap_or(u32::MAX);
+    let poller = mutation::wait_client(ctx, &opts, waits).await?;
+    let client = &poller;
     for (i, peer) in peers.iter().enumerate() {
         let pid = peer_ids[i].as_str();
         let status = peer.get("Status").and_then(Value::as_str).unwrap_or("");

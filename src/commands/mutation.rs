@@ -9,6 +9,8 @@ use crate::api::validate::{Naming, Validator};
 use crate::api::wait::WaitOptions;
 use crate::cli::group::AuthKeyArgs;
 use crate::cli::mutation::{MutationArgs, WaitLimits};
+use crate::client::Client;
+use crate::config::Source;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output;
@@ -192,4 +194,15 @@ pub fn wait_options(ctx: &Context, limits: &WaitLimits) -> anyhow::Result<WaitOp
         interval: secs(limits.interval, "--interval")?,
         spinner: ctx.term.stderr && !ctx.globals.quiet,
     })
+}
+
+/// A client whose overall deadline covers `waits` waits of --timeout each (plus a minute), unless
+/// --deadline was given: a long --timeout must end as a wait (exit 8), not as a deadline (exit 7).
+pub async fn wait_client(ctx: &Context, opts: &WaitOptions, waits: u32) -> anyhow::Result<Client> {
+    let mut config = ctx.client().await?.config().clone();
+    if matches!(ctx.settings()?.deadline_secs.source, Source::BuiltIn) {
+        let needed = opts.timeout.saturating_mul(waits.max(1)) + Duration::from_secs(60);
+        config.timeouts.deadline = config.timeouts.deadline.max(needed);
+    }
+    Ok(Client::new(config)?)
 }

@@ -73,13 +73,16 @@ async fn add(ctx: &Context, a: NetworkAddArgs) -> anyhow::Result<()> {
             op.dst_cidr_block, op.router_id
         )
     })?;
-    let fetch = || api::get(client, &region, &op.router_id, &op.dst_cidr_block);
     let current = if a.wait.wait {
         let opts = mutation::wait_options(ctx, &a.wait.limits)?;
+        let poller = mutation::wait_client(ctx, &opts, 1).await?;
         let what = format!("network {} on {}", op.dst_cidr_block, op.router_id);
-        wait::wait_for(&what, Target::Available, &opts, fetch).await?
+        wait::wait_for(&what, Target::Available, &opts, || {
+            api::get(&poller, &region, &op.router_id, &op.dst_cidr_block)
+        })
+        .await?
     } else {
-        fetch().await?
+        api::get(client, &region, &op.router_id, &op.dst_cidr_block).await?
     };
     let network = current.unwrap_or_else(|| {
         ctx.notice("warning: the network is not listed yet; printing what was sent");
@@ -205,9 +208,10 @@ async fn delete(ctx: &Context, a: NetworkDeleteArgs) -> anyhow::Result<()> {
     })?;
     if a.wait.wait {
         let opts = mutation::wait_options(ctx, &a.wait.limits)?;
+        let poller = mutation::wait_client(ctx, &opts, 1).await?;
         let what = format!("network {} on {}", op.dst_cidr_block, op.router_id);
         wait::wait_for(&what, Target::Deleted, &opts, || {
-            api::get(client, &region, &op.router_id, &op.dst_cidr_block)
+            api::get(&poller, &region, &op.router_id, &op.dst_cidr_block)
         })
         .await?;
     }

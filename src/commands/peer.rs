@@ -101,8 +101,9 @@ async fn read_back(
     let current = match wait_for {
         Some(limits) => {
             let opts = mutation::wait_options(ctx, limits)?;
+            let poller = mutation::wait_client(ctx, &opts, 1).await?;
             wait::wait_for(&format!("peer {id}"), Target::Available, &opts, || {
-                api::get(client, region, id)
+                api::get(&poller, region, id)
             })
             .await?
         }
@@ -315,8 +316,9 @@ async fn delete(ctx: &Context, a: PeerDeleteArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot delete BGP peer {id}"))?;
     if a.wait.wait {
         let opts = mutation::wait_options(ctx, &a.wait.limits)?;
+        let poller = mutation::wait_client(ctx, &opts, 1).await?;
         wait::wait_for(&format!("peer {id}"), Target::Deleted, &opts, || {
-            api::get(client, &region, &id)
+            api::get(&poller, &region, &id)
         })
         .await?;
     }
@@ -397,7 +399,8 @@ async fn wait_cmd(ctx: &Context, a: PeerWaitArgs) -> anyhow::Result<()> {
     let opts = mutation::wait_options(ctx, &a.limits)?;
     // A peer that never existed is a lookup error (exit 3), not something to wait for.
     let first = fetch_or_gone(ctx, &region, &a.id, a.until).await?;
-    let client = ctx.client().await?;
+    let poller = mutation::wait_client(ctx, &opts, 1).await?;
+    let client = &poller;
     let mut first = Some(first);
     let last = wait::wait_for(&format!("peer {}", a.id), a.until, &opts, || {
         let cached = first.take();
