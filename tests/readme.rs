@@ -39,7 +39,18 @@ use std::time::{Duration, Instant};
 use support::*;
 
 /// What the quick start installs with; the test has the binary already.
-const INSTALL_PREFIX: &str = "cargo install --locked --path . && ";
+const INSTALL: &str = "cargo install --locked --path .";
+
+/// What runs of a command that starts by installing bgpeer (`cargo install --locked --path . &&`,
+/// possibly continued on the next line): the rest, or None for a command that doesn't install.
+fn after_install(command: &str) -> Option<&str> {
+    let rest = command.strip_prefix(INSTALL)?;
+    let rest = rest.trim_start_matches([' ', '\\', '\n']);
+    Some(
+        rest.strip_prefix("&&")?
+            .trim_start_matches([' ', '\\', '\n']),
+    )
+}
 /// A document that takes longer than this to run is hung (e.g. a foreground server), not slow.
 const HANG_GUARD: Duration = Duration::from_secs(600);
 const STATUS_MARK: char = '\u{1e}';
@@ -446,10 +457,7 @@ fn session_script(blocks: &[&Block]) -> String {
             s.push_str("rm -f \"$BGPEER_EMULATOR_STATE\"\n");
         }
         for step in &block.steps {
-            let command = step
-                .command
-                .strip_prefix(INSTALL_PREFIX)
-                .unwrap_or(&step.command);
+            let command = after_install(&step.command).unwrap_or(&step.command);
             match command
                 .trim_end()
                 .strip_suffix('&')
@@ -462,9 +470,9 @@ fn session_script(blocks: &[&Block]) -> String {
                     let lines = step.expected.len();
                     let _ = writeln!(
                         s,
-                        "__rt_out=\"$HOME/.readme-test-job-{background}.out\"
+                        "__rt_out=\"$HOME/.readme-test-job-{background}.out\"; : >\"$__rt_out\"
 {{ {job}
-}} >\"$__rt_out\" 2>&1 &
+}} >>\"$__rt_out\" 2>&1 &
 __rt_pid=$!
 while [ \"$(wc -l <\"$__rt_out\")\" -lt {lines} ] && kill -0 $__rt_pid 2>/dev/null; do sleep 0.05; done
 if kill -0 $__rt_pid 2>/dev/null; then head -n {lines} \"$__rt_out\"; __rt_status=0
@@ -637,8 +645,8 @@ fn readme_recipes_print_what_the_readme_shows() {
         assert!(
             runnable
                 .iter()
-                .any(|b| b.steps.iter().any(|s| s.command.starts_with(INSTALL_PREFIX))),
-            "the quick start must install and run bgpeer in one command: `$ {INSTALL_PREFIX}bgpeer --profile emulator ...`"
+                .any(|b| b.steps.iter().any(|s| after_install(&s.command).is_some())),
+            "the quick start must install and run bgpeer in one command: `$ {INSTALL} && bgpeer --profile emulator ...`"
         );
     }
     for block in blocks.iter().filter(|b| b.skip.is_some()) {
@@ -771,6 +779,22 @@ fn normalises_ids_uuids_times_and_ports() {
         normalise("cn-shanghai bgp-peer my-vbr-1"),
         "cn-shanghai bgp-peer my-vbr-1"
     );
+}
+
+#[test]
+fn the_install_step_is_dropped_and_the_rest_runs() {
+    assert_eq!(
+        after_install("cargo install --locked --path . && bgpeer -p emulator vbr list"),
+        Some("bgpeer -p emulator vbr list")
+    );
+    assert_eq!(
+        after_install(
+            "cargo install --locked --path . \\\n    && G=$(bgpeer x) \\\n    && bgpeer y"
+        ),
+        Some("G=$(bgpeer x) \\\n    && bgpeer y")
+    );
+    assert_eq!(after_install("cargo install --locked --path ."), None);
+    assert_eq!(after_install("bgpeer vbr list"), None);
 }
 
 #[test]
