@@ -1767,6 +1767,15 @@ fn vbr_paging_and_filters() {
         ],
     );
     assert_eq!(none["TotalCount"], 2);
+    let bare = emu.ok(
+        "DescribeVirtualBorderRouters",
+        &[
+            ("RegionId", SH),
+            ("Filter.1.Key", "vbrid"),
+            ("Filter.1.Value", &id),
+        ],
+    );
+    assert_eq!(bare["TotalCount"], 1, "a bare Filter.N.Value is one value");
     let tagged = emu.ok(
         "DescribeVirtualBorderRouters",
         &[

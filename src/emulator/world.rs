@@ -51,6 +51,9 @@ use serde::{Deserialize, Serialize};
 /// The account UID the emulated resources belong to.
 pub const ACCOUNT_UID: &str = "1688000000000001";
 
+/// At most this many ClientToken answers are remembered (the oldest are forgotten first).
+pub const MAX_CLIENT_TOKENS: usize = 10_000;
+
 /// Milliseconds since the epoch of the seeded objects' creation (2024-05-01T00:00:00Z).
 const SEED_EPOCH_MS: i64 = 1_714_521_600_000;
 
@@ -501,7 +504,8 @@ impl World {
         }
     }
 
-    /// Forgets objects whose deletion has settled, and ClientTokens older than a day.
+    /// Forgets objects whose deletion has settled, and ClientTokens older than a day (or beyond
+    /// the newest [`MAX_CLIENT_TOKENS`]).
     pub fn purge(&mut self, now_ms: i64, settle_ms: i64) {
         let mut gone_groups = Vec::new();
         let mut gone_peers = Vec::new();
@@ -535,6 +539,13 @@ impl World {
         const DAY_MS: i64 = 24 * 3600 * 1000;
         self.client_tokens
             .retain(|_, a| now_ms.saturating_sub(a.at_ms) < DAY_MS);
+        if self.client_tokens.len() > MAX_CLIENT_TOKENS {
+            // Keep the state file small under long bulk runs: forget the oldest answers first.
+            let mut ages: Vec<i64> = self.client_tokens.values().map(|a| a.at_ms).collect();
+            ages.sort_unstable();
+            let cutoff = ages[ages.len() - MAX_CLIENT_TOKENS];
+            self.client_tokens.retain(|_, a| a.at_ms >= cutoff);
+        }
     }
 
     /// BFD sessions in use on an access device: other tenants' plus our BFD-enabled peers on it.
@@ -1040,6 +1051,24 @@ mod tests {
             .filter(|v| v.region_id == "cn-shanghai" && v.attrs.status == "active")
             .count();
         assert!(active_sh >= 64);
+    }
+
+    #[test]
+    fn remembered_client_tokens_are_capped_oldest_first() {
+        let mut w = World::default();
+        for i in 0..MAX_CLIENT_TOKENS + 5 {
+            let answer = RememberedAnswer {
+                body: serde_json::Value::Null,
+                at_ms: i as i64,
+            };
+            w.client_tokens.insert(format!("k{i}"), answer);
+        }
+        w.purge(MAX_CLIENT_TOKENS as i64, 0);
+        assert_eq!(w.client_tokens.len(), MAX_CLIENT_TOKENS);
+        assert!(!w.client_tokens.contains_key("k4"));
+        assert!(w.client_tokens.contains_key("k5"));
+        w.purge(MAX_CLIENT_TOKENS as i64 + 24 * 3600 * 1000 + 6, 0);
+        assert!(w.client_tokens.is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::params::{invalid, ip_version};
 use super::{
     cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
-    ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
+    ipv6_unsupported_region, object, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
 };
 use crate::emulator::world::{BgpGroup, IpVersion, Lifecycle, Phase, Vbr, World};
 
@@ -238,22 +238,23 @@ pub(super) fn find<'w>(
 }
 
 fn group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
-    json!({
-        "BgpGroupId": g.id,
-        "Name": g.name,
-        "Description": g.description,
-        "RouterId": vbr.attrs.vbr_id,
-        "RegionId": vbr.region_id,
-        "PeerAsn": g.peer_asn.to_string(),
-        "LocalAsn": g.local_asn.to_string(),
-        "AuthKey": g.auth_key,
-        "IsFake": if g.is_fake { "true" } else { "false" },
-        "Hold": g.hold.to_string(),
-        "Keepalive": g.keepalive.to_string(),
-        "RouteLimit": g.route_limit.to_string(),
-        "IpVersion": g.ip_version.as_str(),
-        "Status": status.as_str(),
-    })
+    let text = |s: &str| Value::String(s.to_string());
+    object([
+        ("BgpGroupId", text(&g.id)),
+        ("Name", text(&g.name)),
+        ("Description", text(&g.description)),
+        ("RouterId", text(&vbr.attrs.vbr_id)),
+        ("RegionId", text(&vbr.region_id)),
+        ("PeerAsn", Value::String(g.peer_asn.to_string())),
+        ("LocalAsn", Value::String(g.local_asn.to_string())),
+        ("AuthKey", text(&g.auth_key)),
+        ("IsFake", text(if g.is_fake { "true" } else { "false" })),
+        ("Hold", Value::String(g.hold.to_string())),
+        ("Keepalive", Value::String(g.keepalive.to_string())),
+        ("RouteLimit", Value::String(g.route_limit.to_string())),
+        ("IpVersion", text(g.ip_version.as_str())),
+        ("Status", text(status.as_str())),
+    ])
 }
 
 pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {

@@ -39,7 +39,8 @@
 //!
 //! # ClientToken
 //!
-//! A successful mutating call with a `ClientToken` is remembered (per action, for 24 hours). The same
+//! A successful mutating call with a `ClientToken` is remembered (per action, for 24 hours, at most the
+//! newest 10,000 answers). The same
 //! token on the same action returns the first answer (same resource ID, a new RequestId) and changes
 //! nothing, even when the other parameters differ. Failed calls are not remembered, so a retry after an
 //! error (quota, status) is evaluated afresh.
@@ -423,6 +424,15 @@ fn check_vbr_writable(vbr: &Vbr) -> Result<(), EmuError> {
         ));
     }
     Ok(())
+}
+
+/// A JSON object from its fields, allocated once (the hot path of every Describe answer).
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut map = serde_json::Map::with_capacity(N);
+    for (k, v) in fields {
+        map.insert(k.to_string(), v);
+    }
+    Value::Object(map)
 }
 
 /// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [...]}}`.

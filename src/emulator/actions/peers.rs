@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 use super::params::{invalid, ip_version};
 use super::{
     cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
-    invalid_group, ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
+    invalid_group, ipv6_unsupported_region, object, page_body, pconn_traffic_not_enabled, Ctx,
+    EmuError,
 };
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
@@ -522,39 +523,50 @@ fn session(
     ("Established", advertised, received)
 }
 
+/// `yyyy-MM-ddTHH:mmZ`, UTC (written by hand: chrono's strftime parses its pattern on every call).
 fn gmt_modified(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%MZ")
-        .to_string()
+    use chrono::{Datelike, Timelike};
+    let t = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 fn peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
     let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
-    json!({
-        "BgpPeerId": p.id,
-        "BgpGroupId": g.id,
-        "Name": g.name,
-        "Description": g.description,
-        "PeerIpAddress": p.peer_ip,
-        "PeerAsn": g.peer_asn.to_string(),
-        "LocalAsn": g.local_asn.to_string(),
-        "AuthKey": g.auth_key,
-        "IsFake": g.is_fake,
-        "EnableBfd": p.enable_bfd,
-        "BfdMultiHop": p.bfd_multi_hop,
-        "Hold": g.hold.to_string(),
-        "Keepalive": g.keepalive.to_string(),
-        "RouteLimit": g.route_limit.to_string(),
-        "IpVersion": p.ip_version.as_str(),
-        "RouterId": vbr.attrs.vbr_id,
-        "RegionId": vbr.region_id,
-        "Status": phase.as_str(),
-        "BgpStatus": bgp_status,
-        "AdvertisedRouteCount": advertised,
-        "ReceivedRouteCount": received,
-        "GmtModified": gmt_modified(p.lifecycle.last_change_ms()),
-    })
+    let text = |s: &str| Value::String(s.to_string());
+    object([
+        ("BgpPeerId", text(&p.id)),
+        ("BgpGroupId", text(&g.id)),
+        ("Name", text(&g.name)),
+        ("Description", text(&g.description)),
+        ("PeerIpAddress", text(&p.peer_ip)),
+        ("PeerAsn", Value::String(g.peer_asn.to_string())),
+        ("LocalAsn", Value::String(g.local_asn.to_string())),
+        ("AuthKey", text(&g.auth_key)),
+        ("IsFake", Value::Bool(g.is_fake)),
+        ("EnableBfd", Value::Bool(p.enable_bfd)),
+        ("BfdMultiHop", Value::from(p.bfd_multi_hop)),
+        ("Hold", Value::String(g.hold.to_string())),
+        ("Keepalive", Value::String(g.keepalive.to_string())),
+        ("RouteLimit", Value::String(g.route_limit.to_string())),
+        ("IpVersion", text(p.ip_version.as_str())),
+        ("RouterId", text(&vbr.attrs.vbr_id)),
+        ("RegionId", text(&vbr.region_id)),
+        ("Status", text(phase.as_str())),
+        ("BgpStatus", text(bgp_status)),
+        ("AdvertisedRouteCount", Value::from(advertised)),
+        ("ReceivedRouteCount", Value::from(received)),
+        (
+            "GmtModified",
+            Value::String(gmt_modified(p.lifecycle.last_change_ms())),
+        ),
+    ])
 }
 
 pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
