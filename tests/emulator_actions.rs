@@ -2210,7 +2210,7 @@ fn hostile_request() -> impl Strategy<Value = (usize, Vec<(String, String)>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn hostile_parameters_get_ok_or_a_4xx(requests in prop::collection::vec(hostile_request(), 1..6), settle in 0u64..3) {
