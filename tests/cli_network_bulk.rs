@@ -695,3 +695,43 @@ fn bulk_networks_add_and_withdraw() {
         1
     );
 }
+
+#[test]
+fn bulk_rerun_with_the_same_client_token_creates_nothing_twice() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..1]);
+    std::fs::write(sb.path("three.ndjson"), peer_items(&groups, 3)).unwrap();
+    let file = sb.path("three.ndjson");
+    let args = [
+        "peer",
+        "create",
+        "--from-file",
+        file.to_str().unwrap(),
+        "--client-token",
+        "run-7",
+    ];
+    let first = ok_json(sh(&sb, &emu).args(args));
+    let again = ok_json(sh(&sb, &emu).args(args));
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["Resource"]["BgpPeerId"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&first), ids(&again));
+    let tokens: Vec<String> = requests(&emu)
+        .iter()
+        .filter(|r| r["action"] == "CreateBgpPeer")
+        .map(|r| r["parameters"]["ClientToken"].as_str().unwrap().to_string())
+        .collect();
+    assert!(tokens.iter().all(|t| t.starts_with("run-7-")), "{tokens:?}");
+    assert_eq!(
+        ok_json(sh(&sb, &emu).args(["peer", "list"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}

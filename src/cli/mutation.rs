@@ -14,8 +14,8 @@ pub struct MutationArgs {
     pub dry_run: bool,
 
     /// Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying
-    /// with the same token never makes a second resource [default: a new UUID per operation, reused
-    /// on every retry]
+    /// with the same token never makes a second resource; with --from-file, item N without its own
+    /// ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]
     #[arg(long, value_name = "TOKEN")]
     pub client_token: Option<String>,
 

@@ -190,15 +190,17 @@ impl ItemReader<'_> {
         }
     }
 
-    /// The item's ClientToken, or a new one.
-    pub fn client_token(&self, v: &Validator) -> Result<String, CliError> {
-        match self.opt_str("ClientToken")? {
-            Some(t) => {
-                v.client_token(&t).map_err(|e| self.err(e.to_string()))?;
-                Ok(t)
-            }
-            None => Ok(crate::client::new_client_token()),
-        }
+    /// The item's ClientToken; else `<--client-token>-<index>` (so re-running the same file with
+    /// the same --client-token creates nothing twice); else a new one.
+    pub fn client_token(&self, v: &Validator, base: Option<&str>) -> Result<String, CliError> {
+        let token = match (self.opt_str("ClientToken")?, base) {
+            (Some(t), _) => t,
+            (None, Some(base)) => format!("{base}-{}", self.item.index),
+            (None, None) => return Ok(crate::client::new_client_token()),
+        };
+        v.client_token(&token)
+            .map_err(|e| self.err(e.to_string()))?;
+        Ok(token)
     }
 
     /// Wraps a validation error with the item's place.

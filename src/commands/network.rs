@@ -108,7 +108,7 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
             vpc_id: r.opt_str("VpcId")?.filter(|s| !s.is_empty()),
         };
         op.validate(&v).map_err(|e| r.place_err(e))?;
-        let token = r.client_token(&v)?;
+        let token = r.client_token(&v, a.mutation.client_token.as_deref())?;
         Ok(Prepared {
             index: item.index,
             request: op.request(&region, &token),
@@ -245,7 +245,7 @@ async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow
             dst_cidr_block: r.req_str("DstCidrBlock")?,
         };
         op.validate(&v).map_err(|e| r.place_err(e))?;
-        let token = r.client_token(&v)?;
+        let token = r.client_token(&v, a.mutation.client_token.as_deref())?;
         Ok(Prepared {
             index: item.index,
             request: op.request(&region, &token),

@@ -175,7 +175,7 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
             ip_version: r.opt_ip_version("IpVersion")?,
         };
         op.validate(&v).map_err(|e| r.place_err(e))?;
-        let token = r.client_token(&v)?;
+        let token = r.client_token(&v, a.mutation.client_token.as_deref())?;
         Ok(Prepared {
             index: item.index,
             request: op.request(&region, &token),
@@ -349,7 +349,7 @@ async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::R
         let id = r.req_str("BgpPeerId")?;
         v.id(validate::BGP_PEER_ID, &id)
             .map_err(|e| r.place_err(e))?;
-        let token = r.client_token(&v)?;
+        let token = r.client_token(&v, a.mutation.client_token.as_deref())?;
         Ok(Prepared {
             index: item.index,
             request: api::delete_request(&region, &id, &token),
