@@ -149,7 +149,12 @@ impl Context {
             let state = config::emulator_state_path(&self.env);
             let embedded = self
                 .embedded
-                .get_or_try_init(|| crate::emulator::start_embedded(state))
+                .get_or_try_init(|| {
+                    crate::emulator::start_embedded(
+                        state,
+                        self.env.get("BGPEER_EMULATOR_SETTLE_MS"),
+                    )
+                })
                 .await?;
             if self.term.stderr && !self.globals.quiet {
                 eprintln!(
@@ -178,16 +183,15 @@ impl Context {
             endpoint_raw.as_deref(),
             self.globals.allow_insecure_endpoint,
         )?;
-        let secs = |v: f64| Duration::from_secs_f64(v.max(0.001));
         let config = ClientConfig {
             endpoint,
             version: client::VPC_VERSION.to_string(),
             signature_version: settings.signature_version.value,
             credentials,
             timeouts: Timeouts {
-                connect: secs(settings.connect_timeout_secs.value),
-                request: secs(settings.read_timeout_secs.value),
-                deadline: secs(settings.deadline_secs.value),
+                connect: seconds("connect timeout", &settings.connect_timeout_secs)?,
+                request: seconds("read timeout", &settings.read_timeout_secs)?,
+                deadline: seconds("deadline", &settings.deadline_secs)?,
             },
             retry: RetryPolicy {
                 max_attempts: settings.max_attempts.value,
@@ -223,4 +227,22 @@ impl Context {
             crate::secret::MASK.to_string()
         }
     }
+}
+
+/// A timeout setting as a Duration: positive, finite and at most a week, or a usage error
+/// that names the setting, its source and the rule.
+fn seconds(name: &str, value: &config::Sourced<f64>) -> anyhow::Result<Duration> {
+    use crate::cli::MAX_TIMEOUT_SECS;
+    let v = value.value;
+    if !(v.is_finite() && v > 0.0 && v <= MAX_TIMEOUT_SECS) {
+        return Err(crate::error::CliError::usage(
+            format!(
+                "invalid {name} {v} (from {}): it must be a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS}",
+                value.source
+            ),
+            Some("e.g. --deadline 600 or --read-timeout 2.5".to_string()),
+        )
+        .into());
+    }
+    Ok(Duration::from_secs_f64(v))
 }

@@ -197,6 +197,9 @@ fn diagnose(err: &anyhow::Error) -> Option<&dyn Diagnose> {
         if let Some(e) = cause.downcast_ref::<crate::credentials::CredentialsError>() {
             return Some(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::api::pagination::CountMismatch>() {
+            return Some(e);
+        }
     }
     None
 }

@@ -60,9 +60,14 @@ where
             return Exit::Bug.into();
         }
     };
-    // Ctrl-C drops the command's future, which cancels its in-flight requests.
+    // Ctrl-C drops the command's future, which cancels its in-flight requests. The standalone
+    // emulator handles Ctrl-C and SIGTERM itself: it drains connections and exits 0.
+    let handles_signals = matches!(command, Command::Emulator(_));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         runtime.block_on(async {
+            if handles_signals {
+                return commands::dispatch(&ctx, command).await;
+            }
             tokio::select! {
                 r = commands::dispatch(&ctx, command) => r,
                 _ = tokio::signal::ctrl_c() => Err(CliError::Interrupted.into()),

@@ -11,16 +11,8 @@ use crate::error::CliError;
 use crate::secret::Secret;
 
 /// Default columns of tables and tsv.
-pub const COLUMNS: &[&str] = &[
-    "BgpGroupId",
-    "Name",
-    "RouterId",
-    "PeerAsn",
-    "LocalAsn",
-    "IpVersion",
-    "RouteLimit",
-    "Status",
-];
+/// Chosen to fit 80 columns; `--fields` or `-o json` show the rest.
+pub const COLUMNS: &[&str] = &["BgpGroupId", "Name", "PeerAsn", "LocalAsn", "Status"];
 
 /// One DescribeBgpGroups item with consistent types (the SDK types every group field as a string).
 pub fn normalize(mut item: Value) -> Value {

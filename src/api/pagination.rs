@@ -84,3 +84,16 @@ pub async fn list_all(
         }
     }
 }
+
+impl crate::error::Diagnose for CountMismatch {
+    /// The list moved under us (or the server miscounted): like a server error, worth a retry.
+    fn exit(&self) -> crate::error::Exit {
+        crate::error::Exit::Network
+    }
+    fn hint(&self) -> Option<String> {
+        Some(
+            "objects were created or deleted while the pages were read; run the command again"
+                .into(),
+        )
+    }
+}

@@ -10,11 +10,10 @@ use crate::client::Client;
 use crate::error::CliError;
 
 /// Default columns of tables and tsv.
+/// Chosen to fit 80 columns with IPv4 addresses; `--fields` or `-o json` show the rest.
 pub const COLUMNS: &[&str] = &[
     "BgpPeerId",
-    "BgpGroupId",
     "PeerIpAddress",
-    "PeerAsn",
     "Status",
     "BgpStatus",
     "EnableBfd",

@@ -113,15 +113,15 @@ pub struct GlobalArgs {
     pub show_secrets: bool,
 
     /// Connection timeout in seconds [default: 5]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub connect_timeout: Option<f64>,
 
     /// Timeout of one HTTP attempt in seconds [default: 30]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub read_timeout: Option<f64>,
 
     /// Overall deadline of the command's API calls, retries included, in seconds [default: 300]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub deadline: Option<f64>,
 
     /// Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]
@@ -175,13 +175,15 @@ pub enum Command {
     /// Profiles and credentials
     Configure(configure::ConfigureArgs),
     /// Which profile and credentials are in use, and whether they work
-    #[command(after_long_help = "Exit status: 0 when the credentials work, 4 when they are missing or rejected, 7 when the API can't be reached.
+    #[command(
+        after_long_help = "Exit status: 0 when the credentials work, 4 when they are missing or rejected, 7 when the API can't be reached.
 
 Examples:
   $ bgpeer whoami
 
   # Check a profile's own credentials, whatever ALIBABA_CLOUD_* says
-  $ bgpeer --profile prod whoami -o json")]
+  $ bgpeer --profile prod whoami -o json"
+    )]
     Whoami,
     /// Run the local emulator of the VPC BGP API
     Emulator(emulator::EmulatorArgs),
@@ -224,5 +226,18 @@ mod tests {
     #[test]
     fn clap_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+}
+
+/// The longest timeout or deadline a flag accepts: one week, in seconds.
+pub const MAX_TIMEOUT_SECS: f64 = 7.0 * 24.0 * 3600.0;
+
+/// Parses a timeout flag: a number of seconds greater than 0 and at most a week.
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= MAX_TIMEOUT_SECS => Ok(v),
+        _ => Err(format!(
+            "expected a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS} (e.g. 2.5 or 600)"
+        )),
     }
 }

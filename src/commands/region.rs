@@ -16,7 +16,8 @@ pub async fn run(ctx: &Context, cmd: RegionCommand) -> anyhow::Result<()> {
 }
 
 async fn list(ctx: &Context, args: RegionListArgs) -> anyhow::Result<()> {
-    let client = ctx.client().await?;
+    // DescribeRegions needs no region: without one, ask the central endpoint (vpc.aliyuncs.com).
+    let client = ctx.client_any_region("cn-hangzhou").await?;
     let req =
         Request::new("DescribeRegions").param("AcceptLanguage", args.accept_language.as_str());
     let regions = list_all(client, req.action, &req.wire_params(), None).await?;

@@ -78,11 +78,11 @@ pub struct Embedded {
 }
 
 /// The settle time of the embedded emulator: `BGPEER_EMULATOR_SETTLE_MS`, default 3000 ms.
-fn embedded_settle() -> anyhow::Result<Duration> {
-    match std::env::var("BGPEER_EMULATOR_SETTLE_MS") {
-        Err(_) => Ok(DEFAULT_SETTLE),
-        Ok(v) if v.trim().is_empty() => Ok(DEFAULT_SETTLE),
-        Ok(v) => v
+fn embedded_settle(setting: Option<&str>) -> anyhow::Result<Duration> {
+    match setting {
+        None => Ok(DEFAULT_SETTLE),
+        Some(v) if v.trim().is_empty() => Ok(DEFAULT_SETTLE),
+        Some(v) => v
             .trim()
             .parse::<u64>()
             .map(Duration::from_millis)
@@ -100,9 +100,13 @@ fn embedded_settle() -> anyhow::Result<Duration> {
 }
 
 /// Starts the emulator in-process on an ephemeral loopback port with persistent state at
-/// `state_path` (created with the seeded world when missing).
-pub async fn start_embedded(state_path: std::path::PathBuf) -> anyhow::Result<Embedded> {
-    let settle = embedded_settle()?;
+/// `state_path` (created with the seeded world when missing). `settle_ms` is the value of
+/// `BGPEER_EMULATOR_SETTLE_MS`, if set.
+pub async fn start_embedded(
+    state_path: std::path::PathBuf,
+    settle_ms: Option<&str>,
+) -> anyhow::Result<Embedded> {
+    let settle = embedded_settle(settle_ms)?;
     let open_path = state_path.clone();
     let store = tokio::task::spawn_blocking(move || store::Store::open(&open_path))
         .await
