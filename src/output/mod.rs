@@ -69,8 +69,9 @@ fn terminal_width(ctx: &Context) -> Option<u16> {
         }
     }
     if ctx.term.stdout {
-        // comfy-table probes stdout only when nothing else decided the width.
-        return comfy_table::Table::new().width();
+        // comfy-table probes stdout only when nothing else decided the width. A terminal that
+        // reports no size (a bare pseudo-terminal) must not squeeze tables to nothing.
+        return comfy_table::Table::new().width().filter(|w| *w >= 20);
     }
     None
 }
