@@ -218,17 +218,6 @@ Examples:
   # fish
   $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn clap_definition_is_valid() {
-        Cli::command().debug_assert();
-    }
-}
-
 /// The longest timeout or deadline a flag accepts: one week, in seconds.
 pub const MAX_TIMEOUT_SECS: f64 = 7.0 * 24.0 * 3600.0;
 
@@ -239,5 +228,16 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
         _ => Err(format!(
             "expected a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS} (e.g. 2.5 or 600)"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
     }
 }
