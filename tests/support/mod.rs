@@ -114,7 +114,10 @@ impl Emulator {
                     break s;
                 }
             }
-            assert!(Instant::now() < deadline, "emulator did not start within 30s");
+            assert!(
+                Instant::now() < deadline,
+                "emulator did not start within 30s"
+            );
             std::thread::sleep(Duration::from_millis(20));
         };
         Emulator {
@@ -127,7 +130,11 @@ impl Emulator {
 
     /// `http://127.0.0.1:PORT/_emulator/<path>`
     pub fn admin_url(&self, path: &str) -> String {
-        format!("{}/_emulator/{}", self.endpoint, path.trim_start_matches('/'))
+        format!(
+            "{}/_emulator/{}",
+            self.endpoint,
+            path.trim_start_matches('/')
+        )
     }
 }
 
