@@ -7,6 +7,8 @@
 # Exits non-zero if any step fails; a pytest run that collects no test is a failure too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Tests talk to loopback only: never let a credential chain probe the ECS metadata address.
+export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 case "$target_dir" in
