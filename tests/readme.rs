@@ -451,6 +451,7 @@ fn session_script(blocks: &[&Block]) -> String {
     let mut s = String::from(
         "exec 2>&1\nset -o pipefail\ntrap 'trap \"\" TERM; kill -TERM 0 2>/dev/null' EXIT\n",
     );
+    let ports = free_ports_for(blocks);
     let mut background = 0;
     for block in blocks {
         if block.fresh_state {
@@ -458,6 +459,7 @@ fn session_script(blocks: &[&Block]) -> String {
         }
         for step in &block.steps {
             let command = after_install(&step.command).unwrap_or(&step.command);
+            let command = &with_ports(command, &ports);
             match command
                 .trim_end()
                 .strip_suffix('&')
@@ -490,6 +492,62 @@ printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status
         }
     }
     s
+}
+
+/// The fixed loopback ports the document's commands use (`--listen 127.0.0.1:8765`), each
+/// mapped to a port that is free now, so a busy port on the test machine can't fail the run
+/// (ports in the output are normalised anyway).
+fn free_ports_for(blocks: &[&Block]) -> Vec<(String, String)> {
+    let mut ports: Vec<(String, String)> = Vec::new();
+    let mut listeners = Vec::new();
+    for step in blocks.iter().flat_map(|b| &b.steps) {
+        for port in loopback_ports(&step.command) {
+            if port != "0" && !ports.iter().any(|(p, _)| *p == port) {
+                let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+                ports.push((port, l.local_addr().unwrap().port().to_string()));
+                listeners.push(l);
+            }
+        }
+    }
+    ports
+}
+
+fn loopback_ports(text: &str) -> Vec<String> {
+    let mut ports = Vec::new();
+    for host in ["127.0.0.1:", "localhost:"] {
+        for (at, _) in text.match_indices(host) {
+            let digits: String = text[at + host.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if !digits.is_empty() {
+                ports.push(digits);
+            }
+        }
+    }
+    ports
+}
+
+/// `command` with each `127.0.0.1:PORT` / `localhost:PORT` of `ports` replaced.
+fn with_ports(command: &str, ports: &[(String, String)]) -> String {
+    let mut out = command.to_string();
+    for host in ["127.0.0.1:", "localhost:"] {
+        let mut result = String::new();
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(host) {
+            let (before, after) = rest.split_at(at + host.len());
+            result.push_str(before);
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            match ports.iter().find(|(p, _)| *p == digits) {
+                Some((_, free)) => result.push_str(free),
+                None => result.push_str(&digits),
+            }
+            rest = &after[digits.len()..];
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
 }
 
 /// Each step's output lines and exit status, split at the status marks.
@@ -795,6 +853,25 @@ fn the_install_step_is_dropped_and_the_rest_runs() {
     );
     assert_eq!(after_install("cargo install --locked --path ."), None);
     assert_eq!(after_install("bgpeer vbr list"), None);
+}
+
+#[test]
+fn fixed_ports_are_swapped_for_free_ones() {
+    let ports = vec![("8765".to_string(), "40001".to_string())];
+    assert_eq!(
+        with_ports(
+            "bgpeer emulator --listen 127.0.0.1:8765 && curl localhost:8765/x 127.0.0.1:0 127.0.0.1:87651",
+            &ports
+        ),
+        "bgpeer emulator --listen 127.0.0.1:40001 && curl localhost:40001/x 127.0.0.1:0 127.0.0.1:87651"
+    );
+    let blocks = extract_blocks(
+        "```console\n$ a --listen 127.0.0.1:8765\n$ b http://127.0.0.1:8765 127.0.0.1:0\n```\n",
+    )
+    .unwrap();
+    let ports = free_ports_for(&[&blocks[0]]);
+    assert_eq!(ports.len(), 1, "{ports:?}");
+    assert_eq!(ports[0].0, "8765");
 }
 
 #[test]
