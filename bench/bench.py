@@ -7,8 +7,8 @@ side by side, against one `bgpeer emulator` process on loopback, contenders inte
 Figures: a. one list, whole process (200 peers, 4 pages); b. bulk create + delete of 500 peers;
 c. emulator throughput (signed DescribeBgpPeers answers/s at concurrency 1, 16, 64); d. peak RSS of
 bgpeer in a and b; e. throttled bulk create of 200 peers at 20 requests/s per key.
-Every process is timed by wall clock (perf_counter around spawn..wait) and its peak RSS is read from
-wait4()'s rusage. Nothing leaves loopback.
+Every process is timed by wall clock (perf_counter around spawn..wait); peak RSS comes from GNU
+time (`/usr/bin/time -f %M`). Nothing leaves loopback.
 """
 
 from __future__ import annotations
@@ -49,21 +49,36 @@ class Run:
             seconds, maxrss_kib, rc, stdout, stderr)
 
 
-def timed(argv: list[str], env: dict[str, str], stdin: str | None = None) -> Run:
-    """Runs argv to completion; wall time from spawn to reap, peak RSS from wait4()."""
+TIME = "/usr/bin/time"
+
+
+def timed(argv: list[str], env: dict[str, str], rss: bool = False) -> Run:
+    """Runs argv to completion; wall time from spawn to reap.
+
+    With rss=True the process runs under GNU time (`/usr/bin/time -f %M`), which reports its peak
+    RSS. Not wait4() here: Linux carries the high-water RSS of the address space a process execs
+    from, and a child of this Python process starts from Python's (~70 MB), so every child would
+    seem to peak at 70 MB. GNU time is a small C program, so its child starts small.
+    """
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
-    fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
+    rss_file = tempfile.NamedTemporaryFile(prefix="rss-", dir=env["HOME"], delete=False)
+    rss_file.close()
+    if rss:
+        argv = [TIME, "-f", "%M", "-o", rss_file.name, *argv]
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdin=fin, stdout=out, stderr=err)
-    _, status, usage = os.wait4(p.pid, 0)
+    p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+    p.wait()
     seconds = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if stdin:
-        fin.close()
+    maxrss = 0
+    if rss:
+        text = Path(rss_file.name).read_text().strip().splitlines()
+        # GNU time writes "Command exited with non-zero status N" before the figure on failure.
+        maxrss = int(text[-1]) if text and text[-1].isdigit() else 0
+    os.unlink(rss_file.name)
     out.seek(0)
     err.seek(0)
-    return Run(seconds, usage.ru_maxrss, p.returncode, out.read(), err.read())
+    return Run(seconds, maxrss, p.returncode, out.read(), err.read())
 
 
 def stats(values: list[float]) -> dict:
@@ -187,7 +202,7 @@ class Bench:
 
     def bgpeer_create(self, items: Path, check: int) -> tuple[Run, list[str], int]:
         r = timed(self.bgpeer_argv("-o", "json", "peer", "create", "--from-file", str(items),
-                                   "--concurrency", "16"), self.env)
+                                   "--concurrency", "16"), self.env, rss=True)
         try:
             rows = json.loads(r.stdout)
         except ValueError:
@@ -217,14 +232,23 @@ class Bench:
                 acc.append(run)
             if same is None:
                 same = json.loads(bg[0].stdout) == json.loads(sdk[0].stdout)
+        # Peak RSS in separate runs under GNU time, so its fork+exec is not in the timed runs above.
+        bg_rss, sdk_rss = [], []
+        for i in range(self.args.rss_runs):
+            for argv, acc in ((bg_argv, bg_rss), (sdk_argv, sdk_rss)):
+                run = timed(argv, self.env, rss=True)
+                if run.rc != 0 or len(json.loads(run.stdout)) != n:
+                    sys.exit(f"error: list under {TIME} failed (exit {run.rc}): {run.stderr[-400:]!r}")
+                acc.append(run)
         b, s = stats([r.seconds for r in bg]), stats([r.seconds for r in sdk])
         self.results["a_list"] = {
             "peers": n, "pages": -(-n // 50), "runs": self.args.list_runs,
             "bgpeer_seconds": b, "sdk_seconds": s,
             "ratio_median": s["median"] / b["median"], "ratio_p90": s["p90"] / b["p90"],
             "same_json": same,
-            "bgpeer_maxrss_kib": stats([r.maxrss_kib for r in bg]),
-            "sdk_maxrss_kib": stats([r.maxrss_kib for r in sdk]),
+            "rss_runs": self.args.rss_runs,
+            "bgpeer_maxrss_kib": stats([r.maxrss_kib for r in bg_rss]),
+            "sdk_maxrss_kib": stats([r.maxrss_kib for r in sdk_rss]),
         }
         log(f"a: bgpeer median {b['median'] * 1000:.1f} ms, SDK {s['median'] * 1000:.1f} ms, "
             f"ratio {s['median'] / b['median']:.1f}x, same JSON: {same}")
@@ -260,8 +284,11 @@ class Bench:
         n = self.args.bulk
         items = self.items_file(n, "bulk-items.ndjson")
         acc: dict[str, dict[str, list]] = {}
+        order = ["bgpeer", "sdk_sequential", "sdk_16_threads"]
         for rep in range(self.args.bulk_runs):
-            for name in ("bgpeer", "sdk_sequential", "sdk_16_threads"):
+            # Rotate who goes first: every write clones the emulator's world, remembered ClientTokens
+            # included (up to 10,000), so writes get dearer as the run goes on; rotating spreads that.
+            for name in order[rep % 3:] + order[:rep % 3]:
                 ids_file = self.work / f"ids-{name}.ndjson"
                 if name == "bgpeer":
                     c, ids, failed = self.bgpeer_create(items, n)
@@ -269,7 +296,8 @@ class Bench:
                 else:
                     threads = "1" if name == "sdk_sequential" else "16"
                     c = timed([self.python, str(HERE / "sdk_bulk.py"), self.endpoint, "create",
-                               str(items), "--threads", threads, "--out", str(ids_file)], self.env)
+                               str(items), "--threads", threads, "--out", str(ids_file)], self.env,
+                              rss=True)
                     failed = 0 if c.rc == 0 else -1
                 created = len(self.peer_ids())
                 if c.rc != 0 or failed or created != n:
@@ -278,10 +306,10 @@ class Bench:
                 if name == "bgpeer":
                     d = timed(self.bgpeer_argv("-o", "none", "peer", "delete", "--from-file",
                                                str(ids_file), "--yes", "--concurrency", "16"),
-                              self.env)
+                              self.env, rss=True)
                 else:
                     d = timed([self.python, str(HERE / "sdk_bulk.py"), self.endpoint, "delete",
-                               str(ids_file), "--threads", threads], self.env)
+                               str(ids_file), "--threads", threads], self.env, rss=True)
                 left = len(self.peer_ids())
                 if d.rc != 0 or left:
                     sys.exit(f"error: {name} delete: exit {d.rc}, {left} peers left: {d.stderr[-400:]!r}")
@@ -385,10 +413,10 @@ def main() -> None:
     args = ap.parse_args()
     args.list_peers, args.bulk, args.throttled = 200, 500, 200
     if args.quick:
-        args.list_runs, args.bulk_runs, args.throttled_runs = 3, 1, 1
+        args.list_runs, args.bulk_runs, args.throttled_runs, args.rss_runs = 3, 1, 1, 2
         args.load_reps, args.load_requests, args.load_seconds = 1, 2000, 2
     else:
-        args.list_runs, args.bulk_runs, args.throttled_runs = 21, 3, 3
+        args.list_runs, args.bulk_runs, args.throttled_runs, args.rss_runs = 21, 3, 3, 5
         args.load_reps, args.load_requests, args.load_seconds = 3, 50000, 5
     res = Bench(args).run()
     out = Path(args.out)

@@ -24,6 +24,11 @@ for arg in "$@"; do
     esac
 done
 
+if [[ ! -x /usr/bin/time ]]; then
+    echo "error: /usr/bin/time (GNU time) is missing; it measures peak memory: apt-get install time" >&2
+    exit 1
+fi
+
 echo "bench: building bgpeer and the load generator (release)" >&2
 cargo build --release --quiet --bin bgpeer --example loadgen
 scripts/sdk-venv.sh >&2
