@@ -399,6 +399,9 @@ fn cascade_deletes_the_peers_first() {
         "--yes",
         "--interval",
         "0.05",
+        // The longest token the API takes: the peers' derived tokens must stay within 64 too.
+        "--client-token",
+        &"t".repeat(64),
     ]));
     assert_eq!(out["DeletedBgpPeerIds"], serde_json::json!([p1, p2]));
     let deletes: Vec<String> = requests(&emu)

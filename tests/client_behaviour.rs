@@ -1019,3 +1019,49 @@ fn ctrl_c_cancels_the_request_and_exits_130() {
     assert!(stderr.contains("error: interrupted"), "{stderr}");
     assert_eq!(server.requests().len(), 1, "no retry after Ctrl-C");
 }
+
+/// Parameters too large for a sane URL travel in a signed form body: the emulator verifies the
+/// signature and answers with its own validation error (exit 5), for both signature versions.
+#[test]
+fn huge_parameters_travel_in_a_signed_form_body() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let name = "a".repeat(100_000);
+    for version in ["v3", "v2"] {
+        let (code, _, stderr) = run(sb.cmd_at(&emu).args([
+            "--signature-version",
+            version,
+            "--region",
+            "cn-hangzhou",
+            "api",
+            "CreateBgpGroup",
+            "--param",
+            "RouterId=vbr-bp1multisubif00000000",
+            "--param",
+            "PeerAsn=65001",
+            "--param",
+            &format!("Name={name}"),
+        ]));
+        assert_eq!(
+            code,
+            5,
+            "{version}: stderr: {}",
+            &stderr[..stderr.len().min(500)]
+        );
+        assert!(stderr.contains("InvalidBgpName.Malformed"), "{version}");
+    }
+    // A valid request with a large description is accepted from the body too.
+    let description = format!("d{}", "x".repeat(200));
+    let long_vpc = format!("vpc-{}", "z".repeat(5000));
+    let (code, _, stderr) = run(sb.cmd_at(&emu).args([
+        "--region",
+        "cn-hangzhou",
+        "api",
+        "DescribeBgpGroups",
+        "--param",
+        &format!("BgpGroupId=bgpg-{long_vpc}"),
+        "--param",
+        &format!("Description={description}"),
+    ]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+}

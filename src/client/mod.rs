@@ -15,6 +15,10 @@ pub use error::{ApiError, ClientError};
 use crate::credentials::Credentials;
 use crate::signing::{self, SignatureVersion};
 
+/// Above this many bytes of encoded parameters, they are sent in a form body instead of the URL.
+const MAX_QUERY_BYTES: usize = 4096;
+const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
 pub const VPC_VERSION: &str = "2016-04-28";
 pub const USER_AGENT: &str = concat!("bgpeer/", env!("CARGO_PKG_VERSION"));
 
@@ -86,6 +90,21 @@ pub fn is_mutating(action: &str) -> bool {
 
 pub fn new_client_token() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// The longest ClientToken the API accepts.
+pub const MAX_CLIENT_TOKEN_LEN: usize = 64;
+
+/// The token of one step of a larger operation (`<base>-<suffix>`), deterministic so that re-running
+/// the operation with the same base token repeats no step; hashed when it would exceed 64 characters.
+pub fn derive_client_token(base: &str, suffix: &str) -> String {
+    use sha2::Digest;
+    let token = format!("{base}-{suffix}");
+    if token.len() <= MAX_CLIENT_TOKEN_LEN && token.is_ascii() {
+        token
+    } else {
+        hex::encode(sha2::Sha256::digest(token.as_bytes()))
+    }
 }
 
 fn new_nonce() -> String {
@@ -235,17 +254,27 @@ impl Client {
         let endpoint = &self.config.endpoint;
         let mut headers: Vec<(String, String)> = Vec::new();
         let our_string_to_sign: String;
-        let query: Vec<(String, String)> = match self.config.signature_version {
+        // Parameters go in the query as the SDKs send them, unless they would make an unwieldy
+        // URL: then they travel in a form body, which both schemes sign too.
+        let in_body = signing::percent::encode_pairs(params).len() > MAX_QUERY_BYTES;
+        let form_body: Vec<u8> = if in_body && self.config.signature_version == SignatureVersion::V3
+        {
+            signing::percent::encode_pairs(params).into_bytes()
+        } else {
+            Vec::new()
+        };
+        let mut all_params: Vec<(String, String)> = match self.config.signature_version {
             SignatureVersion::V3 => {
+                let no_query: [(String, String); 0] = [];
                 let signed = signing::v3::sign_rpc(
                     &signing::v3::RpcCall {
                         method: "POST",
                         host: &endpoint.host,
                         action,
                         version: &self.config.version,
-                        query: params,
-                        body: b"",
-                        content_type: None,
+                        query: if in_body { &no_query } else { params },
+                        body: &form_body,
+                        content_type: in_body.then_some(FORM_CONTENT_TYPE),
                         date: &timestamp,
                         nonce: &nonce,
                     },
@@ -275,13 +304,27 @@ impl Client {
                 all
             }
         };
+        let (query, body) = if !in_body {
+            (std::mem::take(&mut all_params), Vec::new())
+        } else if self.config.signature_version == SignatureVersion::V3 {
+            (Vec::new(), form_body)
+        } else {
+            headers.push(("content-type".into(), FORM_CONTENT_TYPE.into()));
+            (
+                Vec::new(),
+                signing::percent::encode_pairs(&all_params).into_bytes(),
+            )
+        };
+        // What the debug log shows: the parameters wherever they travel (redacted there).
+        let logged: &[(String, String)] = if in_body { &all_params } else { &query };
         // The query is exactly the percent-encoding that was signed (reqwest's encoder differs).
         let url = url_with_query(endpoint, &query);
         let log_line = |outcome: &str, started: Instant| {
             if self.config.debug {
                 eprintln!(
-                    "debug: attempt {attempt}/{max} POST {} action={action} {outcome} elapsed={}ms",
-                    redacted_url(endpoint, &query),
+                    "debug: attempt {attempt}/{max} POST {}{} action={action} {outcome} elapsed={}ms",
+                    redacted_url(endpoint, logged),
+                    if in_body { " (parameters in a form body)" } else { "" },
                     started.elapsed().as_millis(),
                 );
             }
@@ -291,7 +334,7 @@ impl Client {
             request = request.header(name, value);
         }
         let started = Instant::now();
-        let response = match request.body(Vec::new()).send().await {
+        let response = match request.body(body).send().await {
             Ok(r) => r,
             Err(e) => {
                 let message = describe_reqwest_error(&e);
@@ -659,5 +702,21 @@ mod tests {
         assert_eq!(e.chars().count(), 201);
         assert!(e.ends_with('…'));
         assert_eq!(excerpt(&[0xff, 0xfe, b'o', b'k']), "\u{fffd}\u{fffd}ok");
+    }
+}
+
+#[cfg(test)]
+mod derived_token_tests {
+    use super::*;
+
+    #[test]
+    fn derived_tokens_are_deterministic_and_never_too_long() {
+        assert_eq!(derive_client_token("abc", "p0"), "abc-p0");
+        let base = "t".repeat(64);
+        let a = derive_client_token(&base, "p1");
+        assert_eq!(a.len(), 64);
+        assert!(a.is_ascii());
+        assert_eq!(a, derive_client_token(&base, "p1"));
+        assert_ne!(a, derive_client_token(&base, "p2"));
     }
 }

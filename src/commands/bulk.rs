@@ -195,7 +195,9 @@ impl ItemReader<'_> {
     pub fn client_token(&self, v: &Validator, base: Option<&str>) -> Result<String, CliError> {
         let token = match (self.opt_str("ClientToken")?, base) {
             (Some(t), _) => t,
-            (None, Some(base)) => format!("{base}-{}", self.item.index),
+            (None, Some(base)) => {
+                crate::client::derive_client_token(base, &self.item.index.to_string())
+            }
             (None, None) => return Ok(crate::client::new_client_token()),
         };
         v.client_token(&token)

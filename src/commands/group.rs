@@ -199,7 +199,13 @@ async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
         let mut requests: Vec<_> = peer_ids
             .iter()
             .enumerate()
-            .map(|(i, id)| peer_api::delete_request(&region, id, &format!("{token}-p{i}")))
+            .map(|(i, id)| {
+                peer_api::delete_request(
+                    &region,
+                    id,
+                    &crate::client::derive_client_token(&token, &format!("p{i}")),
+                )
+            })
             .collect();
         requests.push(api::delete_request(&region, &a.id, &token));
         return print_dry_run(ctx, &requests);
@@ -230,10 +236,14 @@ async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
                 .await?;
             }
             // Derived tokens keep a retried cascade idempotent when --client-token is given.
-            peer_api::delete_request(&region, pid, &format!("{token}-p{i}"))
-                .send(client)
-                .await
-                .with_context(|| format!("cannot delete peer {pid} of BGP group {}", a.id))?;
+            peer_api::delete_request(
+                &region,
+                pid,
+                &crate::client::derive_client_token(&token, &format!("p{i}")),
+            )
+            .send(client)
+            .await
+            .with_context(|| format!("cannot delete peer {pid} of BGP group {}", a.id))?;
         }
         wait::wait_for(&format!("peer {pid}"), Target::Deleted, &opts, || {
             peer_api::get(client, &region, pid)
