@@ -803,3 +803,16 @@ fn no_color_and_the_flag_turn_colour_off_on_a_terminal() {
     assert!(!out.contains('\x1b'));
     assert!(serde_json::from_str::<Value>(&out).unwrap().is_array());
 }
+
+#[test]
+fn value_without_fields_prints_one_id_per_line() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let (code, out, err) = run(sb.cmd_at(&emu).args(["region", "list", "-o", "value"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().count() > 5, "{out}");
+    for line in out.lines() {
+        assert!(!line.contains('\t') && !line.contains(' '), "{line:?}");
+    }
+    assert!(out.lines().any(|l| l == "cn-shanghai"), "{out}");
+}

@@ -143,7 +143,7 @@ pub fn render_list(style: &Style, items: &[Value], columns: &[&str]) -> Result<S
             out
         }
         OutputFormat::Value => {
-            let fields = fields()?;
+            let fields = fields::resolve(style.fields.as_deref(), value_columns(columns), &items)?;
             items.iter().map(|i| tsv_line(i, &fields)).collect()
         }
         OutputFormat::None => String::new(),
@@ -189,11 +189,17 @@ where
             tsv_header(&fields) + &tsv_line(&item, &fields)
         }
         OutputFormat::Value => {
-            let fields = fields::resolve(style.fields.as_deref(), columns, one)?;
+            let fields = fields::resolve(style.fields.as_deref(), value_columns(columns), one)?;
             tsv_line(&item, &fields)
         }
         OutputFormat::None => String::new(),
     })
+}
+
+/// Without `--fields`, `value` prints only the first default column (the resource's ID), one
+/// per line, so that `ID=$(bgpeer peer create ... -o value)` just works.
+fn value_columns<'a>(columns: &'a [&'a str]) -> &'a [&'a str] {
+    &columns[..columns.len().min(1)]
 }
 
 fn note_fields_ignored(ctx: &Context, style: &Style) {
