@@ -701,6 +701,34 @@ fn a_blank_env_variable_counts_as_unset() {
 }
 
 #[test]
+fn half_a_key_pair_in_the_environment_is_an_error_not_a_fallback() {
+    let sb = Sandbox::new();
+    write(
+        &config_toml(&sb),
+        &format!("[profiles.default]\nmode = \"AK\"\naccess_key_id = \"{TEST_KEY_ID}\"\naccess_key_secret = \"{TEST_KEY_SECRET}\"\n"),
+    );
+    let mut c = sb.cmd();
+    c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tSomeOtherAccount")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", " ")
+        .args([
+            "--error-format",
+            "text",
+            "--region",
+            "cn-hangzhou",
+            "region",
+            "list",
+        ]);
+    let (code, _, err) = support::run(&mut c);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn bgpeer_profile_beats_the_aliyun_profile_of_the_same_name() {
     let emu = Emulator::start();
     let sb = Sandbox::new();

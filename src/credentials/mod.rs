@@ -197,8 +197,21 @@ pub async fn resolve_with(
                     source: format!("env {ID}"),
                 })
             }
-            (Some(_), None) => tried.push(format!("env {ID}: set, but {SECRET} is not")),
-            (None, Some(_)) => tried.push(format!("env {SECRET}: set, but {ID} is not")),
+            // Half a key pair in the environment is a mistake, not a reason to quietly use a
+            // profile that may belong to another account (the official env provider refuses too).
+            (Some(_), None) | (None, Some(_)) => {
+                let (set, unset) = if env.get_nonblank(ID).is_some() {
+                    (ID, SECRET)
+                } else {
+                    (SECRET, ID)
+                };
+                return Err(CredentialsError::Invalid {
+                    message: format!("{set} is set but {unset} is not (or is blank)"),
+                    hint: format!(
+                        "set both {ID} and {SECRET}, or unset {set} to use the configured profile"
+                    ),
+                });
+            }
             (None, None) => tried.push(format!("env {ID}/_SECRET: not set")),
         }
     }
