@@ -324,10 +324,13 @@ class Bench:
                 a["rss"].append(max(c.maxrss_kib, d.maxrss_kib))
                 log(f"b: {name} run {rep + 1}: create {c.seconds:.2f} s + delete {d.seconds:.2f} s; "
                     f"{n} created, 0 left")
-        res = {"peers": n, "runs": self.args.bulk_runs, "checked": f"exactly {n} created, 0 left, every run"}
+        res = {"peers": n, "runs": self.args.bulk_runs, "order_by_round": [
+                   order[r % 3:] + order[:r % 3] for r in range(self.args.bulk_runs)],
+               "checked": f"exactly {n} created, 0 left, every run"}
         for name, a in acc.items():
             res[name] = {"create_seconds": stats(a["create"]), "delete_seconds": stats(a["delete"]),
-                         "total_seconds": stats(a["total"]), "maxrss_kib": stats(a["rss"])}
+                         "total_seconds": stats(a["total"]), "maxrss_kib": stats(a["rss"]),
+                         "total_seconds_by_round": a["total"]}
         bm = res["bgpeer"]["total_seconds"]["median"]
         res["ratio_vs_sequential"] = res["sdk_sequential"]["total_seconds"]["median"] / bm
         res["ratio_vs_16_threads"] = res["sdk_16_threads"]["total_seconds"]["median"] / bm
