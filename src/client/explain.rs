@@ -42,7 +42,7 @@ pub fn explain(code: &str) -> Option<Explanation> {
         ),
         "Forbidden" | "Forbidden.RAM" | "NoPermission" => ex(
             "the RAM user or role is not allowed to perform this action on this resource",
-            "grant the vpc:<Action> permission (for example the AliyunVPCFullAccess policy) or use another profile",
+            "grant the RAM permission for this action (vpc: followed by the action name, e.g. vpc:CreateBgpPeer; or the AliyunVPCFullAccess policy) or use another profile",
         ),
         "InvalidSecurityToken.Expired" | "InvalidSecurityToken.Malformed" | "InvalidSecurityToken.MismatchWithAccessKey" | "MissingSecurityToken" => ex(
             "the STS security token is expired, malformed or missing",

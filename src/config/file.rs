@@ -312,7 +312,16 @@ pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
 }
 
 /// Writes bytes to `path` atomically with mode 0600, creating the parent directory (0700).
+/// A symlinked file (dotfile managers) is written through: the link stays, its target changes.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ConfigError> {
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let io_error = |what: &str, e: std::io::Error| ConfigError::Invalid {
         message: format!("cannot {what} {}: {e}", super::shown(path)),
         hint: Some("check the directory's permissions, or point BGPEER_CONFIG elsewhere".into()),
@@ -436,5 +445,21 @@ mod tests {
         );
         let text = toml::to_string_pretty(&f).unwrap();
         assert_eq!(parse(Path::new("x"), &text).unwrap(), f);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_symlink_keeps_the_link_and_changes_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_private(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 }
