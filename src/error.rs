@@ -73,6 +73,11 @@ impl From<Exit> for ExitCode {
 /// What a typed error tells the reporter about itself.
 pub trait Diagnose: std::error::Error {
     fn exit(&self) -> Exit;
+    /// The `kind` of JSON errors when it is finer than the exit code's (e.g. `undecodable`
+    /// and `transport` both exit 7).
+    fn kind(&self) -> Option<&'static str> {
+        None
+    }
     /// The API's error `Code`, when there is one.
     fn code(&self) -> Option<&str> {
         None
@@ -237,7 +242,7 @@ pub fn build_report(err: &anyhow::Error) -> ErrorReport {
     let message = chain.next().unwrap_or_default();
     ErrorReport {
         exit,
-        kind: exit.kind(),
+        kind: typed.and_then(|d| d.kind()).unwrap_or(exit.kind()),
         code: typed.and_then(|d| d.code().map(str::to_string)),
         message,
         request_id: typed.and_then(|d| d.request_id().map(str::to_string)),

@@ -465,6 +465,17 @@ fn truncated_json_exits_7_with_an_excerpt() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+    // In JSON, an undecodable answer has a kind of its own (the exit code stays 7).
+    let (code, _, stderr) = run(cmd_at(&sb, &server.endpoint).args([
+        "--error-format",
+        "json",
+        "api",
+        "DescribeRegions",
+    ]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stderr).expect("stderr is JSON");
+    assert_eq!(v["error"]["kind"], "undecodable", "{v}");
+    assert_eq!(v["error"]["http_status"], 200, "{v}");
 }
 
 #[test]
@@ -931,7 +942,7 @@ fn json_output_without_a_terminal_gives_json_errors_unless_text_is_asked() {
 }
 
 #[test]
-fn network_errors_in_json_have_kind_network_and_null_api_fields() {
+fn network_errors_in_json_have_kind_transport_and_null_api_fields() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -948,7 +959,7 @@ fn network_errors_in_json_have_kind_network_and_null_api_fields() {
     ]));
     assert_eq!(code, 7);
     let v: serde_json::Value = serde_json::from_str(&stderr).expect("stderr is JSON");
-    assert_eq!(v["error"]["kind"], "network");
+    assert_eq!(v["error"]["kind"], "transport");
     assert!(v["error"]["code"].is_null());
     assert!(v["error"]["request_id"].is_null());
     assert!(v["error"]["http_status"].is_null());

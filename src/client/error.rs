@@ -109,6 +109,14 @@ fn is_not_found_code(code: &str) -> bool {
 }
 
 impl Diagnose for ClientError {
+    fn kind(&self) -> Option<&'static str> {
+        match self {
+            ClientError::Transport { .. } => Some("transport"),
+            ClientError::Undecodable { .. } => Some("undecodable"),
+            ClientError::Deadline { .. } => Some("deadline"),
+            _ => None,
+        }
+    }
     fn exit(&self) -> Exit {
         match self {
             ClientError::Api(e) => {
