@@ -101,7 +101,7 @@ pub fn explain(code: &str) -> Option<Explanation> {
             "check the group ID and --region; list groups with `bgpeer group list`",
         ),
         "InvalidParams.NotFound" => ex(
-            "an instance the request refers to (the VBR, or the VPC of --vpc-id) does not exist",
+            "an object the request names (a VBR, group, peer, or the VPC of --vpc-id) does not exist",
             "check the IDs and --region",
         ),
         "InvalidResource.NotFound" => ex(
