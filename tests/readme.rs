@@ -52,7 +52,7 @@ fn after_install(command: &str) -> Option<&str> {
     )
 }
 /// A document that takes longer than this to run is hung (e.g. a foreground server), not slow.
-const HANG_GUARD: Duration = Duration::from_secs(600);
+const HANG_GUARD: Duration = Duration::from_secs(300);
 const STATUS_MARK: char = '\u{1e}';
 
 // ---------------------------------------------------------------------------------------------
