@@ -84,7 +84,7 @@ pub struct AuthKeyArgs {
     pub auth_key: Option<String>,
 
     /// Read the AuthKey from FILE, or from stdin with '-' (trailing newline removed)
-    #[arg(long, value_name = "FILE|-")]
+    #[arg(long, value_name = "FILE|-", value_hint = clap::ValueHint::FilePath)]
     pub auth_key_file: Option<String>,
 }
 

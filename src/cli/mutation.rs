@@ -60,7 +60,7 @@ pub struct WaitLimits {
 pub struct BulkArgs {
     /// Read items from FILE (or '-' for stdin): NDJSON or a JSON array of objects with the API's
     /// field names, as the JSON output prints them; each item gets its own ClientToken
-    #[arg(long, value_name = "FILE|-")]
+    #[arg(long, value_name = "FILE|-", value_hint = clap::ValueHint::FilePath)]
     pub from_file: Option<String>,
 
     /// Most requests in flight at once; lowered automatically while the API throttles, then raised
