@@ -152,13 +152,13 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l name -d 'Group name (API parameter Name): 2-128 characters, starting with a letter; letters, digits, \'.\', \'_\', \'-\' [default: none]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l description -d 'Description (API parameter Description): 2-256 characters, starting with a letter, not http:// or https:// [default: none]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l auth-key -d 'BGP authentication key (API parameter AuthKey); visible in shell history and `ps`, so prefer --auth-key-file or BGPEER_AUTH_KEY [default: none]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l auth-key-file -d 'Read the AuthKey from FILE, or from stdin with \'-\' (trailing newline removed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l auth-key-file -d 'Read the AuthKey from FILE, or from stdin with \'-\' (trailing newline removed)' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l is-fake-asn -d 'Use a fake ASN, for AS migrations (API parameter IsFakeAsn): true or false [default: false]' -r -f -a "true\t''
 false\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l route-quota -d 'Most routes each peer of the group may advertise (API parameter RouteQuota) [default: 110]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l ip-version -d 'Address family (API parameter IpVersion): IPv4 or IPv6 (the VBR must have IPv6 enabled), any case [default: IPv4]' -r -f -a "IPv4\t''
 IPv6\t''"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -172,7 +172,7 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -206,11 +206,11 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l peer-asn -d 'New ASN of your device (API parameter PeerAsn): 1-4294967295, not 45104' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l local-asn -d 'New Alibaba Cloud side ASN (API parameter LocalAsn): 64512-65534 or 4200000000-4294967294, not 65025' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l auth-key -d 'BGP authentication key (API parameter AuthKey); visible in shell history and `ps`, so prefer --auth-key-file or BGPEER_AUTH_KEY [default: none]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l auth-key-file -d 'Read the AuthKey from FILE, or from stdin with \'-\' (trailing newline removed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l auth-key-file -d 'Read the AuthKey from FILE, or from stdin with \'-\' (trailing newline removed)' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l is-fake-asn -d 'Fake ASN on or off (API parameter IsFakeAsn): true or false' -r -f -a "true\t''
 false\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l route-quota -d 'Most routes each peer may advertise (API parameter RouteQuota)' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -224,7 +224,7 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -255,7 +255,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -269,7 +269,7 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -392,13 +392,13 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l bgp-group-id -d 'The group to add the peer to (API parameter BgpGroupId, bgpg-...) [required without --from-file]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l peer-ip-address -l peer-ip -d 'The neighbour\'s address (API parameter PeerIpAddress): IPv4, or IPv6 with --ip-version IPv6; required when the VBR has no or several sub-interfaces [default: none]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l peer-ip-address -l peer-ip -d 'The neighbour\'s address (API parameter PeerIpAddress): IPv4 or IPv6, of the group\'s family (checked against --ip-version when given); required when the VBR has no or several sub-interfaces [default: the VBR\'s peer gateway address]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l enable-bfd -d 'Enable BFD (API parameter EnableBfd): --enable-bfd or --enable-bfd=false [default: false]' -r -f -a "true\t''
 false\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l bfd-multi-hop -d 'BFD hop count (API parameter BfdMultiHop): 1-255, only with --enable-bfd [default: the API\'s, 255]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l ip-version -d 'Address family (API parameter IpVersion): IPv4 or IPv6, any case [default: IPv4]' -r -f -a "IPv4\t''
 IPv6\t''"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -412,9 +412,9 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l concurrency -d 'Most requests in flight at once; lowered automatically while the API throttles, then raised again (AIMD)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -449,7 +449,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l enable-bfd -d 'BFD on or off (API parameter EnableBfd): --enable-bfd or --enable-bfd=false' -r -f -a "true\t''
 false\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l bfd-multi-hop -d 'BFD hop count (API parameter BfdMultiHop): 1-255, only with BFD enabled' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -463,7 +463,7 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -492,7 +492,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -506,9 +506,9 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l concurrency -d 'Most requests in flight at once; lowered automatically while the API throttles, then raised again (AIMD)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -541,7 +541,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l until -d 'The state to wait for: available (Status), established (BgpStatus) or deleted' -r -f -a "available\t'Status Available'
 established\t'BgpStatus Established (peers only)'
 deleted\t'The resource is gone'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -636,7 +636,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l router-id -l vbr-id -d 'The VBR that advertises the network (API parameter RouterId, vbr-...) [required without --from-file]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l dst-cidr-block -d 'The CIDR block to advertise (API parameter DstCidrBlock), host bits zero, e.g. 192.168.0.0/24 [required without --from-file]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l vpc-id -d 'The VPC that owns the CIDR block (API parameter VpcId, vpc-...) [default: none]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -650,9 +650,9 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l concurrency -d 'Most requests in flight at once; lowered automatically while the API throttles, then raised again (AIMD)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -684,7 +684,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l router-id -l vbr-id -d 'The VBR (API parameter RouterId, vbr-...) [required without --from-file]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l dst-cidr-block -d 'The advertised CIDR block (API parameter DstCidrBlock) [required without --from-file]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource [default: a new UUID per operation, reused on every retry]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l client-token -d 'Idempotency token (API parameter ClientToken): 1-64 printable ASCII characters; retrying with the same token never makes a second resource; with --from-file, item N without its own ClientToken gets TOKEN-N [default: a new UUID per operation, reused on every retry]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
 ip-version\t'An IP address\'s family matches --ip-version'
 bfd-multi-hop\t'BfdMultiHop is 1-255'
@@ -698,9 +698,9 @@ name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_
 description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
 id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
 region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); waits over 300 s also need a larger --deadline' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up waiting after SECS seconds (exit 8); the overall --deadline grows to cover it unless --deadline is given' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l interval -d 'First polling interval in seconds; later polls back off by 1.5x up to 5x this, at most 30 s' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l from-file -d 'Read items from FILE (or \'-\' for stdin): NDJSON or a JSON array of objects with the API\'s field names, as the JSON output prints them; each item gets its own ClientToken' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l concurrency -d 'Most requests in flight at once; lowered automatically while the API throttles, then raised again (AIMD)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
