@@ -374,7 +374,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -452,7 +452,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -522,7 +522,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -592,7 +592,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -654,7 +654,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -724,7 +724,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -892,7 +892,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1026,7 +1026,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1088,7 +1088,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1182,7 +1182,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1312,7 +1312,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1406,7 +1406,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1476,7 +1476,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1617,7 +1617,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1703,7 +1703,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1887,7 +1887,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1957,7 +1957,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2086,7 +2086,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2660,7 +2660,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2781,7 +2781,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2898,7 +2898,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3058,7 +3058,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3128,7 +3128,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3257,7 +3257,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3362,7 +3362,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3564,7 +3564,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3634,7 +3634,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3740,7 +3740,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3822,7 +3822,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3892,7 +3892,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4008,7 +4008,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4078,7 +4078,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4232,7 +4232,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4306,7 +4306,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4376,7 +4376,7 @@ _bgpeer() {
                     return 0
                     ;;
                 --signature-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -29,7 +29,8 @@ end
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_needs_command" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -65,7 +66,8 @@ complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "help" -d 'Print this 
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -99,7 +101,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -124,7 +127,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -177,7 +181,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -229,7 +234,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -274,7 +280,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -308,7 +315,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -344,7 +352,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -369,7 +378,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -419,7 +429,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -468,7 +479,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -513,7 +525,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -546,7 +559,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -578,7 +592,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -611,7 +626,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -657,7 +673,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -705,7 +722,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -737,7 +755,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -776,7 +795,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subco
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -814,7 +834,8 @@ region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -842,7 +863,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subco
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -871,7 +893,8 @@ en-US\t'English'"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -900,7 +923,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l client-token -d 'I
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -925,7 +949,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s V -l version -d 'P
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -972,7 +997,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -997,7 +1023,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1022,7 +1049,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1046,7 +1074,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1070,7 +1099,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1101,7 +1131,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1132,7 +1163,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1167,7 +1199,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1194,7 +1227,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
@@ -1222,7 +1256,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'

@@ -4,8 +4,32 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
+const EMULATOR_EXAMPLES: &str = "\
+Examples:
+  # Serve on the default 127.0.0.1:8765, state kept in a file
+  $ bgpeer emulator --state ./emulator-state.json
+
+  # A throwaway instance on a free port, for a test script
+  $ bgpeer emulator --listen 127.0.0.1:0 --ready-file ./addr --settle-ms 0
+
+  # Every CreateBgpPeer answers Throttling.User
+  $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer";
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  $ bgpeer emulator serve --listen 127.0.0.1:9000 --key LTAI5tMyTestKey:my-test-secret
+  $ bgpeer emulator serve --state ./emulator-state.json --settle-ms 500";
+
+const RESET_EXAMPLES: &str = "\
+Examples:
+  # Back to the seeded world for the built-in `emulator` profile
+  $ bgpeer emulator reset
+
+  # Reset a standalone emulator's state file
+  $ bgpeer emulator reset --state ./emulator-state.json";
+
 #[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, after_long_help = EMULATOR_EXAMPLES)]
 pub struct EmulatorArgs {
     #[command(subcommand)]
     pub command: Option<EmulatorCommand>,
@@ -17,8 +41,10 @@ pub struct EmulatorArgs {
 #[derive(Debug, Subcommand)]
 pub enum EmulatorCommand {
     /// Serve the emulated API (the default when no verb is given)
+    #[command(after_long_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
     /// Restore the seeded state
+    #[command(after_long_help = RESET_EXAMPLES)]
     Reset(ResetArgs),
 }
 

@@ -5,7 +5,16 @@ use clap::{Args, Subcommand};
 use super::mutation::{MutationArgs, WaitArgs};
 use crate::api::validate::IpVersion;
 
+const GROUP_EXAMPLES: &str = "\
+Examples:
+  # The groups of a VBR, as a table
+  $ bgpeer group list --router-id vbr-bp1demo00000000000000 -o table
+
+  # A group for an on-premises router in AS 65001, waiting until it is Available
+  $ bgpeer group create --router-id vbr-bp1demo00000000000000 --peer-asn 65001 --name dc1 --wait";
+
 #[derive(Debug, Subcommand)]
+#[command(after_long_help = GROUP_EXAMPLES)]
 pub enum GroupCommand {
     /// List BGP groups (every page), optionally of one VBR
     #[command(after_long_help = LIST_EXAMPLES)]

@@ -77,7 +77,7 @@ pub struct GlobalArgs {
     pub allow_insecure_endpoint: bool,
 
     /// Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)
-    #[arg(long, global = true, value_name = "VERSION")]
+    #[arg(long, global = true, value_name = "VERSION", value_parser = signature_versions())]
     pub signature_version: Option<SignatureVersion>,
 
     /// Output format [default: table on a terminal, json otherwise]
@@ -217,6 +217,13 @@ Examples:
 
   # fish
   $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
+
+/// `v3` or `v2`, listed so that help and shell completions offer them.
+fn signature_versions() -> impl clap::builder::TypedValueParser<Value = SignatureVersion> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["v3", "v2"])
+        .map(|s| s.parse().unwrap_or(SignatureVersion::V3))
+}
 
 /// The longest timeout or deadline a flag accepts: one week, in seconds.
 pub const MAX_TIMEOUT_SECS: f64 = 7.0 * 24.0 * 3600.0;

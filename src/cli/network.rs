@@ -4,7 +4,17 @@ use clap::{Args, Subcommand};
 
 use super::mutation::{BulkArgs, MutationArgs, WaitArgs};
 
+const NETWORK_EXAMPLES: &str = "\
+Examples:
+  # What a VBR advertises
+  $ bgpeer network list --router-id vbr-bp1demo00000000000000
+
+  # Advertise a VPC CIDR, then withdraw it
+  $ bgpeer network add --router-id vbr-bp1demo00000000000000 --dst-cidr-block 192.168.50.0/24
+  $ bgpeer network delete --router-id vbr-bp1demo00000000000000 --dst-cidr-block 192.168.50.0/24 --yes";
+
 #[derive(Debug, Subcommand)]
+#[command(after_long_help = NETWORK_EXAMPLES)]
 pub enum NetworkCommand {
     /// List advertised networks (every page), optionally of one VBR
     #[command(after_long_help = LIST_EXAMPLES)]

@@ -6,7 +6,17 @@ use super::mutation::{BulkArgs, MutationArgs, WaitArgs, WaitLimits};
 use crate::api::validate::IpVersion;
 use crate::api::wait::Target;
 
+const PEER_EXAMPLES: &str = "\
+Examples:
+  # Every peer of the region whose session is not Established
+  $ bgpeer peer list -o json | jq -r '.[] | select(.BgpStatus != \"Established\") | .BgpPeerId'
+
+  # A peer, then wait for its session to come up
+  $ bgpeer peer create --bgp-group-id bgpg-bp1demo00000000000000 --peer-ip 10.255.0.10
+  $ bgpeer peer wait bgp-bp1demo00000000000001 --until established";
+
 #[derive(Debug, Subcommand)]
+#[command(after_long_help = PEER_EXAMPLES)]
 pub enum PeerCommand {
     /// List BGP peers (every page), filtered by group, VBR or ID
     #[command(after_long_help = LIST_EXAMPLES)]
