@@ -26,8 +26,8 @@
 //! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites the shown output of every recipe
 //! that succeeded but printed something else with what it printed (review the diff).
 //!
-//! Run it on another markdown file (a `notes/readme-*.md` section) with
-//! `BGPEER_README=notes/readme-peer.md cargo test --test readme`.
+//! Run it on another markdown file (a draft section, say) with
+//! `BGPEER_README=docs/draft.md cargo test --test readme`.
 
 mod support;
 
