@@ -10,3 +10,21 @@ pub mod peer;
 pub mod request;
 pub mod validate;
 pub mod wait;
+
+/// The BGP actions of Vpc 2016-04-28 bgpeer models, plus the two it reads VBRs and regions with.
+/// The emulator serves exactly these.
+pub const ACTIONS: &[&str] = &[
+    "CreateBgpGroup",
+    "DescribeBgpGroups",
+    "ModifyBgpGroupAttribute",
+    "DeleteBgpGroup",
+    "CreateBgpPeer",
+    "DescribeBgpPeers",
+    "ModifyBgpPeerAttribute",
+    "DeleteBgpPeer",
+    "AddBgpNetwork",
+    "DescribeBgpNetworks",
+    "DeleteBgpNetwork",
+    "DescribeRegions",
+    "DescribeVirtualBorderRouters",
+];

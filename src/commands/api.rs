@@ -30,23 +30,15 @@ const RESERVED: &[&str] = &[
 /// Actions that take no RegionId.
 const REGIONLESS: &[&str] = &["DescribeRegions"];
 
-/// The VPC actions bgpeer knows by name, for "did you mean" hints.
-const KNOWN_ACTIONS: &[&str] = &[
-    "CreateBgpGroup",
-    "DescribeBgpGroups",
-    "ModifyBgpGroupAttribute",
-    "DeleteBgpGroup",
-    "CreateBgpPeer",
-    "DescribeBgpPeers",
-    "ModifyBgpPeerAttribute",
-    "DeleteBgpPeer",
-    "AddBgpNetwork",
-    "DescribeBgpNetworks",
-    "DeleteBgpNetwork",
-    "DescribeRegions",
-    "DescribeVirtualBorderRouters",
-    "CheckVpnBgpEnabled",
-];
+/// VPC actions bgpeer knows by name besides the ones it models, for "did you mean" hints.
+const OTHER_KNOWN_ACTIONS: &[&str] = &["CheckVpnBgpEnabled"];
+
+fn known_actions() -> impl Iterator<Item = &'static str> {
+    crate::api::ACTIONS
+        .iter()
+        .chain(OTHER_KNOWN_ACTIONS)
+        .copied()
+}
 
 pub async fn run(ctx: &Context, args: ApiArgs) -> anyhow::Result<()> {
     let action = check_action(&args.action)?;
@@ -114,12 +106,11 @@ fn describe_failure(action: &str, retry_token: Option<&str>) -> String {
 }
 
 fn suggest(action: &str) -> Option<&'static str> {
-    if KNOWN_ACTIONS.contains(&action) {
+    if known_actions().any(|k| k == action) {
         return None;
     }
-    KNOWN_ACTIONS
-        .iter()
-        .map(|k| (strsim::jaro_winkler(k, action), *k))
+    known_actions()
+        .map(|k| (strsim::jaro_winkler(k, action), k))
         .filter(|(score, _)| *score > 0.9)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
@@ -154,8 +145,7 @@ pub fn check_action(raw: &str) -> Result<String, CliError> {
         "name a VPC action, e.g. DescribeBgpPeers".to_string()
     } else {
         let camel = camel_case(action);
-        let fixed = KNOWN_ACTIONS
-            .iter()
+        let fixed = known_actions()
             .find(|k| k.eq_ignore_ascii_case(&camel))
             .map(|k| k.to_string())
             .unwrap_or(camel);

@@ -217,22 +217,8 @@ impl EmuError {
     }
 }
 
-/// The actions of Vpc 2016-04-28 the emulator serves.
-pub const ACTIONS: &[&str] = &[
-    "CreateBgpGroup",
-    "DescribeBgpGroups",
-    "ModifyBgpGroupAttribute",
-    "DeleteBgpGroup",
-    "CreateBgpPeer",
-    "DescribeBgpPeers",
-    "ModifyBgpPeerAttribute",
-    "DeleteBgpPeer",
-    "AddBgpNetwork",
-    "DescribeBgpNetworks",
-    "DeleteBgpNetwork",
-    "DescribeRegions",
-    "DescribeVirtualBorderRouters",
-];
+/// The actions of Vpc 2016-04-28 the emulator serves: the ones bgpeer models.
+pub use crate::api::ACTIONS;
 
 pub fn is_known(action: &str) -> bool {
     ACTIONS.contains(&action)
