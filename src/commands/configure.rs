@@ -782,25 +782,6 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn confirm(ctx: &Context, question: &str) -> anyhow::Result<()> {
-    if ctx.globals.yes {
-        return Ok(());
-    }
-    if !(ctx.term.stdin && ctx.term.stderr) {
-        return Err(CliError::usage(
-            format!("{question}: confirmation needed"),
-            Some("pass --yes to confirm when stdin is not a terminal".to_string()),
-        )
-        .into());
-    }
-    let answer = prompt(&format!("{question}? [y/N]"), None)?;
-    if matches!(answer.to_ascii_lowercase().as_str(), "y" | "yes") {
-        Ok(())
-    } else {
-        Err(CliError::usage("cancelled", None).into())
-    }
-}
-
 fn not_a_profile(ctx: &Context, name: &str, file: &ConfigFile, extra: &[String]) -> CliError {
     let mut names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
     names.extend(extra.iter().map(String::as_str));
@@ -853,7 +834,7 @@ fn delete(ctx: &Context, name: &str) -> anyhow::Result<()> {
         )
         .into());
     }
-    confirm(ctx, &format!("delete profile {name}"))?;
+    crate::commands::mutation::confirm(ctx, &format!("delete profile {name}"))?;
     file.profiles.remove(name);
     let was_current = file.current.as_deref() == Some(name);
     if was_current {
