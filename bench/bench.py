@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -408,6 +409,8 @@ class Bench:
         finally:
             self.stop_emulator()
         self.results["meta"]["loadavg_at_end"] = os.getloadavg()
+        # Kept on failure (sys.exit above) for its emulator.log; removed after a good run.
+        shutil.rmtree(self.work, ignore_errors=True)
         return self.results
 
 
