@@ -19,14 +19,15 @@ pub fn item_path(action: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-fn items_of(page: &Value, action: &str) -> Vec<Value> {
+/// Takes the items out of a page (no copy).
+fn items_of(page: &mut Value, action: &str) -> Vec<Value> {
     let Some((outer, inner)) = item_path(action) else {
         return Vec::new();
     };
-    page.get(outer)
-        .and_then(|o| o.get(inner))
-        .and_then(Value::as_array)
-        .cloned()
+    page.get_mut(outer)
+        .and_then(|o| o.get_mut(inner))
+        .and_then(Value::as_array_mut)
+        .map(std::mem::take)
         .unwrap_or_default()
 }
 
@@ -52,11 +53,11 @@ pub async fn list_all(
         let mut p = params.to_vec();
         p.push(("PageNumber".into(), page_number.to_string()));
         p.push(("PageSize".into(), MAX_PAGE_SIZE.to_string()));
-        let page = client
+        let mut page = client
             .call(action, &p, &CallOptions::default())
             .await
             .map_err(|e: ClientError| anyhow::Error::new(e))?;
-        let batch = items_of(&page, action);
+        let batch = items_of(&mut page, action);
         let got = batch.len();
         items.extend(batch);
         if let Some(limit) = limit {

@@ -88,7 +88,9 @@ pub struct Region {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RememberedAnswer {
-    pub body: serde_json::Value,
+    /// Shared, so that the copy-on-write world clones a remembered answer for the price of a
+    /// reference count (a long bulk run keeps thousands of them).
+    pub body: std::sync::Arc<serde_json::Value>,
     pub at_ms: i64,
 }
 
@@ -1058,7 +1060,7 @@ mod tests {
         let mut w = World::default();
         for i in 0..MAX_CLIENT_TOKENS + 5 {
             let answer = RememberedAnswer {
-                body: serde_json::Value::Null,
+                body: std::sync::Arc::new(serde_json::Value::Null),
                 at_ms: i as i64,
             };
             w.client_tokens.insert(format!("k{i}"), answer);

@@ -270,7 +270,7 @@ pub fn write(world: &mut World, req: &ActionRequest<'_>) -> Result<Value, EmuErr
         .client_token()?
         .map(|t| format!("{}\n{}", req.action, t));
     if let Some(remembered) = key.as_ref().and_then(|k| world.client_tokens.get(k)) {
-        return Ok(remembered.body.clone());
+        return Ok((*remembered.body).clone());
     }
     let body = match req.action {
         "CreateBgpGroup" => groups::create(world, &cx),
@@ -287,7 +287,7 @@ pub fn write(world: &mut World, req: &ActionRequest<'_>) -> Result<Value, EmuErr
         world.client_tokens.insert(
             k,
             RememberedAnswer {
-                body: body.clone(),
+                body: std::sync::Arc::new(body.clone()),
                 at_ms: cx.now_ms,
             },
         );
