@@ -92,7 +92,9 @@ fields! {
 }
 
 /// Address family (`IpVersion`); the API takes it case-insensitively and echoes `IPv4`/`IPv6`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
 pub enum IpVersion {
     #[value(name = "IPv4")]
     IPv4,

@@ -213,20 +213,8 @@ impl Lifecycle {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IpVersion {
-    IPv4,
-    IPv6,
-}
-
-impl IpVersion {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IpVersion::IPv4 => "IPv4",
-            IpVersion::IPv6 => "IPv6",
-        }
-    }
-}
+/// The address family, the same type the CLI validates with (stored as `"IPv4"`/`"IPv6"`).
+pub use crate::api::validate::IpVersion;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BgpGroup {
