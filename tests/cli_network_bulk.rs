@@ -5,8 +5,7 @@
 
 mod support;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
@@ -26,59 +25,6 @@ const SH_VBRS: &[&str] = &[
     "vbr-uf61p2zxrqg94gbccouq0",
     "vbr-uf628ynqcvbr27jk75jx4",
 ];
-
-/// A plain HTTP/1.0 request to the emulator's unsigned admin API; returns the JSON body.
-fn admin(emu: &Emulator, method: &str, path: &str, body: &str) -> Value {
-    let mut stream = TcpStream::connect(&emu.addr).expect("connect to the emulator");
-    write!(
-        stream,
-        "{method} /_emulator/{path} HTTP/1.0\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        emu.addr,
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (_, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
-    serde_json::from_str(body).unwrap_or_else(|e| panic!("admin {path}: {e}: {body}"))
-}
-
-/// The API requests the emulator received since the last `forget_requests`.
-fn requests(emu: &Emulator) -> Vec<Value> {
-    admin(emu, "GET", "requests", "")["requests"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
-fn forget_requests(emu: &Emulator) {
-    admin(emu, "DELETE", "requests", "");
-}
-
-/// Actions received, in order.
-fn actions(emu: &Emulator) -> Vec<String> {
-    requests(emu)
-        .iter()
-        .map(|r| r["action"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
-/// Runs and expects success; returns stdout parsed as JSON.
-fn ok_json(cmd: &mut Command) -> Value {
-    let (code, out, err) = run(cmd);
-    assert_eq!(code, 0, "expected success\nstdout: {out}\nstderr: {err}");
-    json(&out)
-}
-
-/// Runs and expects `exit`; returns stderr.
-fn fails(cmd: &mut Command, exit: i32) -> String {
-    let (code, out, err) = run(cmd);
-    assert_eq!(
-        code, exit,
-        "expected exit {exit}\nstdout: {out}\nstderr: {err}"
-    );
-    err
-}
 
 /// `bgpeer -o json ...` in cn-shanghai (the sandbox's region).
 fn sh(sb: &Sandbox, emu: &Emulator) -> Command {

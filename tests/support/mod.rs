@@ -4,11 +4,14 @@
 //! Use from a test file with `mod support;`. Additive changes only: other test files depend on it.
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub use assert_cmd::prelude::*;
+use serde_json::Value;
 
 /// The emulator's well-known test key pair.
 pub const TEST_KEY_ID: &str = bgpeer::emulator::TEST_ACCESS_KEY_ID;
@@ -158,4 +161,57 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
 /// Parses stdout as JSON, with the whole output in the panic message when it isn't.
 pub fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}"))
+}
+
+/// A plain HTTP/1.0 request to the emulator's unsigned admin API; returns the JSON body.
+pub fn admin(emu: &Emulator, method: &str, path: &str, body: &str) -> Value {
+    let mut stream = TcpStream::connect(&emu.addr).expect("connect to the emulator");
+    write!(
+        stream,
+        "{method} /_emulator/{path} HTTP/1.0\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        emu.addr,
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (_, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("admin {path}: {e}: {body}"))
+}
+
+/// The API requests the emulator received since the last `forget_requests`.
+pub fn requests(emu: &Emulator) -> Vec<Value> {
+    admin(emu, "GET", "requests", "")["requests"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+pub fn forget_requests(emu: &Emulator) {
+    admin(emu, "DELETE", "requests", "");
+}
+
+/// Actions received, in order.
+pub fn actions(emu: &Emulator) -> Vec<String> {
+    requests(emu)
+        .iter()
+        .map(|r| r["action"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Runs and expects success; returns stdout parsed as JSON.
+pub fn ok_json(cmd: &mut Command) -> Value {
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "expected success\nstdout: {out}\nstderr: {err}");
+    json(&out)
+}
+
+/// Runs and expects `exit`; returns stderr.
+pub fn fails(cmd: &mut Command, exit: i32) -> String {
+    let (code, out, err) = run(cmd);
+    assert_eq!(
+        code, exit,
+        "expected exit {exit}\nstdout: {out}\nstderr: {err}"
+    );
+    err
 }
