@@ -156,6 +156,18 @@ impl Client {
         params: &[(String, String)],
         opts: &CallOptions,
     ) -> Result<Value, ClientError> {
+        self.call_as(action, params, opts).await
+    }
+
+    /// [`Client::call`], with a successful answer deserialised straight into `T` (a typed
+    /// answer skips building a `Value`; `serde::de::IgnoredAny` fields skip even that). An answer
+    /// that does not fit `T` is an undecodable answer, like one that is not JSON.
+    pub async fn call_as<T: serde::de::DeserializeOwned>(
+        &self,
+        action: &str,
+        params: &[(String, String)],
+        opts: &CallOptions,
+    ) -> Result<T, ClientError> {
         let mut params: Vec<(String, String)> = params.to_vec();
         if is_mutating(action) && !params.iter().any(|(k, _)| k == "ClientToken") {
             let token = opts.client_token.clone().unwrap_or_else(new_client_token);
@@ -175,18 +187,20 @@ impl Client {
             if remaining.is_zero() {
                 return Err(self.deadline_error(attempt - 1, last_failure));
             }
-            let outcome =
-                match tokio::time::timeout(remaining, self.attempt(action, &params, attempt, max))
-                    .await
-                {
-                    Ok(outcome) => outcome,
-                    Err(_) => {
-                        self.log(&format!(
-                            "attempt {attempt}/{max} {action}: cancelled by the overall deadline"
-                        ));
-                        return Err(self.deadline_error(attempt, last_failure));
-                    }
-                };
+            let outcome = match tokio::time::timeout(
+                remaining,
+                self.attempt::<T>(action, &params, attempt, max),
+            )
+            .await
+            {
+                Ok(outcome) => outcome,
+                Err(_) => {
+                    self.log(&format!(
+                        "attempt {attempt}/{max} {action}: cancelled by the overall deadline"
+                    ));
+                    return Err(self.deadline_error(attempt, last_failure));
+                }
+            };
             let failure = match outcome {
                 Ok(value) => return Ok(value),
                 Err(failure) => failure,
@@ -240,13 +254,13 @@ impl Client {
         )
     }
 
-    async fn attempt(
+    async fn attempt<T: serde::de::DeserializeOwned>(
         &self,
         action: &str,
         params: &[(String, String)],
         attempt: u32,
         max: u32,
-    ) -> Result<Value, AttemptFailure> {
+    ) -> Result<T, AttemptFailure> {
         let creds = &self.config.credentials;
         let key = creds.signing_key();
         let timestamp = signing::format_timestamp(chrono::Utc::now());
@@ -366,6 +380,28 @@ impl Client {
                 )));
             }
         };
+        if (200..300).contains(&status) {
+            // An answer is a JSON object; a bare value (a proxy's `null`, a string) is not one.
+            let decoded = match body.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'{') => serde_json::from_slice::<T>(&body).ok(),
+                _ => None,
+            };
+            let request_id = header_request_id.or_else(|| body_request_id(&body));
+            log_line(
+                &format!(
+                    "status={status} request_id={}",
+                    request_id.as_deref().unwrap_or("-")
+                ),
+                started,
+            );
+            return decoded.ok_or_else(|| AttemptFailure::Undecodable {
+                http_status: status,
+                content_type,
+                excerpt: excerpt(&body),
+                request_id,
+                retry_after_ms,
+            });
+        }
         let parsed = serde_json::from_slice::<Value>(&body)
             .ok()
             .filter(Value::is_object);
@@ -391,9 +427,6 @@ impl Client {
                 retry_after_ms,
             });
         };
-        if (200..300).contains(&status) {
-            return Ok(value);
-        }
         let field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
         let message = field("Message").unwrap_or_default();
         Err(AttemptFailure::Api(ApiError {
@@ -414,6 +447,17 @@ impl Client {
             eprintln!("debug: {line}");
         }
     }
+}
+
+/// The `RequestId` of an answer whose `x-acs-request-id` header is missing (read without
+/// building the whole answer).
+fn body_request_id(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(rename = "RequestId")]
+        request_id: Option<String>,
+    }
+    serde_json::from_slice::<Id>(body).ok()?.request_id
 }
 
 /// The string to sign the gateway quotes in a signature error: V3 `... server StringToSign is
