@@ -1076,3 +1076,58 @@ fn huge_parameters_travel_in_a_signed_form_body() {
     ]));
     assert_eq!(code, 0, "stderr: {stderr}");
 }
+
+// --- lists --------------------------------------------------------------------------------------
+
+fn vbr_page(total: u64, first: usize, count: usize) -> Reply {
+    let vbrs: Vec<serde_json::Value> = (first..first + count)
+        .map(|i| json!({"VbrId": format!("vbr-uf6test{i:016}"), "Status": "active"}))
+        .collect();
+    Reply::ok(json!({
+        "RequestId": format!("R-PAGE-{first}"),
+        "TotalCount": total,
+        "PageNumber": first / 50 + 1,
+        "PageSize": 50,
+        "VirtualBorderRouterSet": {"VirtualBorderRouterType": vbrs},
+    }))
+}
+
+#[test]
+fn a_list_that_changes_between_pages_is_an_error_not_a_short_list() {
+    // Page 1 says 60; by page 2 one VBR is gone and the API says 59.
+    let server = FaultServer::start(
+        vec![vbr_page(60, 0, 50), vbr_page(59, 50, 9)],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, out, stderr) = run(cmd_text(&sb, &server.endpoint).args(["vbr", "list"]));
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(out.is_empty(), "printed a partial list: {out}");
+    assert!(stderr.contains("changed while it was read"), "{stderr}");
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn a_server_with_short_pages_is_read_to_the_end() {
+    // Asked for 50 a page, this server serves 20: bgpeer goes on until TotalCount is reached.
+    let server = FaultServer::start(
+        vec![
+            vbr_page(55, 0, 20),
+            vbr_page(55, 20, 20),
+            vbr_page(55, 40, 15),
+        ],
+        unreachable(),
+    );
+    let sb = Sandbox::new();
+    let (code, out, stderr) = run(cmd_text(&sb, &server.endpoint).args(["vbr", "list"]));
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let ids: Vec<String> = serde_json::from_str::<serde_json::Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["VbrId"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..55).map(|i| format!("vbr-uf6test{i:016}")).collect();
+    assert_eq!(ids, expected);
+}

@@ -40,50 +40,92 @@ pub struct CountMismatch {
     pub total: u64,
 }
 
+/// How many pages after the first are fetched at once: enough to hide the round trips, few
+/// enough to stay well inside the API's per-second limits.
+const PAGES_IN_FLIGHT: usize = 4;
+
+/// One page: its items and the API's `TotalCount` (None when the action is not paged).
+async fn fetch_page(
+    client: &Client,
+    action: &str,
+    params: &[(String, String)],
+    page_number: u64,
+) -> anyhow::Result<(Vec<Value>, Option<u64>)> {
+    let mut p = params.to_vec();
+    p.push(("PageNumber".into(), page_number.to_string()));
+    p.push(("PageSize".into(), MAX_PAGE_SIZE.to_string()));
+    let mut page = client
+        .call(action, &p, &CallOptions::default())
+        .await
+        .map_err(|e: ClientError| anyhow::Error::new(e))?;
+    let total = page.get("TotalCount").and_then(Value::as_u64);
+    Ok((items_of(&mut page, action), total))
+}
+
 /// Fetches every page of a Describe action (or the first `limit` items) and returns the items.
+///
+/// The first page tells how many there are; the pages still needed are then fetched a few at a
+/// time, in parallel, and joined in order. Every page must report the same `TotalCount`, and the
+/// items must add up to it: a list that changed while it was read is an error, never a silently
+/// short or doubled list.
 pub async fn list_all(
     client: &Client,
     action: &str,
     params: &[(String, String)],
     limit: Option<usize>,
 ) -> anyhow::Result<Vec<Value>> {
-    let mut items = Vec::new();
-    let mut page_number = 1u32;
-    loop {
-        let mut p = params.to_vec();
-        p.push(("PageNumber".into(), page_number.to_string()));
-        p.push(("PageSize".into(), MAX_PAGE_SIZE.to_string()));
-        let mut page = client
-            .call(action, &p, &CallOptions::default())
-            .await
-            .map_err(|e: ClientError| anyhow::Error::new(e))?;
-        let batch = items_of(&mut page, action);
-        let got = batch.len();
-        items.extend(batch);
+    use futures_util::{StreamExt, TryStreamExt};
+
+    let (mut items, total) = fetch_page(client, action, params, 1).await?;
+    let Some(total) = total else {
+        // Not paged (DescribeRegions): one answer is everything.
         if let Some(limit) = limit {
-            if items.len() >= limit {
-                items.truncate(limit);
-                return Ok(items);
-            }
+            items.truncate(limit);
         }
-        let total = page.get("TotalCount").and_then(Value::as_u64);
-        match total {
-            // Not paged (DescribeRegions): one answer is everything.
-            None => return Ok(items),
-            Some(total) if items.len() as u64 >= total || got == 0 => {
-                if items.len() as u64 != total {
-                    return Err(CountMismatch {
-                        action: action.to_string(),
-                        fetched: items.len(),
-                        total,
-                    }
-                    .into());
-                }
-                return Ok(items);
+        return Ok(items);
+    };
+    let wanted = limit.map_or(total, |l| total.min(l as u64));
+    let size = u64::from(MAX_PAGE_SIZE);
+    let pages = wanted.div_ceil(size).max(1);
+    let mismatch = |fetched: usize, total: u64| CountMismatch {
+        action: action.to_string(),
+        fetched,
+        total,
+    };
+    if !items.is_empty() && pages > 1 {
+        let mut rest = futures_util::stream::iter(2..=pages)
+            .map(|n| fetch_page(client, action, params, n))
+            .buffered(PAGES_IN_FLIGHT);
+        while let Some((batch, page_total)) = rest.try_next().await? {
+            if page_total != Some(total) {
+                return Err(mismatch(items.len(), page_total.unwrap_or(total)).into());
             }
-            Some(_) => page_number += 1,
+            items.extend(batch);
         }
     }
+    // A server that serves shorter pages than asked: go on, one page at a time.
+    let mut next = pages + 1;
+    while !items.is_empty() && (items.len() as u64) < wanted {
+        let (batch, page_total) = fetch_page(client, action, params, next).await?;
+        if page_total != Some(total) {
+            return Err(mismatch(items.len(), page_total.unwrap_or(total)).into());
+        }
+        if batch.is_empty() {
+            break;
+        }
+        items.extend(batch);
+        next += 1;
+    }
+    if let Some(limit) = limit {
+        if items.len() >= limit {
+            items.truncate(limit);
+            return Ok(items);
+        }
+    }
+    if items.len() as u64 != total {
+        return Err(mismatch(items.len(), total).into());
+    }
+    Ok(items)
 }
 
 impl crate::error::Diagnose for CountMismatch {
