@@ -681,3 +681,77 @@ fn bulk_rerun_with_the_same_client_token_creates_nothing_twice() {
         3
     );
 }
+
+#[test]
+fn a_list_of_many_pages_is_whole_in_order_and_fetches_each_page_once() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let vbrs = ok_json(sh(&sb, &emu).args(["vbr", "list"]));
+    let vbrs: Vec<&str> = vbrs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["Status"] == "active")
+        .map(|v| v["VbrId"].as_str().unwrap())
+        .take(17)
+        .collect();
+    assert_eq!(vbrs.len(), 17);
+    let groups = groups_on(&sb, &emu, &vbrs);
+    std::fs::write(sb.path("peers.ndjson"), peer_items(&groups, 8)).unwrap();
+    forget_requests(&emu);
+    // 136 peers in 17 groups: the created peers are read back one list per group, several
+    // groups at a time, and each result carries its whole resource.
+    let results = ok_json(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        sb.path("peers.ndjson").to_str().unwrap(),
+        "--concurrency",
+        "8",
+    ]));
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 136);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(r["Index"], i, "{r}");
+        assert_eq!(r["Resource"]["Status"], "Available", "{r}");
+        assert!(r["Resource"]["PeerIpAddress"].is_string(), "{r}");
+    }
+    let read_back = requests(&emu)
+        .iter()
+        .filter(|r| r["action"] == "DescribeBgpPeers")
+        .count();
+    assert_eq!(read_back, 17, "one list per group");
+
+    forget_requests(&emu);
+    let all = ok_json(sh(&sb, &emu).args(["peer", "list"]));
+    let listed: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["BgpPeerId"].as_str().unwrap())
+        .collect();
+    // Pages 2 and 3 travel together after page 1; each is asked for once.
+    let mut pages: Vec<String> = requests(&emu)
+        .iter()
+        .map(|r| r["parameters"]["PageNumber"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(pages[0], "1");
+    pages.sort();
+    assert_eq!(pages, ["1", "2", "3"]);
+    // The same peers, in the same order, as the API's own pages.
+    let mut expected = Vec::new();
+    for page in 1..=3 {
+        let answer = ok_json(sh(&sb, &emu).args([
+            "api",
+            "DescribeBgpPeers",
+            "--param",
+            "PageSize=50",
+            "--param",
+            &format!("PageNumber={page}"),
+        ]));
+        for p in answer["BgpPeers"]["BgpPeer"].as_array().unwrap() {
+            expected.push(p["BgpPeerId"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(listed, expected);
+}

@@ -468,16 +468,17 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
     }
 }
 
-/// Prints the results, a summary on stderr, and fails with `Partial` when any item failed.
+/// Prints the results (built as they are printed, see [`output::emit_list`]), a summary on
+/// stderr, and fails with `Partial` when any item failed.
 /// `columns`: the default table columns (dotted paths into `Resource` and `Error`).
 pub fn finish(
     ctx: &Context,
-    results: Vec<Value>,
+    results: impl IntoIterator<Item = Value>,
     outcomes: &[Outcome],
     verb_done: &str,
     columns: &[&str],
 ) -> anyhow::Result<()> {
-    output::emit_list(ctx, &results, columns)?;
+    output::emit_list(ctx, results, columns)?;
     let total = outcomes.len();
     let failed: Vec<&anyhow::Error> = outcomes
         .iter()
@@ -508,6 +509,39 @@ pub fn finish(
         exit,
     }
     .into())
+}
+
+/// Reports a bulk delete (or withdrawal): per item, the request's `keys` (the resource's
+/// identity) and the RequestId of the answer.
+pub fn finish_removal(
+    ctx: &Context,
+    prepared: &[Prepared],
+    outcomes: &[Outcome],
+    keys: &[&str],
+    verb_done: &str,
+) -> anyhow::Result<()> {
+    let results = prepared.iter().zip(outcomes).map(|(p, o)| match o {
+        Outcome::Sent(answer) => {
+            let mut resource: Map<String, Value> = keys
+                .iter()
+                .map(|k| (k.to_string(), json!(p.request.get(k))))
+                .collect();
+            resource.insert(
+                "RequestId".into(),
+                answer.get("RequestId").cloned().unwrap_or(Value::Null),
+            );
+            result_object(p.index, &p.echo, Ok(Value::Object(resource)))
+        }
+        other => result_object(p.index, &p.echo, Err(other)),
+    });
+    let columns: Vec<String> = ["Index", "Ok"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(keys.iter().map(|k| format!("Resource.{k}")))
+        .chain(["Error.Code".to_string(), "Error.Message".to_string()])
+        .collect();
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    finish(ctx, results, outcomes, verb_done, &columns)
 }
 
 /// Reads and parses `--from-file`.

@@ -661,11 +661,11 @@ fn list(ctx: &Context) -> anyhow::Result<()> {
         _ => {
             crate::output::emit_list(
                 ctx,
-                &profiles,
+                profiles,
                 &["Name", "Active", "Mode", "AccessKeyId", "Region", "Origin"],
             )?;
             ctx.write_stdout(b"\n")?;
-            crate::output::emit_list(ctx, &settings_rows, &["Setting", "Value", "Source"])
+            crate::output::emit_list(ctx, settings_rows, &["Setting", "Value", "Source"])
         }
     }
 }

@@ -36,7 +36,7 @@ async fn list(ctx: &Context, a: GroupListArgs) -> anyhow::Result<()> {
     let items = api::list(client, &region, &filter, a.limit)
         .await
         .context("cannot list BGP groups")?;
-    output::emit_list(ctx, &items, api::COLUMNS)
+    output::emit_list(ctx, items, api::COLUMNS)
 }
 
 /// The group, or exit 3 naming it.

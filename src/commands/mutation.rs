@@ -73,7 +73,7 @@ pub fn print_dry_run(ctx: &Context, requests: &[Request]) -> anyhow::Result<()> 
     if views.len() == 1 {
         output::emit_one(ctx, &views[0], &columns)?;
     } else {
-        output::emit_list(ctx, &views, &columns)?;
+        output::emit_list(ctx, views, &columns)?;
     }
     ctx.notice("dry run: nothing was sent");
     Ok(())

@@ -47,7 +47,7 @@ async fn list(ctx: &Context, a: NetworkListArgs) -> anyhow::Result<()> {
     if let Some(limit) = a.limit {
         items.truncate(limit);
     }
-    output::emit_list(ctx, &items, api::COLUMNS)
+    output::emit_list(ctx, items, api::COLUMNS)
 }
 
 async fn add(ctx: &Context, a: NetworkAddArgs) -> anyhow::Result<()> {
@@ -137,29 +137,25 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
                 )
             })?;
     }
-    let results = prepared
-        .iter()
-        .zip(&outcomes)
-        .map(|(p, o)| match o {
-            Outcome::Sent(_) => {
-                let router = p.request.get("RouterId").unwrap_or_default();
-                let cidr = p.request.get("DstCidrBlock").unwrap_or_default();
-                let resource = by_router
-                    .get(router)
-                    .and_then(|list| {
-                        list.iter().find(|n| {
-                            n.get("DstCidrBlock")
-                                .and_then(Value::as_str)
-                                .is_some_and(|c| same_cidr(c, cidr))
-                        })
+    let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
+        Outcome::Sent(_) => {
+            let router = p.request.get("RouterId").unwrap_or_default();
+            let cidr = p.request.get("DstCidrBlock").unwrap_or_default();
+            let resource = by_router
+                .get(router)
+                .and_then(|list| {
+                    list.iter().find(|n| {
+                        n.get("DstCidrBlock")
+                            .and_then(Value::as_str)
+                            .is_some_and(|c| same_cidr(c, cidr))
                     })
-                    .cloned()
-                    .unwrap_or_else(|| p.echo.clone());
-                bulk::result_object(p.index, &p.echo, Ok(resource))
-            }
-            other => bulk::result_object(p.index, &p.echo, Err(other)),
-        })
-        .collect();
+                })
+                .cloned()
+                .unwrap_or_else(|| p.echo.clone());
+            bulk::result_object(p.index, &p.echo, Ok(resource))
+        }
+        other => bulk::result_object(p.index, &p.echo, Err(other)),
+    });
     bulk::finish(
         ctx,
         results,
@@ -261,33 +257,11 @@ async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow
         &format!("withdraw {} network(s) listed in {path}", prepared.len()),
     )?;
     let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "withdrawing networks").await?;
-    let results = prepared
-        .iter()
-        .zip(&outcomes)
-        .map(|(p, o)| match o {
-            Outcome::Sent(answer) => {
-                let resource = json!({
-                    "RouterId": p.request.get("RouterId"),
-                    "DstCidrBlock": p.request.get("DstCidrBlock"),
-                    "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
-                });
-                bulk::result_object(p.index, &p.echo, Ok(resource))
-            }
-            other => bulk::result_object(p.index, &p.echo, Err(other)),
-        })
-        .collect();
-    bulk::finish(
+    bulk::finish_removal(
         ctx,
-        results,
+        &prepared,
         &outcomes,
+        &["RouterId", "DstCidrBlock"],
         "withdrawn",
-        &[
-            "Index",
-            "Ok",
-            "Resource.RouterId",
-            "Resource.DstCidrBlock",
-            "Error.Code",
-            "Error.Message",
-        ],
     )
 }

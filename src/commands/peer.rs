@@ -1,8 +1,9 @@
 //! `bgpeer peer ...`
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Context as _;
+use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
 use crate::api::peer::{self as api, CreatePeer, ModifyPeer, PeerFilter};
@@ -67,7 +68,7 @@ async fn list(ctx: &Context, a: PeerListArgs) -> anyhow::Result<()> {
     let items = api::list(client, &region, &filter, a.limit)
         .await
         .context("cannot list BGP peers")?;
-    output::emit_list(ctx, &items, api::COLUMNS)
+    output::emit_list(ctx, items, api::COLUMNS)
 }
 
 /// The peer, or exit 3 naming it.
@@ -201,44 +202,49 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
             }
         }
     }
+    // The groups are read a few at a time (as many as the run's --concurrency).
     let client = ctx.client().await?;
-    let mut found: BTreeMap<String, Value> = BTreeMap::new();
-    for group in by_group.keys() {
-        let filter = PeerFilter {
-            bgp_group_id: Some(group.clone()),
-            ..Default::default()
-        };
-        let peers = api::list(client, &region, &filter, None)
-            .await
-            .with_context(|| {
-                format!(
-                    "created the peers, but cannot list the peers of group {group} to print them"
-                )
-            })?;
+    let mut found: HashMap<String, Value> = HashMap::new();
+    let mut lists = futures_util::stream::iter(by_group.keys())
+        .map(|group| {
+            let filter = PeerFilter {
+                bgp_group_id: Some(group.clone()),
+                ..Default::default()
+            };
+            let region = &region;
+            async move {
+                api::list(client, region, &filter, None)
+                    .await
+                    .with_context(|| {
+                        format!(
+                            "created the peers, but cannot list the peers of group {group} to print them"
+                        )
+                    })
+            }
+        })
+        .buffer_unordered(usize::from(a.bulk.concurrency).max(1));
+    while let Some(peers) = lists.try_next().await? {
         for p in peers {
             if let Some(id) = p.get("BgpPeerId").and_then(Value::as_str) {
-                found.insert(id.to_string(), p.clone());
+                found.insert(id.to_string(), p);
             }
         }
     }
-    let results = prepared
-        .iter()
-        .zip(&outcomes)
-        .map(|(p, o)| match o {
-            Outcome::Sent(answer) => {
-                let id = answer
-                    .get("BgpPeerId")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                let resource = found
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| json!({ "BgpPeerId": id }));
-                bulk::result_object(p.index, &p.echo, Ok(resource))
-            }
-            other => bulk::result_object(p.index, &p.echo, Err(other)),
-        })
-        .collect();
+    drop(lists);
+    // Each resource is moved into its result, and each result printed as it is built.
+    let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
+        Outcome::Sent(answer) => {
+            let id = answer
+                .get("BgpPeerId")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let resource = found
+                .remove(id)
+                .unwrap_or_else(|| json!({ "BgpPeerId": id }));
+            bulk::result_object(p.index, &p.echo, Ok(resource))
+        }
+        other => bulk::result_object(p.index, &p.echo, Err(other)),
+    });
     bulk::finish(
         ctx,
         results,
@@ -365,33 +371,7 @@ async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::R
         &format!("delete {} BGP peer(s) listed in {path}", prepared.len()),
     )?;
     let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "deleting peers").await?;
-    let results = prepared
-        .iter()
-        .zip(&outcomes)
-        .map(|(p, o)| match o {
-            Outcome::Sent(answer) => {
-                let resource = json!({
-                    "BgpPeerId": p.request.get("BgpPeerId"),
-                    "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
-                });
-                bulk::result_object(p.index, &p.echo, Ok(resource))
-            }
-            other => bulk::result_object(p.index, &p.echo, Err(other)),
-        })
-        .collect();
-    bulk::finish(
-        ctx,
-        results,
-        &outcomes,
-        "deleted",
-        &[
-            "Index",
-            "Ok",
-            "Resource.BgpPeerId",
-            "Error.Code",
-            "Error.Message",
-        ],
-    )
+    bulk::finish_removal(ctx, &prepared, &outcomes, &["BgpPeerId"], "deleted")
 }
 
 async fn wait_cmd(ctx: &Context, a: PeerWaitArgs) -> anyhow::Result<()> {

@@ -21,5 +21,5 @@ async fn list(ctx: &Context, args: RegionListArgs) -> anyhow::Result<()> {
     let req =
         Request::new("DescribeRegions").param("AcceptLanguage", args.accept_language.as_str());
     let regions = list_all(client, req.action, &req.wire_params(), None).await?;
-    output::emit_list(ctx, &regions, COLUMNS)
+    output::emit_list(ctx, regions, COLUMNS)
 }

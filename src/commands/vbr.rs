@@ -94,7 +94,7 @@ async fn list(ctx: &Context, args: VbrListArgs) -> anyhow::Result<()> {
         ("AccessPointId", &args.access_point_ids),
     ];
     let vbrs = describe_vbrs(ctx, &filters, args.limit.map(|n| n as usize)).await?;
-    output::emit_list(ctx, &vbrs, COLUMNS)
+    output::emit_list(ctx, vbrs, COLUMNS)
 }
 
 /// Validation names the flag the user typed.

@@ -86,11 +86,51 @@ fn use_color(ctx: &Context) -> bool {
 }
 
 fn masked(style: &Style, value: &Value) -> Value {
-    let mut v = value.clone();
+    mask_owned(style, value.clone())
+}
+
+/// Masks secrets in place (unless `--show-secrets`): printing a list copies no item.
+fn mask_owned(style: &Style, mut value: Value) -> Value {
     if !style.show_secrets {
-        mask::mask_secrets(&mut v);
+        mask::mask_secrets(&mut value);
     }
-    v
+    value
+}
+
+/// Writes items as one pretty JSON array, item by item, byte for byte what
+/// `serde_json::to_string_pretty` gives for the whole array (plus a newline).
+fn write_json_array<W: std::io::Write>(
+    out: &mut W,
+    items: impl Iterator<Item = Value>,
+) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    let mut first = true;
+    for item in items {
+        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        first = false;
+        buf.clear();
+        serde_json::to_writer_pretty(&mut buf, &item)?;
+        // One level deeper, as inside an array (JSON strings never hold a raw newline).
+        for (i, line) in buf.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(line)?;
+        }
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+}
+
+/// Writes items as NDJSON, one line per item as it comes.
+fn write_ndjson<W: std::io::Write>(
+    out: &mut W,
+    items: impl Iterator<Item = Value>,
+) -> std::io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, &item)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 fn pretty_json(value: &Value) -> String {
@@ -122,9 +162,22 @@ fn tsv_header(fields: &[Field]) -> String {
 /// Renders a list. Pure: the same items and style give the same text.
 pub fn render_list(style: &Style, items: &[Value], columns: &[&str]) -> Result<String, CliError> {
     let items: Vec<Value> = items.iter().map(|i| masked(style, i)).collect();
+    render_masked_list(style, items, columns)
+}
+
+/// Renders a list whose items are already masked.
+fn render_masked_list(
+    style: &Style,
+    items: Vec<Value>,
+    columns: &[&str],
+) -> Result<String, CliError> {
     let fields = || fields::resolve(style.fields.as_deref(), columns, &items);
     Ok(match style.format {
-        OutputFormat::Json => pretty_json(&Value::Array(items)),
+        OutputFormat::Json => {
+            let mut out = Vec::new();
+            let _ = write_json_array(&mut out, items.into_iter());
+            String::from_utf8(out).unwrap_or_default()
+        }
         OutputFormat::Ndjson => items.iter().map(|i| format!("{i}\n")).collect(),
         OutputFormat::Table => {
             let fields = fields()?;
@@ -210,13 +263,34 @@ fn note_fields_ignored(ctx: &Context, style: &Style) {
     }
 }
 
-/// Prints a list (every page already merged) in the chosen format.
-/// `columns` are the default table/tsv/value columns; `--fields` overrides them.
-pub fn emit_list(ctx: &Context, items: &[Value], columns: &[&str]) -> anyhow::Result<()> {
+/// Prints a list in the chosen format, masking each item in place. `columns` are the default
+/// table/tsv/value columns; `--fields` overrides them.
+///
+/// json and ndjson are written item by item as the items come, so a long bulk run holds no
+/// second copy of its results; table, tsv and value need every item first (column widths, the
+/// `--fields` check against the data).
+pub fn emit_list(
+    ctx: &Context,
+    items: impl IntoIterator<Item = Value>,
+    columns: &[&str],
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
     let style = Style::from_context(ctx);
     note_fields_ignored(ctx, &style);
-    let text = render_list(&style, items, columns)?;
-    if items.is_empty() && style.format == OutputFormat::Table {
+    let items = items.into_iter().map(|i| mask_owned(&style, i));
+    if matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        match style.format {
+            OutputFormat::Json => write_json_array(&mut out, items)?,
+            _ => write_ndjson(&mut out, items)?,
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let items: Vec<Value> = items.collect();
+    let empty = items.is_empty();
+    let text = render_masked_list(&style, items, columns)?;
+    if empty && style.format == OutputFormat::Table {
         ctx.notice("no results");
     }
     ctx.write_stdout(text.as_bytes())?;

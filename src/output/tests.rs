@@ -435,3 +435,20 @@ mod decisions {
         assert!(!s.show_secrets);
     }
 }
+
+#[test]
+fn streamed_json_arrays_are_byte_for_byte_serde_pretty_arrays() {
+    let items = [
+        json!({"A": "line\none", "Nested": {"Empty": {}, "List": [1, [], {"K": null}]}, "E": []}),
+        json!("a bare string"),
+        json!({}),
+        json!([{"X": 1.5}, "y"]),
+    ];
+    for n in 0..=items.len() {
+        let slice = items[..n].to_vec();
+        let mut out = Vec::new();
+        write_json_array(&mut out, slice.clone().into_iter()).unwrap();
+        let expected = serde_json::to_string_pretty(&Value::Array(slice)).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected, "{n} items");
+    }
+}
