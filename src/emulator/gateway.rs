@@ -550,6 +550,21 @@ pub fn success_body(request_id: &str, value: Value) -> Value {
     Value::Object(m)
 }
 
+/// The JSON bytes of a success answer already serialised: `{"RequestId":"...",` then its fields
+/// (the same bytes as serialising [`success_body`] of it, without building a `Value`).
+pub fn success_json(request_id: &str, object: &actions::JsonObject) -> Vec<u8> {
+    let fields = &object.as_str()[1..];
+    let mut out = Vec::with_capacity(request_id.len() + object.as_str().len() + 16);
+    out.extend_from_slice(b"{\"RequestId\":");
+    // A request ID is plain ASCII, but escape it as any string would be.
+    let _ = serde_json::to_writer(&mut out, request_id);
+    if fields != "}" {
+        out.push(b',');
+    }
+    out.extend_from_slice(fields.as_bytes());
+    out
+}
+
 /// Renders a JSON body as the XML the real API returns for `Format=XML`: arrays repeat their
 /// element name, the root is `<ActionResponse>` (or `<Error>` for errors).
 pub fn to_xml(root: &str, value: &Value) -> String {

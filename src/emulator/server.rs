@@ -20,7 +20,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tower::ServiceExt;
 
-use super::actions::{self, ActionRequest, EmuError, Params};
+use super::actions::{self, internal_error, ActionRequest, Answer, EmuError, Params};
 use super::admin::{self, LoggedRequest, RequestLog};
 use super::faults::{Fault, Faults};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
@@ -205,6 +205,29 @@ fn render(status: u16, body: &Value, xml_root: Option<&str>, request_id: &str) -
             "application/json;charset=utf-8",
         ),
     };
+    respond(status, bytes, content_type, request_id)
+}
+
+/// A 200 answer: `RequestId` first, then the handler's fields.
+fn render_success(answer: Answer, xml_root: Option<&str>, request_id: &str) -> Response {
+    match (answer, xml_root) {
+        // JSON of a serialised answer: splice RequestId in front, no re-serialisation.
+        (Answer::Object(object), None) => respond(
+            200,
+            gateway::success_json(request_id, &object),
+            "application/json;charset=utf-8",
+            request_id,
+        ),
+        (answer, xml_root) => render(
+            200,
+            &gateway::success_body(request_id, answer.into_value()),
+            xml_root,
+            request_id,
+        ),
+    }
+}
+
+fn respond(status: u16, bytes: Vec<u8>, content_type: &'static str, request_id: &str) -> Response {
     let mut response = Response::new(Body::from(bytes));
     *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
     let h = response.headers_mut();
@@ -324,15 +347,10 @@ async fn api(
 
     let result = run_action(&app, product, &action, &parsed.params, now, &request_id).await;
     let mut response = match result {
-        Ok(value) => {
+        Ok(answer) => {
             log(&parsed, 200, None, verdict.drop_connection);
             let xml_root = parsed.xml.then(|| format!("{action}Response"));
-            render(
-                200,
-                &gateway::success_body(&request_id, value),
-                xml_root.as_deref(),
-                &request_id,
-            )
+            render_success(answer, xml_root.as_deref(), &request_id)
         }
         Err(err) => {
             log(
@@ -350,14 +368,6 @@ async fn api(
     response
 }
 
-fn internal_error() -> EmuError {
-    EmuError::new(
-        500,
-        "InternalError",
-        "The request processing has failed due to some unknown error, exception or failure.",
-    )
-}
-
 async fn run_action(
     app: &Arc<App>,
     product: Product,
@@ -365,9 +375,9 @@ async fn run_action(
     params: &Params,
     now: chrono::DateTime<Utc>,
     request_id: &str,
-) -> Result<Value, EmuError> {
+) -> Result<Answer, EmuError> {
     if product == Product::Sts {
-        return app.gateway.sts.assume_role(params, now);
+        return app.gateway.sts.assume_role(params, now).map(Answer::Value);
     }
     if actions::is_read_only(action) {
         let world = app.store.snapshot().map_err(|_| internal_error())?;
@@ -378,7 +388,7 @@ async fn run_action(
             settle: app.settle,
             request_id,
         };
-        return std::panic::catch_unwind(AssertUnwindSafe(|| actions::read(&world, &req)))
+        return std::panic::catch_unwind(AssertUnwindSafe(|| actions::read_answer(&world, &req)))
             .unwrap_or_else(|_| Err(internal_error()));
     }
     let app = app.clone();
@@ -400,7 +410,7 @@ async fn run_action(
     })
     .await;
     match joined {
-        Ok(Ok(WriteOutcome::Committed(v))) => Ok(v),
+        Ok(Ok(WriteOutcome::Committed(v))) => Ok(Answer::Value(v)),
         Ok(Ok(WriteOutcome::Rejected(e))) => Err(e),
         Ok(Err(_)) | Err(_) => Err(internal_error()),
     }

@@ -3,10 +3,11 @@
 //!
 //! Readers take the current `Arc<World>` under a brief read lock and never wait for the disk.
 //! A writer holds the writer mutex (and, with a file, an exclusive lock on `<state>.lock`),
-//! picks up changes another process made, clones the world, applies the mutation, writes the
-//! result atomically (temp file, fsync, rename, fsync of the directory) and only then swaps the
-//! new snapshot in. So every acknowledged mutation is on disk before its response, and a kill -9
-//! at any moment leaves either the old or the new file, both complete.
+//! picks up changes another process made, clones the world (a handful of reference counts: its
+//! maps are persistent and share everything a mutation does not touch), applies the mutation,
+//! writes the result atomically (temp file, fsync, rename, fsync of the directory) and only then
+//! swaps the new snapshot in. So every acknowledged mutation is on disk before its response, and a
+//! kill -9 at any moment leaves either the old or the new file, both complete.
 //!
 //! Several processes may share one file (the embedded default): writers serialise on the lock
 //! file; every reader checks the file's identity (inode, size, mtime) and reloads when another

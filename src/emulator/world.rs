@@ -44,9 +44,10 @@
 //! (cn-hangzhou, 172.16.0.0/12, SNAT pool `47.98.10.0/28`: advertising an overlapping CIDR gives
 //! `InvalidIP.IpInSnatPool`), `vpc-uf6bench0000000000000` (cn-shanghai, 10.0.0.0/8).
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use imbl::{OrdMap, OrdSet};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The account UID the emulated resources belong to.
 pub const ACCOUNT_UID: &str = "1688000000000001";
@@ -57,21 +58,25 @@ pub const MAX_CLIENT_TOKENS: usize = 10_000;
 /// Milliseconds since the epoch of the seeded objects' creation (2024-05-01T00:00:00Z).
 const SEED_EPOCH_MS: i64 = 1_714_521_600_000;
 
+/// The store clones the world on every write (copy-on-write snapshots), so everything of a size
+/// that grows is a persistent map (`imbl`, structural sharing: a clone is a reference count, a change
+/// copies one path of the tree) and each VBR sits behind an `Arc` (a change copies that VBR only).
+/// The maps serialise as the plain JSON objects they were before.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct World {
-    pub regions: Vec<Region>,
-    /// By VbrId.
-    pub vbrs: BTreeMap<String, Vbr>,
+    pub regions: Arc<Vec<Region>>,
+    /// By VbrId. Change one through [`World::vbr_mut`].
+    pub vbrs: OrdMap<String, Arc<Vbr>>,
     /// By access device ID.
-    pub access_devices: BTreeMap<String, AccessDevice>,
+    pub access_devices: OrdMap<String, AccessDevice>,
     /// By VpcId.
-    pub vpcs: BTreeMap<String, Vpc>,
+    pub vpcs: OrdMap<String, Vpc>,
     /// BgpGroupId -> VbrId of its owner.
-    pub group_index: BTreeMap<String, String>,
+    pub group_index: OrdMap<String, String>,
     /// BgpPeerId -> BgpGroupId of its owner.
-    pub peer_index: BTreeMap<String, String>,
+    pub peer_index: OrdMap<String, String>,
     /// `"<Action>\n<ClientToken>"` -> the first successful answer (without RequestId).
-    pub client_tokens: BTreeMap<String, RememberedAnswer>,
+    pub client_tokens: ClientTokens,
     /// Feeds the deterministic ID generator.
     pub next_serial: u64,
 }
@@ -90,8 +95,79 @@ pub struct Region {
 pub struct RememberedAnswer {
     /// Shared, so that the copy-on-write world clones a remembered answer for the price of a
     /// reference count (a long bulk run keeps thousands of them).
-    pub body: std::sync::Arc<serde_json::Value>,
+    pub body: Arc<serde_json::Value>,
     pub at_ms: i64,
+}
+
+const DAY_MS: i64 = 24 * 3600 * 1000;
+
+/// Remembered ClientToken answers by `"<Action>\n<ClientToken>"`, and the same keys in age order,
+/// so that forgetting the oldest walks from the front instead of sorting every age on every write.
+/// Serialised as the map alone (the state file keeps its format); the age order is rebuilt on reading.
+#[derive(Debug, Clone, Default)]
+pub struct ClientTokens {
+    by_key: OrdMap<String, RememberedAnswer>,
+    /// `(at_ms, key)` of every entry of `by_key`. Answers arrive with nearly non-decreasing
+    /// `at_ms` (a request's clock is read before it waits for the writer), so an ordered set keeps
+    /// the order exact at the price of a tree insert.
+    by_age: OrdSet<(i64, String)>,
+}
+
+impl ClientTokens {
+    pub fn get(&self, key: &str) -> Option<&RememberedAnswer> {
+        self.by_key.get(key)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// Remembers `answer` under `key` (replacing an older answer of the same key).
+    pub fn insert(&mut self, key: String, answer: RememberedAnswer) {
+        let at_ms = answer.at_ms;
+        if let Some(old) = self.by_key.insert(key.clone(), answer) {
+            self.by_age.remove(&(old.at_ms, key.clone()));
+        }
+        self.by_age.insert((at_ms, key));
+    }
+
+    /// Forgets answers older than a day, then the oldest beyond the newest [`MAX_CLIENT_TOKENS`].
+    pub fn forget_old(&mut self, now_ms: i64) {
+        while let Some((at_ms, _)) = self.by_age.get_min() {
+            let expired = now_ms.saturating_sub(*at_ms) >= DAY_MS;
+            if !expired && self.by_key.len() <= MAX_CLIENT_TOKENS {
+                break;
+            }
+            if let Some((_, key)) = self.by_age.remove_min() {
+                self.by_key.remove(&key);
+            }
+        }
+    }
+}
+
+impl Serialize for ClientTokens {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.by_key.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClientTokens {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let by_key = OrdMap::<String, RememberedAnswer>::deserialize(deserializer)?;
+        let by_age = by_key
+            .iter()
+            .map(|(key, answer)| (answer.at_ms, key.clone()))
+            .collect();
+        Ok(ClientTokens { by_key, by_age })
+    }
 }
 
 /// A VBR: what DescribeVirtualBorderRouters shows (`attrs`), hidden facts of the emulation (`traits`),
@@ -445,7 +521,7 @@ impl World {
     /// A fresh, realistic world (see the module docs for what it holds).
     pub fn seeded() -> World {
         let mut w = World {
-            regions: seeded_regions(),
+            regions: Arc::new(seeded_regions()),
             ..World::default()
         };
         seed_devices(&mut w);
@@ -461,7 +537,23 @@ impl World {
 
     /// The VBR `vbr_id` if it is in `region_id`.
     pub fn vbr_in(&self, region_id: &str, vbr_id: &str) -> Option<&Vbr> {
-        self.vbrs.get(vbr_id).filter(|v| v.region_id == region_id)
+        self.vbrs
+            .get(vbr_id)
+            .map(|v| &**v)
+            .filter(|v| v.region_id == region_id)
+    }
+
+    /// The VBRs of `region_id`, in VbrId order.
+    pub fn vbrs_in<'w>(&'w self, region_id: &'w str) -> impl Iterator<Item = &'w Vbr> + 'w {
+        self.vbrs
+            .values()
+            .map(|v| &**v)
+            .filter(move |v| v.region_id == region_id)
+    }
+
+    /// The VBR `vbr_id`, to change: copied first if a snapshot still shares it.
+    pub fn vbr_mut(&mut self, vbr_id: &str) -> Option<&mut Vbr> {
+        self.vbrs.get_mut(vbr_id).map(Arc::make_mut)
     }
 
     /// The VBR owning group `group_id`, and the group's position in it.
@@ -497,14 +589,30 @@ impl World {
     /// Forgets objects whose deletion has settled, and ClientTokens older than a day (or beyond
     /// the newest [`MAX_CLIENT_TOKENS`]).
     pub fn purge(&mut self, now_ms: i64, settle_ms: i64) {
+        let gone = |l: &Lifecycle| l.phase(now_ms, settle_ms) == Phase::Gone;
+        // Find the VBRs with something to forget without changing anything: a mutable walk would
+        // copy every VBR and every node of the map away from the snapshot readers hold.
+        let dirty: Vec<String> = self
+            .vbrs
+            .iter()
+            .filter(|(_, v)| {
+                v.networks.iter().any(|n| gone(&n.lifecycle))
+                    || v.groups
+                        .iter()
+                        .any(|g| gone(&g.lifecycle) || g.peers.iter().any(|p| gone(&p.lifecycle)))
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
         let mut gone_groups = Vec::new();
         let mut gone_peers = Vec::new();
-        for vbr in self.vbrs.values_mut() {
-            vbr.networks
-                .retain(|n| n.lifecycle.phase(now_ms, settle_ms) != Phase::Gone);
+        for id in dirty {
+            let Some(vbr) = self.vbr_mut(&id) else {
+                continue;
+            };
+            vbr.networks.retain(|n| !gone(&n.lifecycle));
             for g in vbr.groups.iter_mut() {
                 g.peers.retain(|p| {
-                    let keep = p.lifecycle.phase(now_ms, settle_ms) != Phase::Gone;
+                    let keep = !gone(&p.lifecycle);
                     if !keep {
                         gone_peers.push(p.id.clone());
                     }
@@ -512,7 +620,7 @@ impl World {
                 });
             }
             vbr.groups.retain(|g| {
-                let keep = g.lifecycle.phase(now_ms, settle_ms) != Phase::Gone;
+                let keep = !gone(&g.lifecycle);
                 if !keep {
                     gone_groups.push(g.id.clone());
                     gone_peers.extend(g.peers.iter().map(|p| p.id.clone()));
@@ -526,16 +634,7 @@ impl World {
         for id in gone_peers {
             self.peer_index.remove(&id);
         }
-        const DAY_MS: i64 = 24 * 3600 * 1000;
-        self.client_tokens
-            .retain(|_, a| now_ms.saturating_sub(a.at_ms) < DAY_MS);
-        if self.client_tokens.len() > MAX_CLIENT_TOKENS {
-            // Keep the state file small under long bulk runs: forget the oldest answers first.
-            let mut ages: Vec<i64> = self.client_tokens.values().map(|a| a.at_ms).collect();
-            ages.sort_unstable();
-            let cutoff = ages[ages.len() - MAX_CLIENT_TOKENS];
-            self.client_tokens.retain(|_, a| a.at_ms >= cutoff);
-        }
+        self.client_tokens.forget_old(now_ms);
     }
 
     /// BFD sessions in use on an access device: other tenants' plus our BFD-enabled peers on it.
@@ -784,7 +883,7 @@ fn enable_ipv6(v: &mut Vbr, n: u32) {
 fn seed_vbrs(w: &mut World) {
     let mut n: u32 = 0;
     let add = |w: &mut World, v: Vbr| {
-        w.vbrs.insert(v.attrs.vbr_id.clone(), v);
+        w.vbrs.insert(v.attrs.vbr_id.clone(), Arc::new(v));
     };
 
     // cn-shanghai: the bench pool.
@@ -1002,7 +1101,7 @@ fn seed_demo_bgp(w: &mut World) {
         peers,
     };
     w.group_index.insert(group_id, vbr_id.clone());
-    if let Some(vbr) = w.vbrs.get_mut(&vbr_id) {
+    if let Some(vbr) = w.vbr_mut(&vbr_id) {
         vbr.groups.push(group);
         vbr.networks.push(BgpNetwork {
             dst_cidr_block: "192.168.10.0/24".to_string(),
@@ -1045,20 +1144,69 @@ mod tests {
 
     #[test]
     fn remembered_client_tokens_are_capped_oldest_first() {
+        let answer = |at_ms: i64| RememberedAnswer {
+            body: Arc::new(serde_json::Value::Null),
+            at_ms,
+        };
         let mut w = World::default();
         for i in 0..MAX_CLIENT_TOKENS + 5 {
-            let answer = RememberedAnswer {
-                body: std::sync::Arc::new(serde_json::Value::Null),
-                at_ms: i as i64,
-            };
-            w.client_tokens.insert(format!("k{i}"), answer);
+            w.client_tokens.insert(format!("k{i}"), answer(i as i64));
         }
         w.purge(MAX_CLIENT_TOKENS as i64, 0);
         assert_eq!(w.client_tokens.len(), MAX_CLIENT_TOKENS);
         assert!(!w.client_tokens.contains_key("k4"));
         assert!(w.client_tokens.contains_key("k5"));
+
+        // A state file holds the map only: the age order is rebuilt when it is read.
+        let json = serde_json::to_string(&w).unwrap();
+        let mut read: World = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+        // Out of order by a little (a request's clock is read before it waits for the writer).
+        read.client_tokens.insert("late".to_string(), answer(2));
+        read.purge(MAX_CLIENT_TOKENS as i64, 0);
+        assert!(
+            !read.client_tokens.contains_key("late"),
+            "the oldest goes first"
+        );
+        assert!(read.client_tokens.contains_key("k5"));
+        assert_eq!(read.client_tokens.len(), MAX_CLIENT_TOKENS);
+
         w.purge(MAX_CLIENT_TOKENS as i64 + 24 * 3600 * 1000 + 6, 0);
         assert!(w.client_tokens.is_empty());
+    }
+
+    #[test]
+    fn remembered_client_tokens_expire_after_a_day_in_age_order() {
+        let mut w = World::default();
+        for (key, at_ms) in [("b", 1_000), ("a", 2_000), ("c", 3_000)] {
+            let answer = RememberedAnswer {
+                body: Arc::new(serde_json::Value::Null),
+                at_ms,
+            };
+            w.client_tokens.insert(key.to_string(), answer);
+        }
+        w.purge(2_000 + 24 * 3600 * 1000, 0);
+        assert!(!w.client_tokens.contains_key("b"));
+        assert!(!w.client_tokens.contains_key("a"));
+        assert!(w.client_tokens.contains_key("c"));
+        assert_eq!(w.client_tokens.len(), 1);
+    }
+
+    #[test]
+    fn purge_copies_only_the_vbrs_it_changes() {
+        let mut w = World::seeded();
+        let before = w.clone();
+        let demo = memorable_id("vbr", "bp1", "demo");
+        let vbr = w.vbr_mut(&demo).unwrap();
+        vbr.groups[0].peers[1].lifecycle.deleting_ms = Some(SEED_EPOCH_MS);
+        w.purge(SEED_EPOCH_MS + 1, 0);
+        assert_eq!(w.vbrs[&demo].groups[0].peers.len(), 1);
+        assert!(!w.peer_index.contains_key("bgp-bp1demo00000000000002"));
+        assert!(before.peer_index.contains_key("bgp-bp1demo00000000000002"));
+        assert_eq!(before.vbrs[&demo].groups[0].peers.len(), 2);
+        for (id, v) in w.vbrs.iter().filter(|(id, _)| **id != demo) {
+            assert!(Arc::ptr_eq(v, &before.vbrs[id]), "{id} was copied");
+        }
     }
 
     #[test]

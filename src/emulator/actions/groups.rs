@@ -1,11 +1,12 @@
 //! CreateBgpGroup, DescribeBgpGroups, ModifyBgpGroupAttribute, DeleteBgpGroup, and the group field rules.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::params::{invalid, ip_version};
 use super::{
-    cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
-    ipv6_unsupported_region, object, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
+    as_text, cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
+    ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
 };
 use crate::emulator::world::{BgpGroup, IpVersion, Lifecycle, Phase, Vbr, World};
 
@@ -218,7 +219,7 @@ pub(super) fn create(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
         peers: Vec::new(),
     };
     world.group_index.insert(id.clone(), vbr_id.clone());
-    if let Some(vbr) = world.vbrs.get_mut(&vbr_id) {
+    if let Some(vbr) = world.vbr_mut(&vbr_id) {
         vbr.groups.push(group);
     }
     Ok(json!({ "BgpGroupId": id }))
@@ -237,27 +238,52 @@ pub(super) fn find<'w>(
     })
 }
 
-fn group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
-    let text = |s: &str| Value::String(s.to_string());
-    object([
-        ("BgpGroupId", text(&g.id)),
-        ("Name", text(&g.name)),
-        ("Description", text(&g.description)),
-        ("RouterId", text(&vbr.attrs.vbr_id)),
-        ("RegionId", text(&vbr.region_id)),
-        ("PeerAsn", Value::String(g.peer_asn.to_string())),
-        ("LocalAsn", Value::String(g.local_asn.to_string())),
-        ("AuthKey", text(&g.auth_key)),
-        ("IsFake", text(if g.is_fake { "true" } else { "false" })),
-        ("Hold", Value::String(g.hold.to_string())),
-        ("Keepalive", Value::String(g.keepalive.to_string())),
-        ("RouteLimit", Value::String(g.route_limit.to_string())),
-        ("IpVersion", text(g.ip_version.as_str())),
-        ("Status", text(status.as_str())),
-    ])
+/// One DescribeBgpGroups item, borrowed from the world; every field a string, as the SDK has it.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct GroupRow<'w> {
+    bgp_group_id: &'w str,
+    name: &'w str,
+    description: &'w str,
+    router_id: &'w str,
+    region_id: &'w str,
+    #[serde(serialize_with = "as_text")]
+    peer_asn: u64,
+    #[serde(serialize_with = "as_text")]
+    local_asn: u64,
+    auth_key: &'w str,
+    #[serde(serialize_with = "as_text")]
+    is_fake: bool,
+    #[serde(serialize_with = "as_text")]
+    hold: u32,
+    #[serde(serialize_with = "as_text")]
+    keepalive: u32,
+    #[serde(serialize_with = "as_text")]
+    route_limit: u32,
+    ip_version: &'static str,
+    status: &'static str,
 }
 
-pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+fn group_row<'w>(vbr: &'w Vbr, g: &'w BgpGroup, status: Phase) -> GroupRow<'w> {
+    GroupRow {
+        bgp_group_id: &g.id,
+        name: &g.name,
+        description: &g.description,
+        router_id: &vbr.attrs.vbr_id,
+        region_id: &vbr.region_id,
+        peer_asn: g.peer_asn,
+        local_asn: g.local_asn,
+        auth_key: &g.auth_key,
+        is_fake: g.is_fake,
+        hold: g.hold,
+        keepalive: g.keepalive,
+        route_limit: g.route_limit,
+        ip_version: g.ip_version.as_str(),
+        status: status.as_str(),
+    }
+}
+
+pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let a = &cx.args;
     let region = cx.region(world)?;
     let paging = a.paging()?;
@@ -285,12 +311,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
     } else {
         let vbrs: Box<dyn Iterator<Item = &Vbr>> = match router_id {
             Some(r) => Box::new(world.vbr_in(&region.region_id, r).into_iter()),
-            None => Box::new(
-                world
-                    .vbrs
-                    .values()
-                    .filter(|v| v.region_id == region.region_id),
-            ),
+            None => Box::new(world.vbrs_in(&region.region_id)),
         };
         for vbr in vbrs {
             for g in &vbr.groups {
@@ -301,12 +322,12 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
         }
     }
     let total = rows.len();
-    let page = paging
+    let page: Vec<GroupRow> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, g, p)| group_json(vbr, g, *p))
+        .map(|(vbr, g, p)| group_row(vbr, g, *p))
         .collect();
-    Ok(page_body(paging, total, "BgpGroups", "BgpGroup", page))
+    page_body(paging, total, "BgpGroups", "BgpGroup", &page)
 }
 
 pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
@@ -340,11 +361,7 @@ pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     }
 
     let vbr_id = vbr.attrs.vbr_id.clone();
-    let Some(g) = world
-        .vbrs
-        .get_mut(&vbr_id)
-        .and_then(|v| v.groups.get_mut(gi))
-    else {
+    let Some(g) = world.vbr_mut(&vbr_id).and_then(|v| v.groups.get_mut(gi)) else {
         return Err(invalid_group());
     };
     if let Some(n) = name {
@@ -392,12 +409,69 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
         ));
     }
     let vbr_id = vbr.attrs.vbr_id.clone();
-    if let Some(g) = world
-        .vbrs
-        .get_mut(&vbr_id)
-        .and_then(|v| v.groups.get_mut(gi))
-    {
+    if let Some(g) = world.vbr_mut(&vbr_id).and_then(|v| v.groups.get_mut(gi)) {
         g.lifecycle.deleting_ms = Some(cx.now_ms);
     }
     Ok(json!({}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::legacy::{both_renderings, object, world_in_every_phase};
+    use super::*;
+
+    /// The item as it was built before the typed rows.
+    fn legacy_group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
+        let text = |s: &str| Value::String(s.to_string());
+        object([
+            ("BgpGroupId", text(&g.id)),
+            ("Name", text(&g.name)),
+            ("Description", text(&g.description)),
+            ("RouterId", text(&vbr.attrs.vbr_id)),
+            ("RegionId", text(&vbr.region_id)),
+            ("PeerAsn", Value::String(g.peer_asn.to_string())),
+            ("LocalAsn", Value::String(g.local_asn.to_string())),
+            ("AuthKey", text(&g.auth_key)),
+            ("IsFake", text(if g.is_fake { "true" } else { "false" })),
+            ("Hold", Value::String(g.hold.to_string())),
+            ("Keepalive", Value::String(g.keepalive.to_string())),
+            ("RouteLimit", Value::String(g.route_limit.to_string())),
+            ("IpVersion", text(g.ip_version.as_str())),
+            ("Status", text(status.as_str())),
+        ])
+    }
+
+    #[test]
+    fn typed_describe_bgp_groups_gives_the_bytes_of_the_value_rendering() {
+        let w = world_in_every_phase();
+        let (typed, legacy) = both_renderings(
+            &w,
+            "DescribeBgpGroups",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+            "BgpGroups",
+            "BgpGroup",
+            |cx| {
+                let mut rows = Vec::new();
+                for vbr in w.vbrs_in("cn-shanghai") {
+                    for g in &vbr.groups {
+                        let phase = g.lifecycle.phase(cx.now_ms, cx.settle_ms);
+                        if phase != Phase::Gone {
+                            rows.push(legacy_group_json(vbr, g, phase));
+                        }
+                    }
+                }
+                let statuses: std::collections::BTreeSet<&str> =
+                    rows.iter().map(|r| r["Status"].as_str().unwrap()).collect();
+                assert_eq!(
+                    statuses,
+                    ["Available", "Deleting", "Modifying", "Pending"].into()
+                );
+                rows
+            },
+        );
+        assert_eq!(
+            String::from_utf8(typed).unwrap(),
+            String::from_utf8(legacy).unwrap()
+        );
+    }
 }

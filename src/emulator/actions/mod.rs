@@ -166,7 +166,11 @@ mod params;
 mod peers;
 mod regions;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::world::{Region, RememberedAnswer, Vbr, World};
@@ -237,19 +241,75 @@ fn unknown_action() -> EmuError {
     )
 }
 
+/// What a handler answers, without `RequestId` (the server adds it).
+#[derive(Debug, Clone)]
+pub enum Answer {
+    Value(Value),
+    /// A JSON object already serialised: the Describe pages are written straight from the world
+    /// into bytes, without building a `Value` of every field first.
+    Object(JsonObject),
+}
+
+impl Answer {
+    /// The answer as a `Value` (for XML, and for callers that inspect answers).
+    pub fn into_value(self) -> Value {
+        match self {
+            Answer::Value(v) => v,
+            Answer::Object(o) => o.to_value(),
+        }
+    }
+}
+
+/// The text of one serialised JSON object (`{...}`), fields in their wire order.
+#[derive(Debug, Clone)]
+pub struct JsonObject(String);
+
+impl JsonObject {
+    /// Serialises `body`, which must serialise as an object (a struct or a map).
+    fn of(body: &impl serde::Serialize) -> Result<JsonObject, EmuError> {
+        let text = serde_json::to_string(body).map_err(|_| internal_error())?;
+        if !text.starts_with('{') {
+            return Err(internal_error());
+        }
+        Ok(JsonObject(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn to_value(&self) -> Value {
+        serde_json::from_str(&self.0).unwrap_or(Value::Null)
+    }
+}
+
+/// 500 `InternalError`: a handler panicked or its answer could not be serialised.
+pub(crate) fn internal_error() -> EmuError {
+    EmuError::new(
+        500,
+        "InternalError",
+        "The request processing has failed due to some unknown error, exception or failure.",
+    )
+}
+
 /// Serves a read-only action. The returned object has no `RequestId`; the server adds it.
 /// Anything else answers 404 `InvalidAction.NotFound`.
 pub fn read(world: &World, req: &ActionRequest<'_>) -> Result<Value, EmuError> {
+    read_answer(world, req).map(Answer::into_value)
+}
+
+/// [`read`], with the Describe pages as serialised JSON (what the server sends).
+pub fn read_answer(world: &World, req: &ActionRequest<'_>) -> Result<Answer, EmuError> {
     let cx = Ctx::new(req);
     if is_known(req.action) && is_read_only(req.action) && req.action != "DescribeRegions" {
         cx.args.required("RegionId")?;
     }
     match req.action {
-        "DescribeRegions" => regions::describe_regions(world, &cx),
-        "DescribeVirtualBorderRouters" => regions::describe_vbrs(world, &cx),
-        "DescribeBgpGroups" => groups::describe(world, &cx),
-        "DescribeBgpPeers" => peers::describe(world, &cx),
-        "DescribeBgpNetworks" => networks::describe(world, &cx),
+        "DescribeRegions" => regions::describe_regions(world, &cx).map(Answer::Value),
+        "DescribeVirtualBorderRouters" => regions::describe_vbrs(world, &cx).map(Answer::Object),
+        "DescribeBgpGroups" => groups::describe(world, &cx).map(Answer::Object),
+        "DescribeBgpPeers" => peers::describe(world, &cx).map(Answer::Object),
+        "DescribeBgpNetworks" => networks::describe(world, &cx).map(Answer::Object),
         _ => Err(unknown_action()),
     }
 }
@@ -287,7 +347,7 @@ pub fn write(world: &mut World, req: &ActionRequest<'_>) -> Result<Value, EmuErr
         world.client_tokens.insert(
             k,
             RememberedAnswer {
-                body: std::sync::Arc::new(body.clone()),
+                body: Arc::new(body.clone()),
                 at_ms: cx.now_ms,
             },
         );
@@ -412,29 +472,333 @@ fn check_vbr_writable(vbr: &Vbr) -> Result<(), EmuError> {
     Ok(())
 }
 
-/// A JSON object from its fields, allocated once (the hot path of every Describe answer).
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    let mut map = serde_json::Map::with_capacity(N);
-    for (k, v) in fields {
-        map.insert(k.to_string(), v);
-    }
-    Value::Object(map)
-}
-
-/// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [...]}}`.
-fn page_body(
+/// One page of a Describe answer:
+/// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [rows]}}`.
+struct Page<'r, T> {
     paging: params::Paging,
     total: usize,
-    set: &str,
-    item: &str,
-    rows: Vec<Value>,
-) -> Value {
-    let mut inner = serde_json::Map::with_capacity(1);
-    inner.insert(item.to_string(), Value::Array(rows));
-    let mut body = serde_json::Map::with_capacity(4);
-    body.insert("TotalCount".to_string(), Value::from(total));
-    body.insert("PageNumber".to_string(), Value::from(paging.number));
-    body.insert("PageSize".to_string(), Value::from(paging.size));
-    body.insert(set.to_string(), Value::Object(inner));
-    Value::Object(body)
+    set: &'static str,
+    item: &'static str,
+    rows: &'r [T],
+}
+
+impl<T: Serialize> Serialize for Page<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Set<'r, T> {
+            item: &'static str,
+            rows: &'r [T],
+        }
+        impl<T: Serialize> Serialize for Set<'_, T> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut m = serializer.serialize_map(Some(1))?;
+                m.serialize_entry(self.item, self.rows)?;
+                m.end()
+            }
+        }
+        let mut m = serializer.serialize_map(Some(4))?;
+        m.serialize_entry("TotalCount", &self.total)?;
+        m.serialize_entry("PageNumber", &self.paging.number)?;
+        m.serialize_entry("PageSize", &self.paging.size)?;
+        m.serialize_entry(
+            self.set,
+            &Set {
+                item: self.item,
+                rows: self.rows,
+            },
+        )?;
+        m.end()
+    }
+}
+
+/// A Describe page serialised: `rows` are the page's items, `total` counts all matches.
+fn page_body<T: Serialize>(
+    paging: params::Paging,
+    total: usize,
+    set: &'static str,
+    item: &'static str,
+    rows: &[T],
+) -> Result<JsonObject, EmuError> {
+    JsonObject::of(&Page {
+        paging,
+        total,
+        set,
+        item,
+        rows,
+    })
+}
+
+/// Serialises a number as a JSON string (the SDK's type for ASNs, Hold, Keepalive, RouteLimit)
+/// without an intermediate `String`.
+fn as_text<T: std::fmt::Display, S: Serializer>(v: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(v)
+}
+
+/// The answers as they were rendered before the typed pages (a `Value` per item, then the page,
+/// then `RequestId` spliced in by rebuilding the map), kept to prove the typed pages give the
+/// same bytes, and a world holding groups, peers and networks in every phase.
+#[cfg(test)]
+pub(crate) mod legacy {
+    use super::*;
+
+    pub(crate) const NOW_MS: i64 = 1_800_000_000_000;
+    pub(crate) const SETTLE: std::time::Duration = std::time::Duration::from_millis(1000);
+    const REQUEST_ID: &str = "5C2A3F1E-0000-4000-8000-00000000ABCD";
+
+    /// A JSON object from its fields.
+    pub(crate) fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+        let mut map = serde_json::Map::with_capacity(N);
+        for (k, v) in fields {
+            map.insert(k.to_string(), v);
+        }
+        Value::Object(map)
+    }
+
+    pub(crate) fn page_body(
+        paging: params::Paging,
+        total: usize,
+        set: &str,
+        item: &str,
+        rows: Vec<Value>,
+    ) -> Value {
+        let mut inner = serde_json::Map::with_capacity(1);
+        inner.insert(item.to_string(), Value::Array(rows));
+        let mut body = serde_json::Map::with_capacity(4);
+        body.insert("TotalCount".to_string(), Value::from(total));
+        body.insert("PageNumber".to_string(), Value::from(paging.number));
+        body.insert("PageSize".to_string(), Value::from(paging.size));
+        body.insert(set.to_string(), Value::Object(inner));
+        Value::Object(body)
+    }
+
+    fn request<'a>(action: &'a str, params: &'a Params, now_ms: i64) -> ActionRequest<'a> {
+        ActionRequest {
+            action,
+            params,
+            now: DateTime::from_timestamp_millis(now_ms).unwrap(),
+            settle: SETTLE,
+            request_id: REQUEST_ID,
+        }
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Params {
+        Params {
+            pairs: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Runs `action` at `now_ms` and returns the answer, or the error.
+    pub(crate) fn call(
+        w: &mut World,
+        now_ms: i64,
+        action: &str,
+        pairs: &[(&str, &str)],
+    ) -> Result<Value, EmuError> {
+        let params = params(pairs);
+        write(w, &request(action, &params, now_ms))
+    }
+
+    /// What the server sent for a successful Describe before, and what it sends now, at `NOW_MS`.
+    /// `legacy_rows` builds every matching item; the page is cut from them here.
+    pub(crate) fn both_renderings(
+        w: &World,
+        action: &str,
+        pairs: &[(&str, &str)],
+        set: &str,
+        item: &str,
+        legacy_rows: impl FnOnce(&Ctx) -> Vec<Value>,
+    ) -> (Vec<u8>, Vec<u8>) {
+        let params = params(pairs);
+        let req = request(action, &params, NOW_MS);
+        let typed = match read_answer(w, &req).unwrap() {
+            Answer::Object(o) => crate::emulator::gateway::success_json(REQUEST_ID, &o),
+            Answer::Value(_) => panic!("{action} is not answered from typed rows"),
+        };
+        let cx = Ctx::new(&req);
+        let all = legacy_rows(&cx);
+        let paging = cx.args.paging().unwrap();
+        let body = page_body(paging, all.len(), set, item, paging.slice(&all).to_vec());
+        let legacy =
+            serde_json::to_vec(&crate::emulator::gateway::success_body(REQUEST_ID, body)).unwrap();
+        (typed, legacy)
+    }
+
+    /// The seeded world plus, in cn-shanghai, groups, peers and networks that at `NOW_MS` (settle
+    /// `SETTLE`) are Pending, Available (Connect and Established), Modifying, Deleting and Gone,
+    /// IPv4 and IPv6, with BFD, a fake ASN, and names and keys that need escaping.
+    pub(crate) fn world_in_every_phase() -> World {
+        let mut w = World::seeded();
+        let v4: Vec<String> = w
+            .vbrs_in("cn-shanghai")
+            .filter(|v| !v.attrs.enable_ipv6)
+            .take(3)
+            .map(|v| v.attrs.vbr_id.clone())
+            .collect();
+        let v6 = w
+            .vbrs_in("cn-shanghai")
+            .find(|v| v.attrs.enable_ipv6)
+            .map(|v| v.attrs.vbr_id.clone())
+            .unwrap();
+        fn ok(w: &mut World, ago: i64, action: &str, pairs: &[(&str, &str)]) -> Value {
+            let mut all = vec![("RegionId", "cn-shanghai")];
+            all.extend_from_slice(pairs);
+            call(w, NOW_MS - ago, action, &all)
+                .unwrap_or_else(|e| panic!("{action} {pairs:?}: {e:?}"))
+        }
+        fn group(w: &mut World, ago: i64, vbr: &str, extra: &[(&str, &str)]) -> String {
+            let mut p = vec![("RouterId", vbr), ("PeerAsn", "65001")];
+            p.extend_from_slice(extra);
+            ok(w, ago, "CreateBgpGroup", &p)["BgpGroupId"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        fn peer(w: &mut World, ago: i64, group: &str, extra: &[(&str, &str)]) -> String {
+            let mut p = vec![("BgpGroupId", group)];
+            p.extend_from_slice(extra);
+            ok(w, ago, "CreateBgpPeer", &p)["BgpPeerId"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        let ga = group(
+            &mut w,
+            20_000,
+            &v4[0],
+            &[
+                ("Name", "测试组-a.b_c"),
+                ("Description", "a \"quoted\" group \\ with </xml> & ünïcode"),
+                ("AuthKey", "k\"e\\y<&>"),
+                ("IsFakeAsn", "true"),
+                ("LocalAsn", "65000"),
+                ("RouteQuota", "5"),
+            ],
+        );
+        let gb = group(&mut w, 20_000, &v6, &[("IpVersion", "IPv6")]);
+        let gc = group(&mut w, 20_000, &v4[1], &[("Name", "to-modify")]);
+        let gd = group(&mut w, 20_000, &v4[1], &[]);
+        let gg = group(&mut w, 20_000, &v4[1], &[]);
+        for (ago, vbr, cidr) in [
+            (20_000, &v4[0], "10.1.0.0/24"),
+            (20_000, &v4[0], "10.2.0.0/24"),
+            (20_000, &v6, "2408:4005:3c1::/48"),
+            (100, &v4[0], "10.3.0.0/24"),
+        ] {
+            ok(
+                &mut w,
+                ago,
+                "AddBgpNetwork",
+                &[
+                    ("RouterId", vbr),
+                    ("DstCidrBlock", cidr),
+                    ("VpcId", "vpc-uf6bench0000000000000"),
+                ],
+            );
+        }
+        peer(
+            &mut w,
+            15_000,
+            &ga,
+            &[
+                ("PeerIpAddress", "10.9.0.1"),
+                ("EnableBfd", "true"),
+                ("BfdMultiHop", "3"),
+            ],
+        );
+        let modified = peer(&mut w, 15_000, &ga, &[("PeerIpAddress", "10.9.0.2")]);
+        let deleting = peer(&mut w, 15_000, &ga, &[("PeerIpAddress", "10.9.0.3")]);
+        let gone = peer(&mut w, 15_000, &ga, &[("PeerIpAddress", "10.9.0.4")]);
+        peer(&mut w, 15_000, &gb, &[]);
+        peer(&mut w, 15_000, &gc, &[("PeerIpAddress", "10.9.1.1")]);
+        peer(&mut w, 1_500, &ga, &[("PeerIpAddress", "10.9.0.5")]);
+        ok(&mut w, 1_100, "DeleteBgpPeer", &[("BgpPeerId", &gone)]);
+        ok(&mut w, 1_100, "DeleteBgpGroup", &[("BgpGroupId", &gg)]);
+        ok(&mut w, 300, "DeleteBgpPeer", &[("BgpPeerId", &deleting)]);
+        ok(&mut w, 300, "DeleteBgpGroup", &[("BgpGroupId", &gd)]);
+        ok(
+            &mut w,
+            300,
+            "DeleteBgpNetwork",
+            &[("RouterId", &v4[0]), ("DstCidrBlock", "10.2.0.0/24")],
+        );
+        ok(
+            &mut w,
+            200,
+            "ModifyBgpPeerAttribute",
+            &[("BgpPeerId", &modified), ("PeerIpAddress", "10.9.0.9")],
+        );
+        ok(
+            &mut w,
+            200,
+            "ModifyBgpGroupAttribute",
+            &[("BgpGroupId", &gc), ("Name", "renamed")],
+        );
+        peer(&mut w, 100, &ga, &[("PeerIpAddress", "10.9.0.6")]);
+        group(&mut w, 100, &v4[2], &[]);
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::legacy::{world_in_every_phase, NOW_MS, SETTLE};
+    use super::*;
+
+    #[test]
+    fn a_page_spliced_after_request_id_is_what_success_body_renders() {
+        let paging = params::Paging { number: 3, size: 7 };
+        let empty: [Value; 0] = [];
+        let object = page_body(paging, 0, "Set", "Item", &empty).unwrap();
+        let legacy = super::legacy::page_body(paging, 0, "Set", "Item", Vec::new());
+        let id = "R\"1";
+        assert_eq!(
+            crate::emulator::gateway::success_json(id, &object),
+            serde_json::to_vec(&crate::emulator::gateway::success_body(id, legacy)).unwrap()
+        );
+        let empty_object = JsonObject::of(&serde_json::json!({})).unwrap();
+        assert_eq!(
+            crate::emulator::gateway::success_json(id, &empty_object),
+            br#"{"RequestId":"R\"1"}"#
+        );
+    }
+
+    #[test]
+    fn the_world_of_every_phase_has_every_phase() {
+        let w = world_in_every_phase();
+        let params = Params {
+            pairs: vec![
+                ("RegionId".to_string(), "cn-shanghai".to_string()),
+                ("PageSize".to_string(), "50".to_string()),
+            ],
+        };
+        let req = ActionRequest {
+            action: "DescribeBgpPeers",
+            params: &params,
+            now: DateTime::from_timestamp_millis(NOW_MS).unwrap(),
+            settle: SETTLE,
+            request_id: "R",
+        };
+        let peers = read(&w, &req).unwrap();
+        let seen = |field: &str| -> std::collections::BTreeSet<String> {
+            peers["BgpPeers"]["BgpPeer"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p[field].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            seen("Status"),
+            ["Available", "Deleting", "Modifying", "Pending"]
+                .map(String::from)
+                .into()
+        );
+        assert_eq!(
+            seen("BgpStatus"),
+            ["Connect", "Established", "Idle"].map(String::from).into()
+        );
+        assert_eq!(seen("IpVersion"), ["IPv4", "IPv6"].map(String::from).into());
+    }
 }

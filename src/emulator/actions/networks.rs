@@ -2,11 +2,12 @@
 //! (RouterId, DstCidrBlock), the CIDR normalised as `address/prefix`.
 
 use ipnet::IpNet;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{
     cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, page_body,
-    pconn_traffic_not_enabled, Ctx, EmuError,
+    pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
 };
 use crate::emulator::world::{BgpNetwork, Lifecycle, Phase, Vbr, World};
 
@@ -150,7 +151,7 @@ pub(super) fn add(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     }
 
     let vbr_id = vbr.attrs.vbr_id.clone();
-    if let Some(vbr) = world.vbrs.get_mut(&vbr_id) {
+    if let Some(vbr) = world.vbr_mut(&vbr_id) {
         vbr.networks.push(BgpNetwork {
             dst_cidr_block: key,
             vpc_id: vpc_id.unwrap_or_default().to_string(),
@@ -191,8 +192,7 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     }
     let vbr_id = vbr.attrs.vbr_id.clone();
     if let Some(n) = world
-        .vbrs
-        .get_mut(&vbr_id)
+        .vbr_mut(&vbr_id)
         .and_then(|v| v.networks.get_mut(index))
     {
         n.lifecycle.deleting_ms = Some(cx.now_ms);
@@ -200,7 +200,17 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     Ok(json!({}))
 }
 
-pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+/// One DescribeBgpNetworks item, borrowed from the world.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct NetworkRow<'w> {
+    dst_cidr_block: &'w str,
+    router_id: &'w str,
+    vpc_id: &'w str,
+    status: &'static str,
+}
+
+pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let a = &cx.args;
     let region = cx.region(world)?;
     let paging = a.paging()?;
@@ -212,11 +222,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
                 "The specified resource is not found.",
             )
         })?],
-        None => world
-            .vbrs
-            .values()
-            .filter(|v| v.region_id == region.region_id)
-            .collect(),
+        None => world.vbrs_in(&region.region_id).collect(),
     };
     let rows: Vec<(&Vbr, &BgpNetwork, Phase)> = vbrs
         .into_iter()
@@ -228,17 +234,55 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
         })
         .collect();
     let total = rows.len();
-    let page = paging
+    let page: Vec<NetworkRow> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, n, phase)| {
-            json!({
-                "DstCidrBlock": n.dst_cidr_block,
-                "RouterId": vbr.attrs.vbr_id,
-                "VpcId": n.vpc_id,
-                "Status": phase.as_str(),
-            })
+        .map(|(vbr, n, phase)| NetworkRow {
+            dst_cidr_block: &n.dst_cidr_block,
+            router_id: &vbr.attrs.vbr_id,
+            vpc_id: &n.vpc_id,
+            status: phase.as_str(),
         })
         .collect();
-    Ok(page_body(paging, total, "BgpNetworks", "BgpNetwork", page))
+    page_body(paging, total, "BgpNetworks", "BgpNetwork", &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::legacy::{both_renderings, world_in_every_phase};
+    use super::*;
+
+    #[test]
+    fn typed_describe_bgp_networks_gives_the_bytes_of_the_value_rendering() {
+        let w = world_in_every_phase();
+        let (typed, legacy) = both_renderings(
+            &w,
+            "DescribeBgpNetworks",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+            "BgpNetworks",
+            "BgpNetwork",
+            |cx| {
+                let mut rows = Vec::new();
+                for vbr in w.vbrs_in("cn-shanghai") {
+                    for n in &vbr.networks {
+                        let phase = n.lifecycle.phase(cx.now_ms, cx.settle_ms);
+                        if phase != Phase::Gone {
+                            rows.push(json!({
+                                "DstCidrBlock": n.dst_cidr_block,
+                                "RouterId": vbr.attrs.vbr_id,
+                                "VpcId": n.vpc_id,
+                                "Status": phase.as_str(),
+                            }));
+                        }
+                    }
+                }
+                assert_eq!(rows.len(), 4);
+                rows
+            },
+        );
+        assert_eq!(
+            String::from_utf8(typed).unwrap(),
+            String::from_utf8(legacy).unwrap()
+        );
+    }
 }

@@ -2,13 +2,14 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::params::{invalid, ip_version};
 use super::{
-    cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
-    invalid_group, ipv6_unsupported_region, object, page_body, pconn_traffic_not_enabled, Ctx,
-    EmuError,
+    as_text, cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
+    invalid_group, ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
+    JsonObject,
 };
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
@@ -375,11 +376,7 @@ pub(super) fn create(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
         lifecycle: Lifecycle::new(cx.now_ms),
     };
     world.peer_index.insert(id.clone(), group_id);
-    if let Some(g) = world
-        .vbrs
-        .get_mut(&vbr_id)
-        .and_then(|v| v.groups.get_mut(gi))
-    {
+    if let Some(g) = world.vbr_mut(&vbr_id).and_then(|v| v.groups.get_mut(gi)) {
         g.peers.push(peer);
     }
     Ok(json!({ "BgpPeerId": id }))
@@ -452,8 +449,7 @@ pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
 
     let vbr_id = vbr.attrs.vbr_id.clone();
     let Some(p) = world
-        .vbrs
-        .get_mut(&vbr_id)
+        .vbr_mut(&vbr_id)
         .and_then(|v| v.groups.get_mut(gi))
         .and_then(|g| g.peers.get_mut(pi))
     else {
@@ -484,8 +480,7 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     }
     let vbr_id = vbr.attrs.vbr_id.clone();
     if let Some(p) = world
-        .vbrs
-        .get_mut(&vbr_id)
+        .vbr_mut(&vbr_id)
         .and_then(|v| v.groups.get_mut(gi))
         .and_then(|g| g.peers.get_mut(pi))
     {
@@ -523,53 +518,96 @@ fn session(
     ("Established", advertised, received)
 }
 
-/// `yyyy-MM-ddTHH:mmZ`, UTC (written by hand: chrono's strftime parses its pattern on every call).
-fn gmt_modified(ms: i64) -> String {
-    use chrono::{Datelike, Timelike};
-    let t = chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+/// `yyyy-MM-ddTHH:mmZ`, UTC, of a time in ms (written by hand: chrono's strftime parses its
+/// pattern on every call).
+struct GmtModified(i64);
+
+impl std::fmt::Display for GmtModified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use chrono::{Datelike, Timelike};
+        let t = chrono::DateTime::from_timestamp_millis(self.0).unwrap_or_default();
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
+    }
 }
 
-fn peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
+/// One DescribeBgpPeers item, borrowed from the world; fields in the wire order, with the SDK's
+/// value types (ASNs, Hold, Keepalive and RouteLimit are strings).
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct PeerRow<'w> {
+    bgp_peer_id: &'w str,
+    bgp_group_id: &'w str,
+    name: &'w str,
+    description: &'w str,
+    peer_ip_address: &'w str,
+    #[serde(serialize_with = "as_text")]
+    peer_asn: u64,
+    #[serde(serialize_with = "as_text")]
+    local_asn: u64,
+    auth_key: &'w str,
+    is_fake: bool,
+    enable_bfd: bool,
+    bfd_multi_hop: u32,
+    #[serde(serialize_with = "as_text")]
+    hold: u32,
+    #[serde(serialize_with = "as_text")]
+    keepalive: u32,
+    #[serde(serialize_with = "as_text")]
+    route_limit: u32,
+    ip_version: &'static str,
+    router_id: &'w str,
+    region_id: &'w str,
+    status: &'static str,
+    bgp_status: &'static str,
+    advertised_route_count: u64,
+    received_route_count: u64,
+    #[serde(serialize_with = "as_text")]
+    gmt_modified: GmtModified,
+}
+
+fn peer_row<'w>(
+    vbr: &'w Vbr,
+    g: &'w BgpGroup,
+    p: &'w BgpPeer,
+    phase: Phase,
+    cx: &Ctx,
+) -> PeerRow<'w> {
     let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
-    let text = |s: &str| Value::String(s.to_string());
-    object([
-        ("BgpPeerId", text(&p.id)),
-        ("BgpGroupId", text(&g.id)),
-        ("Name", text(&g.name)),
-        ("Description", text(&g.description)),
-        ("PeerIpAddress", text(&p.peer_ip)),
-        ("PeerAsn", Value::String(g.peer_asn.to_string())),
-        ("LocalAsn", Value::String(g.local_asn.to_string())),
-        ("AuthKey", text(&g.auth_key)),
-        ("IsFake", Value::Bool(g.is_fake)),
-        ("EnableBfd", Value::Bool(p.enable_bfd)),
-        ("BfdMultiHop", Value::from(p.bfd_multi_hop)),
-        ("Hold", Value::String(g.hold.to_string())),
-        ("Keepalive", Value::String(g.keepalive.to_string())),
-        ("RouteLimit", Value::String(g.route_limit.to_string())),
-        ("IpVersion", text(p.ip_version.as_str())),
-        ("RouterId", text(&vbr.attrs.vbr_id)),
-        ("RegionId", text(&vbr.region_id)),
-        ("Status", text(phase.as_str())),
-        ("BgpStatus", text(bgp_status)),
-        ("AdvertisedRouteCount", Value::from(advertised)),
-        ("ReceivedRouteCount", Value::from(received)),
-        (
-            "GmtModified",
-            Value::String(gmt_modified(p.lifecycle.last_change_ms())),
-        ),
-    ])
+    PeerRow {
+        bgp_peer_id: &p.id,
+        bgp_group_id: &g.id,
+        name: &g.name,
+        description: &g.description,
+        peer_ip_address: &p.peer_ip,
+        peer_asn: g.peer_asn,
+        local_asn: g.local_asn,
+        auth_key: &g.auth_key,
+        is_fake: g.is_fake,
+        enable_bfd: p.enable_bfd,
+        bfd_multi_hop: p.bfd_multi_hop,
+        hold: g.hold,
+        keepalive: g.keepalive,
+        route_limit: g.route_limit,
+        ip_version: p.ip_version.as_str(),
+        router_id: &vbr.attrs.vbr_id,
+        region_id: &vbr.region_id,
+        status: phase.as_str(),
+        bgp_status,
+        advertised_route_count: advertised,
+        received_route_count: received,
+        gmt_modified: GmtModified(p.lifecycle.last_change_ms()),
+    }
 }
 
-pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let a = &cx.args;
     let region = cx.region(world)?;
     let paging = a.paging()?;
@@ -608,12 +646,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
     } else {
         let vbrs: Box<dyn Iterator<Item = &Vbr>> = match router_id {
             Some(r) => Box::new(world.vbr_in(&region.region_id, r).into_iter()),
-            None => Box::new(
-                world
-                    .vbrs
-                    .values()
-                    .filter(|v| v.region_id == region.region_id),
-            ),
+            None => Box::new(world.vbrs_in(&region.region_id)),
         };
         for vbr in vbrs {
             for g in &vbr.groups {
@@ -626,10 +659,88 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
         }
     }
     let total = rows.len();
-    let page = paging
+    let page: Vec<PeerRow> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, g, p, ph)| peer_json(vbr, g, p, *ph, cx))
+        .map(|(vbr, g, p, ph)| peer_row(vbr, g, p, *ph, cx))
         .collect();
-    Ok(page_body(paging, total, "BgpPeers", "BgpPeer", page))
+    page_body(paging, total, "BgpPeers", "BgpPeer", &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::legacy::{both_renderings, object, world_in_every_phase};
+    use super::*;
+
+    /// The item as it was built before the typed rows.
+    fn legacy_peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
+        let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
+        let text = |s: &str| Value::String(s.to_string());
+        object([
+            ("BgpPeerId", text(&p.id)),
+            ("BgpGroupId", text(&g.id)),
+            ("Name", text(&g.name)),
+            ("Description", text(&g.description)),
+            ("PeerIpAddress", text(&p.peer_ip)),
+            ("PeerAsn", Value::String(g.peer_asn.to_string())),
+            ("LocalAsn", Value::String(g.local_asn.to_string())),
+            ("AuthKey", text(&g.auth_key)),
+            ("IsFake", Value::Bool(g.is_fake)),
+            ("EnableBfd", Value::Bool(p.enable_bfd)),
+            ("BfdMultiHop", Value::from(p.bfd_multi_hop)),
+            ("Hold", Value::String(g.hold.to_string())),
+            ("Keepalive", Value::String(g.keepalive.to_string())),
+            ("RouteLimit", Value::String(g.route_limit.to_string())),
+            ("IpVersion", text(p.ip_version.as_str())),
+            ("RouterId", text(&vbr.attrs.vbr_id)),
+            ("RegionId", text(&vbr.region_id)),
+            ("Status", text(phase.as_str())),
+            ("BgpStatus", text(bgp_status)),
+            ("AdvertisedRouteCount", Value::from(advertised)),
+            ("ReceivedRouteCount", Value::from(received)),
+            (
+                "GmtModified",
+                Value::String(GmtModified(p.lifecycle.last_change_ms()).to_string()),
+            ),
+        ])
+    }
+
+    #[test]
+    fn typed_describe_bgp_peers_gives_the_bytes_of_the_value_rendering() {
+        let w = world_in_every_phase();
+        let (typed, legacy) = both_renderings(
+            &w,
+            "DescribeBgpPeers",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+            "BgpPeers",
+            "BgpPeer",
+            |cx| {
+                let mut rows = Vec::new();
+                for vbr in w.vbrs_in("cn-shanghai") {
+                    for g in &vbr.groups {
+                        for p in &g.peers {
+                            let phase = p.lifecycle.phase(cx.now_ms, cx.settle_ms);
+                            if phase != Phase::Gone {
+                                rows.push(legacy_peer_json(vbr, g, p, phase, cx));
+                            }
+                        }
+                    }
+                }
+                assert!(rows.len() >= 7, "{}", rows.len());
+                rows
+            },
+        );
+        assert_eq!(
+            String::from_utf8(typed).unwrap(),
+            String::from_utf8(legacy).unwrap()
+        );
+    }
+
+    #[test]
+    fn gmt_modified_is_minutes_in_utc() {
+        assert_eq!(
+            GmtModified(1_714_521_659_999).to_string(),
+            "2024-05-01T00:00Z"
+        );
+    }
 }

@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 
 use super::params::invalid;
-use super::{page_body, Ctx, EmuError};
-use crate::emulator::world::{Vbr, World};
+use super::{page_body, Ctx, EmuError, JsonObject};
+use crate::emulator::world::{Vbr, VbrAttributes, World};
 
 pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
     let english = cx
@@ -141,7 +141,7 @@ fn tag_filters(cx: &Ctx) -> Vec<(String, Option<String>)> {
     out.into_iter().map(|(_, k, v)| (k, v)).collect()
 }
 
-pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let a = &cx.args;
     let region = cx.region(world)?;
     let paging = a.paging()?;
@@ -150,9 +150,7 @@ pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<Value, EmuError> 
     let tags = tag_filters(cx);
     let resource_group = a.opt("ResourceGroupId");
     let rows: Vec<&Vbr> = world
-        .vbrs
-        .values()
-        .filter(|v| v.region_id == region.region_id)
+        .vbrs_in(&region.region_id)
         .filter(|v| {
             filters
                 .iter()
@@ -170,16 +168,48 @@ pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<Value, EmuError> 
         .filter(|v| resource_group.is_none_or(|rg| rg == v.attrs.resource_group_id))
         .collect();
     let total = rows.len();
-    let page = paging
-        .slice(&rows)
-        .iter()
-        .map(|v| serde_json::to_value(&v.attrs).unwrap_or(Value::Null))
-        .collect();
-    Ok(page_body(
+    let page: Vec<&VbrAttributes> = paging.slice(&rows).iter().map(|v| &v.attrs).collect();
+    page_body(
         paging,
         total,
         "VirtualBorderRouterSet",
         "VirtualBorderRouterType",
-        page,
-    ))
+        &page,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::legacy::{both_renderings, world_in_every_phase};
+
+    #[test]
+    fn typed_describe_vbrs_gives_the_bytes_of_the_value_rendering() {
+        let w = world_in_every_phase();
+        for (region, page) in [
+            ("cn-shanghai", "1"),
+            ("cn-shanghai", "2"),
+            ("cn-hangzhou", "1"),
+        ] {
+            let (typed, legacy) = both_renderings(
+                &w,
+                "DescribeVirtualBorderRouters",
+                &[
+                    ("RegionId", region),
+                    ("PageNumber", page),
+                    ("PageSize", "50"),
+                ],
+                "VirtualBorderRouterSet",
+                "VirtualBorderRouterType",
+                |_| {
+                    w.vbrs_in(region)
+                        .map(|v| serde_json::to_value(&v.attrs).unwrap())
+                        .collect()
+                },
+            );
+            assert_eq!(
+                String::from_utf8(typed).unwrap(),
+                String::from_utf8(legacy).unwrap()
+            );
+        }
+    }
 }
