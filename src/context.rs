@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::OnceCell;
@@ -49,6 +51,43 @@ impl Env {
     }
 }
 
+/// What Ctrl-C does. By default it drops the command (in-flight requests are cancelled). While a
+/// bulk run has [`Stop::graceful`] in force, the first Ctrl-C only asks it to stop: it sends no new
+/// item, lets the ones in flight finish, and reports every item; a second Ctrl-C drops it.
+#[derive(Debug, Default)]
+pub struct Stop {
+    graceful: AtomicUsize,
+    requested: AtomicBool,
+}
+
+/// Graceful stopping is in force while this lives.
+pub struct GracefulStop(Arc<Stop>);
+
+impl Drop for GracefulStop {
+    fn drop(&mut self) {
+        self.0.graceful.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl Stop {
+    /// Puts graceful stopping in force until the returned guard is dropped.
+    pub fn graceful(self: &Arc<Self>) -> GracefulStop {
+        self.graceful.fetch_add(1, Ordering::SeqCst);
+        GracefulStop(self.clone())
+    }
+
+    /// Called on Ctrl-C: true when a graceful stop was requested (the command goes on), false
+    /// when the command must be dropped now.
+    pub fn on_interrupt(&self) -> bool {
+        self.graceful.load(Ordering::SeqCst) > 0 && !self.requested.swap(true, Ordering::SeqCst)
+    }
+
+    /// Whether a graceful stop was requested.
+    pub fn requested(&self) -> bool {
+        self.requested.load(Ordering::SeqCst)
+    }
+}
+
 /// What we know about the terminal.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
@@ -74,6 +113,8 @@ pub struct Context {
     settings: std::sync::OnceLock<Settings>,
     client: OnceCell<Client>,
     embedded: OnceCell<crate::emulator::Embedded>,
+    /// What Ctrl-C does (see [`Stop`]).
+    pub stop: Arc<Stop>,
 }
 
 impl Context {
@@ -85,6 +126,7 @@ impl Context {
             settings: Default::default(),
             client: OnceCell::new(),
             embedded: OnceCell::new(),
+            stop: Arc::default(),
         }
     }
 

@@ -60,8 +60,9 @@ where
             return Exit::Bug.into();
         }
     };
-    // Ctrl-C drops the command's future, which cancels its in-flight requests. The standalone
-    // emulator handles Ctrl-C and SIGTERM itself: it drains connections and exits 0.
+    // Ctrl-C drops the command's future, which cancels its in-flight requests (a bulk run stops
+    // gracefully on the first one, see `context::Stop`). The standalone emulator handles Ctrl-C
+    // and SIGTERM itself: it drains connections and exits 0.
     let handles_signals = matches!(command, Command::Emulator(_));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         runtime.block_on(async {
@@ -70,7 +71,7 @@ where
             }
             tokio::select! {
                 r = commands::dispatch(&ctx, command) => r,
-                _ = tokio::signal::ctrl_c() => Err(CliError::Interrupted.into()),
+                _ = interrupted(&ctx) => Err(CliError::Interrupted.into()),
             }
         })
     }));
@@ -86,6 +87,23 @@ where
             );
             Exit::Bug.into()
         }
+    }
+}
+
+/// Resolves when Ctrl-C must drop the running command: at once, or on the second Ctrl-C while a
+/// bulk run stops gracefully.
+async fn interrupted(ctx: &Context) {
+    loop {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No signal handler: nothing can interrupt us.
+            std::future::pending::<()>().await;
+        }
+        if !ctx.stop.on_interrupt() {
+            return;
+        }
+        ctx.notice(
+            "stopping: no new items are sent; waiting for the ones in flight (Ctrl-C again to abort)",
+        );
     }
 }
 

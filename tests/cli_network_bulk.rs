@@ -755,3 +755,119 @@ fn a_list_of_many_pages_is_whole_in_order_and_fetches_each_page_once() {
     }
     assert_eq!(listed, expected);
 }
+
+#[test]
+fn a_throttled_read_back_is_paced_too_and_every_result_is_whole() {
+    // Every action (the read-back lists included) at most 8 per second per AccessKey.
+    let emu = Emulator::start_with(&["--settle-ms", "0"]);
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..4]);
+    admin(&emu, "POST", "faults", r#"{"kind": "throttle", "rps": 8}"#);
+    std::fs::write(sb.path("items.ndjson"), peer_items(&groups, 4)).unwrap();
+    let (code, out, err) = run(sh(&sb, &emu).args([
+        "peer",
+        "create",
+        "--from-file",
+        sb.path("items.ndjson").to_str().unwrap(),
+        "--concurrency",
+        "8",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let results = json(&out);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 16);
+    for r in results {
+        assert_eq!(r["Ok"], true, "{r}");
+        assert_eq!(r["Resource"]["Status"], "Available", "read back: {r}");
+    }
+    let throttled = requests(&emu)
+        .iter()
+        .filter(|r| r["code"] == "Throttling.User")
+        .count();
+    assert!(
+        throttled > 0,
+        "the fault never throttled: the test proves nothing"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_a_bulk_run_gracefully_and_reports_every_item() {
+    // Each create takes 300 ms, two at a time: the run is mid-way when Ctrl-C comes.
+    let emu = Emulator::start_with(&[
+        "--settle-ms",
+        "0",
+        "--fault",
+        "kind=latency,ms=300,action=CreateBgpPeer",
+    ]);
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..3]);
+    std::fs::write(sb.path("items.ndjson"), peer_items(&groups, 8)).unwrap();
+    forget_requests(&emu);
+    let child = sh(&sb, &emu)
+        .args([
+            "peer",
+            "create",
+            "--from-file",
+            sb.path("items.ndjson").to_str().unwrap(),
+            "--concurrency",
+            "2",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    while actions(&emu)
+        .iter()
+        .filter(|a| *a == "CreateBgpPeer")
+        .count()
+        < 2
+    {
+        assert!(started.elapsed().as_secs() < 30, "no create came through");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(kill.success());
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "stderr: {stderr}");
+    assert!(
+        stderr.contains("stopping: no new items are sent"),
+        "{stderr}"
+    );
+    // -o json: the error is JSON too.
+    assert!(stderr.contains(r#""kind":"interrupted""#), "{stderr}");
+    // Every item is reported: the ones created with their resource, the rest as not sent.
+    let results = json(&stdout);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 24);
+    let created: Vec<&Value> = results.iter().filter(|r| r["Ok"] == true).collect();
+    assert!(created.len() >= 2 && created.len() < 24, "{stdout}");
+    for r in results.iter().filter(|r| r["Ok"] == false) {
+        assert_eq!(r["Error"]["Kind"], "skipped", "{r}");
+        assert!(
+            r["Error"]["Message"].as_str().unwrap().contains("Ctrl-C"),
+            "{r}"
+        );
+        assert!(r["Item"]["ClientToken"].is_string(), "{r}");
+    }
+    // What the report says was created is exactly what exists.
+    let listed = ok_json(sh(&sb, &emu).args(["peer", "list"]));
+    let mut listed: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["BgpPeerId"].as_str().unwrap())
+        .collect();
+    let mut reported: Vec<&str> = created
+        .iter()
+        .map(|r| r["Resource"]["BgpPeerId"].as_str().unwrap())
+        .collect();
+    listed.sort();
+    reported.sort();
+    assert_eq!(listed, reported);
+}

@@ -275,30 +275,101 @@ pub enum Outcome {
     Failed(anyhow::Error),
     /// Not sent: an earlier item failed and --continue-on-error was not given.
     Skipped,
+    /// Not sent: the run was stopped with Ctrl-C.
+    Interrupted,
 }
 
-/// Sends every request with AIMD pacing; returns one outcome per request, in input order.
+/// The calls of one bulk run (its items, then the read-back of what they made) share one
+/// AIMD pacer: at most `--concurrency` in flight, fewer while the API throttles. While it lives,
+/// the first Ctrl-C stops the run gracefully (see [`crate::context::Stop`]), so every item is
+/// reported.
+pub struct Pacer {
+    client: Arc<Client>,
+    aimd: Aimd,
+    max: usize,
+    no_delay: bool,
+    _graceful: crate::context::GracefulStop,
+}
+
+impl Pacer {
+    pub async fn new(ctx: &Context, items: usize, args: &BulkArgs) -> anyhow::Result<Pacer> {
+        let base = ctx.client().await?;
+        let max = usize::from(args.concurrency).min(items).max(1);
+        Ok(Pacer {
+            client: Arc::new(bulk_client(ctx, base, items)?),
+            aimd: Aimd::new(max, Duration::from_millis(25)),
+            max,
+            no_delay: base.config().retry.no_delay,
+            _graceful: ctx.stop.graceful(),
+        })
+    }
+
+    /// The most calls in flight (`--concurrency`, or fewer when there are fewer items).
+    pub fn max(&self) -> usize {
+        self.max
+    }
+
+    /// One logical call (`call` may make several requests, e.g. the pages of a list): throttling
+    /// answers go to the pacer and the call is made again until the deadline; transient failures
+    /// (5xx, network) are retried a few times with backoff. A request keeps its ClientToken
+    /// throughout, so a retry never doubles a mutation.
+    pub async fn call<T, F, Fut>(&self, call: F) -> anyhow::Result<T>
+    where
+        F: Fn(Arc<Client>) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<T>>,
+    {
+        let mut transient = 0u32;
+        loop {
+            let slot = self.aimd.acquire().await;
+            let err = match call(self.client.clone()).await {
+                Ok(v) => {
+                    self.aimd.success(slot);
+                    return Ok(v);
+                }
+                Err(e) => e,
+            };
+            let Some(client_err) = err.chain().find_map(|c| c.downcast_ref::<ClientError>()) else {
+                return Err(err);
+            };
+            // The client reports a throttling answer as Api or Throttled depending on its attempts.
+            if let Some(api) = client_err.api().filter(|a| a.is_throttling()) {
+                let retry_after = api.retry_after_ms.map(Duration::from_millis);
+                self.aimd.throttled(slot, retry_after);
+            } else if is_transient(client_err) && transient < 4 {
+                drop(slot);
+                transient += 1;
+                if !self.no_delay {
+                    let cap = 200u64 << transient;
+                    let jitter = rand::Rng::random_range(&mut rand::rng(), cap / 2..=cap);
+                    tokio::time::sleep(Duration::from_millis(jitter)).await;
+                }
+            } else {
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// Sends every request through the pacer; returns one outcome per request, in input order.
+/// A Ctrl-C stops it gracefully (see [`crate::context::Stop`]): no new item is sent, the ones in
+/// flight finish, and the rest are reported as not sent.
 pub async fn send_all(
     ctx: &Context,
+    pacer: &Pacer,
     prepared: &[Prepared],
     args: &BulkArgs,
     verb: &str,
 ) -> anyhow::Result<Vec<Outcome>> {
-    let base = ctx.client().await?;
-    let client = Arc::new(bulk_client(ctx, base, prepared.len())?);
-    let no_delay = base.config().retry.no_delay;
-    let max = usize::from(args.concurrency).min(prepared.len()).max(1);
-    let aimd = Aimd::new(max, Duration::from_millis(25));
-    let queue: Arc<Mutex<VecDeque<(usize, Request)>>> = Arc::new(Mutex::new(
+    let queue: Mutex<VecDeque<(usize, &Request)>> = Mutex::new(
         prepared
             .iter()
             .enumerate()
-            .map(|(i, p)| (i, p.request.clone()))
+            .map(|(i, p)| (i, &p.request))
             .collect(),
-    ));
-    let results: Arc<Mutex<Vec<Option<Outcome>>>> =
-        Arc::new(Mutex::new((0..prepared.len()).map(|_| None).collect()));
-    let stop = Arc::new(AtomicBool::new(false));
+    );
+    let results: Mutex<Vec<Option<Outcome>>> =
+        Mutex::new((0..prepared.len()).map(|_| None).collect());
+    let failed = AtomicBool::new(false);
     let progress = (ctx.term.stderr && !ctx.globals.quiet).then(|| {
         let pb = indicatif::ProgressBar::new(prepared.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
@@ -310,65 +381,93 @@ pub async fn send_all(
         pb.enable_steady_tick(Duration::from_millis(120));
         pb
     });
-    let mut workers = tokio::task::JoinSet::new();
-    for _ in 0..max {
-        let (queue, results, stop, client, aimd) = (
-            queue.clone(),
-            results.clone(),
-            stop.clone(),
-            client.clone(),
-            aimd.clone(),
-        );
-        let progress = progress.clone();
-        let continue_on_error = args.continue_on_error;
-        let verb = verb.to_string();
-        workers.spawn(async move {
-            loop {
-                if stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Some((i, request)) = queue.lock().expect("queue").pop_front() else {
-                    break;
-                };
-                let outcome = match send_paced(&client, &aimd, &request, no_delay).await {
-                    Ok(v) => Outcome::Sent(v),
-                    Err(e) => {
-                        if !continue_on_error {
-                            stop.store(true, Ordering::SeqCst);
-                        }
-                        Outcome::Failed(e.into())
-                    }
-                };
-                results.lock().expect("results")[i] = Some(outcome);
-                if let Some(pb) = &progress {
-                    pb.inc(1);
-                    pb.set_message(format!(
-                        "{verb} (window {}, throttled {})",
-                        aimd.window(),
-                        aimd.throttled_count()
-                    ));
-                }
+    let worker = || async {
+        loop {
+            if ctx.stop.requested() || (failed.load(Ordering::SeqCst) && !args.continue_on_error) {
+                break;
             }
-        });
-    }
-    while let Some(joined) = workers.join_next().await {
-        joined.map_err(|e| anyhow::anyhow!("a bulk worker failed: {e}"))?;
-    }
+            let Some((i, request)) = queue.lock().expect("queue").pop_front() else {
+                break;
+            };
+            let outcome = match pacer
+                .call(|client| async move { Ok(request.send(&client).await?) })
+                .await
+            {
+                Ok(v) => Outcome::Sent(v),
+                Err(e) => {
+                    failed.store(true, Ordering::SeqCst);
+                    Outcome::Failed(e)
+                }
+            };
+            results.lock().expect("results")[i] = Some(outcome);
+            if let Some(pb) = &progress {
+                pb.inc(1);
+                pb.set_message(format!(
+                    "{verb} (window {}, throttled {})",
+                    pacer.aimd.window(),
+                    pacer.aimd.throttled_count()
+                ));
+            }
+        }
+    };
+    futures_util::future::join_all((0..pacer.max).map(|_| worker())).await;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    if aimd.throttled_count() > 0 {
+    if pacer.aimd.throttled_count() > 0 {
         ctx.notice(&format!(
-            "note: the API throttled {} requests; concurrency went down to {} and back up (max {max})",
-            aimd.throttled_count(),
-            aimd.min_window()
+            "note: the API throttled {} requests; concurrency went down to {} and back up (max {})",
+            pacer.aimd.throttled_count(),
+            pacer.aimd.min_window(),
+            pacer.max
         ));
     }
-    let mut results = results.lock().expect("results");
+    let interrupted = ctx.stop.requested();
     Ok(results
-        .iter_mut()
-        .map(|o| o.take().unwrap_or(Outcome::Skipped))
+        .into_inner()
+        .expect("results")
+        .into_iter()
+        .map(|o| match o {
+            Some(o) => o,
+            None if interrupted => Outcome::Interrupted,
+            None => Outcome::Skipped,
+        })
         .collect())
+}
+
+/// Reads back what a bulk run made, one call per key (a group, a VBR), through the run's pacer,
+/// up to `--concurrency` at a time, in no particular order. A key that cannot be read is warned
+/// about and left out: its items are still reported, with what the API answered when they were
+/// sent, never lost.
+pub async fn read_back<K, T, F, Fut>(
+    ctx: &Context,
+    pacer: &Pacer,
+    keys: impl IntoIterator<Item = K>,
+    read: F,
+) -> Vec<T>
+where
+    K: Clone + std::fmt::Display,
+    F: Fn(Arc<Client>, K) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<T>>,
+{
+    use futures_util::StreamExt;
+    let read = &read;
+    futures_util::stream::iter(keys)
+        .map(|key| async move {
+            let got = pacer.call(|client| read(client, key.clone())).await;
+            got.map_err(|e| {
+                let r = crate::error::build_report(&e);
+                ctx.notice(&format!(
+                    "warning: cannot read {key} back to print what was made ({}); its results show what the API answered when each item was sent",
+                    r.message
+                ));
+            })
+            .ok()
+        })
+        .buffer_unordered(pacer.max)
+        .filter_map(std::future::ready)
+        .collect()
+        .await
 }
 
 /// The bulk run's own client: no retries inside (the pacer sees every throttling answer and
@@ -382,42 +481,6 @@ fn bulk_client(ctx: &Context, base: &Client, items: usize) -> anyhow::Result<Cli
         config.timeouts.deadline = config.timeouts.deadline.max(scaled);
     }
     Ok(Client::new(config)?)
-}
-
-/// One logical call: throttling answers go to the pacer and are retried until the deadline;
-/// transient failures (5xx, network) are retried a few times with backoff; the ClientToken in
-/// the request stays the same throughout.
-async fn send_paced(
-    client: &Client,
-    aimd: &Aimd,
-    request: &Request,
-    no_delay: bool,
-) -> Result<Value, ClientError> {
-    let mut transient = 0u32;
-    loop {
-        let slot = aimd.acquire().await;
-        match request.send(client).await {
-            Ok(v) => {
-                aimd.success(slot);
-                return Ok(v);
-            }
-            // The client reports a throttling answer as Api or Throttled depending on its attempts.
-            Err(e) if e.api().is_some_and(|a| a.is_throttling()) => {
-                let retry_after = e.api().and_then(|a| a.retry_after_ms);
-                aimd.throttled(slot, retry_after.map(Duration::from_millis));
-            }
-            Err(e) if is_transient(&e) && transient < 4 => {
-                drop(slot);
-                transient += 1;
-                if !no_delay {
-                    let cap = 200u64 << transient;
-                    let jitter = rand::Rng::random_range(&mut rand::rng(), cap / 2..=cap);
-                    tokio::time::sleep(Duration::from_millis(jitter)).await;
-                }
-            }
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 fn is_transient(e: &ClientError) -> bool {
@@ -452,14 +515,18 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
                 }
             })
         }
-        Err(_) => json!({
+        Err(o) => json!({
             "Index": index,
             "Ok": false,
             "Item": echo,
             "Error": {
                 "Kind": "skipped",
                 "Code": null,
-                "Message": "not sent: an earlier item failed (use --continue-on-error to send every item)",
+                "Message": if matches!(o, Outcome::Interrupted) {
+                    "not sent: the run was stopped (Ctrl-C)"
+                } else {
+                    "not sent: an earlier item failed (use --continue-on-error to send every item)"
+                },
                 "RequestId": null,
                 "HttpStatus": null,
                 "Hint": null,
@@ -469,7 +536,7 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
 }
 
 /// Prints the results (built as they are printed, see [`output::emit_list`]), a summary on
-/// stderr, and fails with `Partial` when any item failed.
+/// stderr, and fails with `Partial` when any item failed, or `Interrupted` after a Ctrl-C.
 /// `columns`: the default table columns (dotted paths into `Resource` and `Error`).
 pub fn finish(
     ctx: &Context,
@@ -489,13 +556,16 @@ pub fn finish(
         .collect();
     let skipped = outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Skipped))
+        .filter(|o| matches!(o, Outcome::Skipped | Outcome::Interrupted))
         .count();
     let ok = total - failed.len() - skipped;
     ctx.notice(&format!(
         "{ok} of {total} items {verb_done}, {} failed, {skipped} not sent",
         failed.len()
     ));
+    if ctx.stop.requested() {
+        return Err(CliError::Interrupted.into());
+    }
     if failed.is_empty() && skipped == 0 {
         return Ok(());
     }

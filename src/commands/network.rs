@@ -1,6 +1,6 @@
 //! `bgpeer network ...`
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Context as _;
 use serde_json::{json, Value};
@@ -119,24 +119,25 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
         let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
         return print_dry_run(ctx, &requests);
     }
-    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "adding networks").await?;
-    let client = ctx.client().await?;
-    let mut by_router: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for (p, o) in prepared.iter().zip(&outcomes) {
-        if matches!(o, Outcome::Sent(_)) {
-            let router = p.request.get("RouterId").unwrap_or_default().to_string();
-            by_router.entry(router).or_default();
-        }
-    }
-    for (router, found) in by_router.iter_mut() {
-        *found = api::list(client, &region, Some(router), None)
-            .await
-            .with_context(|| {
-                format!(
-                    "added the networks, but cannot list the networks of {router} to print them"
-                )
-            })?;
-    }
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "adding networks").await?;
+    let routers: BTreeSet<String> = prepared
+        .iter()
+        .zip(&outcomes)
+        .filter(|(_, o)| matches!(o, Outcome::Sent(_)))
+        .map(|(p, _)| p.request.get("RouterId").unwrap_or_default().to_string())
+        .collect();
+    let by_router: BTreeMap<String, Vec<Value>> =
+        bulk::read_back(ctx, &pacer, routers, |client, router| {
+            let region = &region;
+            async move {
+                let list = api::list(&client, region, Some(&router), None).await?;
+                Ok((router, list))
+            }
+        })
+        .await
+        .into_iter()
+        .collect();
     let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
         Outcome::Sent(_) => {
             let router = p.request.get("RouterId").unwrap_or_default();
@@ -256,7 +257,8 @@ async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow
         ctx,
         &format!("withdraw {} network(s) listed in {path}", prepared.len()),
     )?;
-    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "withdrawing networks").await?;
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "withdrawing networks").await?;
     bulk::finish_removal(
         ctx,
         &prepared,

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Context as _;
-use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
 use crate::api::peer::{self as api, CreatePeer, ModifyPeer, PeerFilter};
@@ -191,7 +190,8 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
         let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
         return print_dry_run(ctx, &requests);
     }
-    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "creating peers").await?;
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "creating peers").await?;
     // Read the created peers back with one list per group instead of one call per peer.
     let mut by_group: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (p, o) in prepared.iter().zip(&outcomes) {
@@ -202,35 +202,21 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
             }
         }
     }
-    // The groups are read a few at a time (as many as the run's --concurrency).
-    let client = ctx.client().await?;
+    let lists = bulk::read_back(ctx, &pacer, by_group.into_keys(), |client, group| {
+        let filter = PeerFilter {
+            bgp_group_id: Some(group),
+            ..Default::default()
+        };
+        let region = &region;
+        async move { api::list(&client, region, &filter, None).await }
+    })
+    .await;
     let mut found: HashMap<String, Value> = HashMap::new();
-    let mut lists = futures_util::stream::iter(by_group.keys())
-        .map(|group| {
-            let filter = PeerFilter {
-                bgp_group_id: Some(group.clone()),
-                ..Default::default()
-            };
-            let region = &region;
-            async move {
-                api::list(client, region, &filter, None)
-                    .await
-                    .with_context(|| {
-                        format!(
-                            "created the peers, but cannot list the peers of group {group} to print them"
-                        )
-                    })
-            }
-        })
-        .buffer_unordered(usize::from(a.bulk.concurrency).max(1));
-    while let Some(peers) = lists.try_next().await? {
-        for p in peers {
-            if let Some(id) = p.get("BgpPeerId").and_then(Value::as_str) {
-                found.insert(id.to_string(), p);
-            }
+    for p in lists.into_iter().flatten() {
+        if let Some(id) = p.get("BgpPeerId").and_then(Value::as_str) {
+            found.insert(id.to_string(), p);
         }
     }
-    drop(lists);
     // Each resource is moved into its result, and each result printed as it is built.
     let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
         Outcome::Sent(answer) => {
@@ -370,7 +356,8 @@ async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::R
         ctx,
         &format!("delete {} BGP peer(s) listed in {path}", prepared.len()),
     )?;
-    let outcomes = bulk::send_all(ctx, &prepared, &a.bulk, "deleting peers").await?;
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "deleting peers").await?;
     bulk::finish_removal(ctx, &prepared, &outcomes, &["BgpPeerId"], "deleted")
 }
 
