@@ -14,9 +14,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use bgpeer::cli::Cli;
 use bgpeer::commands::completions;
-use clap::{CommandFactory, ValueEnum};
+use clap::ValueEnum;
 use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
@@ -45,7 +44,7 @@ fn completion_files() -> BTreeMap<String, Vec<u8>> {
 
 /// `bgpeer.1` and one page per visible subcommand at every level (`bgpeer-peer-create.1`).
 fn man_files() -> BTreeMap<String, Vec<u8>> {
-    let mut root = Cli::command().disable_help_subcommand(true);
+    let mut root = bgpeer::cli::full_command().disable_help_subcommand(true);
     root.build();
     let mut pages = BTreeMap::new();
     add_man_pages(&root, &mut pages);
@@ -232,8 +231,9 @@ fn the_expected_file_names_are_generated() {
         "{:?}",
         pages.keys()
     );
-    // One page per verb, named after its path in the tree.
-    let root = Cli::command();
+    // One page per verb, named after its path in the tree (built: the subtrees are lazy).
+    let mut root = bgpeer::cli::full_command();
+    root.build();
     for group in visible_subcommands(&root) {
         for verb in visible_subcommands(group) {
             let name = format!("bgpeer-{}-{}.1", group.get_name(), verb.get_name());
@@ -478,7 +478,7 @@ fn all_commands() -> Vec<(Vec<String>, clap::Command)> {
             walk(sub, p, out);
         }
     }
-    let mut root = Cli::command();
+    let mut root = bgpeer::cli::full_command();
     root.build();
     let mut out = Vec::new();
     walk(&root, Vec::new(), &mut out);
@@ -689,7 +689,9 @@ fn check_example(path: &[String], example: &str) -> Result<(), String> {
         if words[0] != "bgpeer" {
             continue;
         }
-        let matches = match Cli::command().try_get_matches_from(&words) {
+        // The tree the binary parses with: lazy, each resource built when entered.
+        let lazy = <bgpeer::cli::Cli as clap::CommandFactory>::command();
+        let matches = match lazy.try_get_matches_from(&words) {
             Ok(m) => m,
             Err(e) => {
                 use clap::error::ErrorKind;

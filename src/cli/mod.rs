@@ -7,6 +7,7 @@ pub mod api;
 pub mod configure;
 pub mod emulator;
 pub mod group;
+mod lazy;
 pub mod mutation;
 pub mod network;
 pub mod peer;
@@ -14,6 +15,8 @@ pub mod region;
 pub mod vbr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use lazy::{full_command, Lazy};
 
 use crate::signing::SignatureVersion;
 
@@ -152,23 +155,24 @@ pub enum ErrorFormat {
     Json,
 }
 
+/// Each resource's verbs are [`Lazy`]: clap builds only the resource being run.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// BGP groups on a VBR
     #[command(subcommand)]
-    Group(group::GroupCommand),
+    Group(Lazy<group::GroupCommand>),
     /// BGP peers in a group
     #[command(subcommand)]
-    Peer(peer::PeerCommand),
+    Peer(Lazy<peer::PeerCommand>),
     /// Networks advertised over BGP by a VBR
     #[command(subcommand)]
-    Network(network::NetworkCommand),
+    Network(Lazy<network::NetworkCommand>),
     /// Virtual border routers and their whole BGP picture
     #[command(subcommand)]
-    Vbr(vbr::VbrCommand),
+    Vbr(Lazy<vbr::VbrCommand>),
     /// Regions
     #[command(subcommand)]
-    Region(region::RegionCommand),
+    Region(Lazy<region::RegionCommand>),
     /// A signed call to any VPC action, raw JSON out
     #[command(long_about = api::API_LONG_ABOUT)]
     Api(api::ApiArgs),

@@ -4,10 +4,8 @@
 //! so what the command prints and what the repository ships can't differ. bgpeer never writes to
 //! the user's rc files: installing the script is the user's call (see `bgpeer completions --help`).
 
-use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 
-use crate::cli::Cli;
 use crate::context::Context;
 
 /// The name the scripts complete: the installed binary's name, whatever argv[0] was.
@@ -15,7 +13,7 @@ pub const BIN_NAME: &str = "bgpeer";
 
 /// The completion script for `shell`, generated from the clap tree.
 pub fn script(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::full_command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, BIN_NAME, &mut buf);
     if shell == Shell::Fish {

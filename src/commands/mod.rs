@@ -13,16 +13,16 @@ pub mod region;
 pub mod vbr;
 pub mod whoami;
 
-use crate::cli::Command;
+use crate::cli::{Command, Lazy};
 use crate::context::Context;
 
 pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Group(c) => group::run(ctx, c).await,
-        Command::Peer(c) => peer::run(ctx, c).await,
-        Command::Network(c) => network::run(ctx, c).await,
-        Command::Vbr(c) => vbr::run(ctx, c).await,
-        Command::Region(c) => region::run(ctx, c).await,
+        Command::Group(Lazy(c)) => group::run(ctx, c).await,
+        Command::Peer(Lazy(c)) => peer::run(ctx, c).await,
+        Command::Network(Lazy(c)) => network::run(ctx, c).await,
+        Command::Vbr(Lazy(c)) => vbr::run(ctx, c).await,
+        Command::Region(Lazy(c)) => region::run(ctx, c).await,
         Command::Api(a) => api::run(ctx, a).await,
         Command::Configure(a) => configure::run(ctx, a).await,
         Command::Whoami => whoami::run(ctx).await,
