@@ -8,22 +8,24 @@ pub fn numbers(item: &mut Value, keys: &[&str]) {
     let Some(obj) = item.as_object_mut() else {
         return;
     };
-    for key in keys {
-        if let Some(v) = obj.get_mut(*key) {
-            if let Value::String(s) = v {
-                let s = s.trim();
-                *v = if s.is_empty() {
-                    Value::Null
-                } else if let Ok(n) = s.parse::<u64>() {
-                    Value::Number(n.into())
-                } else if let Ok(n) = s.parse::<i64>() {
-                    Value::Number(n.into())
-                } else if let Some(n) = s.parse::<f64>().ok().and_then(Number::from_f64) {
-                    Value::Number(n)
-                } else {
-                    continue;
-                };
-            }
+    // One pass over the fields (comparing names is cheaper than hashing them for lookups).
+    for (key, v) in obj.iter_mut() {
+        if !keys.contains(&key.as_str()) {
+            continue;
+        }
+        if let Value::String(s) = v {
+            let s = s.trim();
+            *v = if s.is_empty() {
+                Value::Null
+            } else if let Ok(n) = s.parse::<u64>() {
+                Value::Number(n.into())
+            } else if let Ok(n) = s.parse::<i64>() {
+                Value::Number(n.into())
+            } else if let Some(n) = s.parse::<f64>().ok().and_then(Number::from_f64) {
+                Value::Number(n)
+            } else {
+                continue;
+            };
         }
     }
 }
@@ -33,16 +35,21 @@ pub fn booleans(item: &mut Value, keys: &[&str]) {
     let Some(obj) = item.as_object_mut() else {
         return;
     };
-    for key in keys {
-        if let Some(v) = obj.get_mut(*key) {
-            if let Value::String(s) = v {
-                *v = match s.trim().to_ascii_lowercase().as_str() {
-                    "true" => Value::Bool(true),
-                    "false" => Value::Bool(false),
-                    "" => Value::Null,
-                    _ => continue,
-                };
-            }
+    for (key, v) in obj.iter_mut() {
+        if !keys.contains(&key.as_str()) {
+            continue;
+        }
+        if let Value::String(s) = v {
+            let s = s.trim();
+            *v = if s.eq_ignore_ascii_case("true") {
+                Value::Bool(true)
+            } else if s.eq_ignore_ascii_case("false") {
+                Value::Bool(false)
+            } else if s.is_empty() {
+                Value::Null
+            } else {
+                continue;
+            };
         }
     }
 }

@@ -382,8 +382,11 @@ impl Client {
         };
         if (200..300).contains(&status) {
             // An answer is a JSON object; a bare value (a proxy's `null`, a string) is not one.
+            // UTF-8 is checked once for the whole body (parsing a `str` skips the per-string check).
             let decoded = match body.iter().find(|b| !b.is_ascii_whitespace()) {
-                Some(b'{') => serde_json::from_slice::<T>(&body).ok(),
+                Some(b'{') => std::str::from_utf8(&body)
+                    .ok()
+                    .and_then(|text| serde_json::from_str::<T>(text).ok()),
                 _ => None,
             };
             let request_id = header_request_id.or_else(|| body_request_id(&body));

@@ -97,28 +97,15 @@ fn mask_owned(style: &Style, mut value: Value) -> Value {
     value
 }
 
-/// Writes items as one pretty JSON array, item by item, byte for byte what
+/// Writes items as one pretty JSON array, item by item as they come: byte for byte what
 /// `serde_json::to_string_pretty` gives for the whole array (plus a newline).
 fn write_json_array<W: std::io::Write>(
     out: &mut W,
     items: impl Iterator<Item = Value>,
 ) -> std::io::Result<()> {
-    let mut buf = Vec::new();
-    let mut first = true;
-    for item in items {
-        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-        first = false;
-        buf.clear();
-        serde_json::to_writer_pretty(&mut buf, &item)?;
-        // One level deeper, as inside an array (JSON strings never hold a raw newline).
-        for (i, line) in buf.split(|b| *b == b'\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n  ")?;
-            }
-            out.write_all(line)?;
-        }
-    }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    use serde::Serializer as _;
+    serde_json::Serializer::pretty(&mut *out).collect_seq(items)?;
+    out.write_all(b"\n")
 }
 
 /// Writes items as NDJSON, one line per item as it comes.
