@@ -291,8 +291,8 @@ class Bench:
         acc: dict[str, dict[str, list]] = {}
         order = ["bgpeer", "sdk_sequential", "sdk_16_threads"]
         for rep in range(self.args.bulk_runs):
-            # Rotate who goes first: every write clones the emulator's world, remembered ClientTokens
-            # included (up to 10,000), so writes get dearer as the run goes on; rotating spreads that.
+            # Rotate who goes first, so that no contender always meets the emulator with the fewest
+            # remembered ClientTokens (up to 10,000 pile up over the run).
             for name in order[rep % 3:] + order[:rep % 3]:
                 ids_file = self.work / f"ids-{name}.ndjson"
                 if name == "bgpeer":
