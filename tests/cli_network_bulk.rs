@@ -70,6 +70,22 @@ fn peer_items(groups: &[String], per_group: usize) -> String {
     out
 }
 
+/// `bgpeer -o json peer create --from-file F --concurrency N`, with `items` (NDJSON) written to F.
+fn create_peers(sb: &Sandbox, emu: &Emulator, items: &str, concurrency: &str) -> Command {
+    let file = sb.path("create-peers.ndjson");
+    std::fs::write(&file, items).unwrap();
+    let mut c = sh(sb, emu);
+    c.args([
+        "peer",
+        "create",
+        "--from-file",
+        file.to_str().unwrap(),
+        "--concurrency",
+        concurrency,
+    ]);
+    c
+}
+
 #[test]
 fn network_lifecycle_with_pinned_shape() {
     let emu = Emulator::start();
@@ -208,15 +224,7 @@ fn lists_merge_every_page_and_limit_stops_early() {
     let emu = Emulator::start();
     let sb = Sandbox::new();
     let groups = groups_on(&sb, &emu, SH_VBRS);
-    std::fs::write(sb.path("peers.ndjson"), peer_items(&groups, 8)).unwrap();
-    let results = ok_json(sh(&sb, &emu).args([
-        "peer",
-        "create",
-        "--from-file",
-        sb.path("peers.ndjson").to_str().unwrap(),
-        "--concurrency",
-        "8",
-    ]));
+    let results = ok_json(&mut create_peers(&sb, &emu, &peer_items(&groups, 8), "8"));
     assert_eq!(results.as_array().unwrap().len(), 64);
 
     forget_requests(&emu);
@@ -500,15 +508,7 @@ fn throttled_bulk_run_finishes_with_zero_failed_items() {
     ]);
     let sb = Sandbox::new();
     let groups = groups_on(&sb, &emu, &SH_VBRS[..5]);
-    std::fs::write(sb.path("forty.ndjson"), peer_items(&groups, 8)).unwrap();
-    let (code, out, err) = run(sh(&sb, &emu).args([
-        "peer",
-        "create",
-        "--from-file",
-        sb.path("forty.ndjson").to_str().unwrap(),
-        "--concurrency",
-        "8",
-    ]));
+    let (code, out, err) = run(&mut create_peers(&sb, &emu, &peer_items(&groups, 8), "8"));
     assert_eq!(code, 0, "{err}");
     let results = json(&out);
     let results = results.as_array().unwrap();
@@ -697,18 +697,10 @@ fn a_list_of_many_pages_is_whole_in_order_and_fetches_each_page_once() {
         .collect();
     assert_eq!(vbrs.len(), 17);
     let groups = groups_on(&sb, &emu, &vbrs);
-    std::fs::write(sb.path("peers.ndjson"), peer_items(&groups, 8)).unwrap();
     forget_requests(&emu);
     // 136 peers in 17 groups: the created peers are read back one list per group, several
     // groups at a time, and each result carries its whole resource.
-    let results = ok_json(sh(&sb, &emu).args([
-        "peer",
-        "create",
-        "--from-file",
-        sb.path("peers.ndjson").to_str().unwrap(),
-        "--concurrency",
-        "8",
-    ]));
+    let results = ok_json(&mut create_peers(&sb, &emu, &peer_items(&groups, 8), "8"));
     let results = results.as_array().unwrap();
     assert_eq!(results.len(), 136);
     for (i, r) in results.iter().enumerate() {
@@ -763,15 +755,7 @@ fn a_throttled_read_back_is_paced_too_and_every_result_is_whole() {
     let sb = Sandbox::new();
     let groups = groups_on(&sb, &emu, &SH_VBRS[..4]);
     admin(&emu, "POST", "faults", r#"{"kind": "throttle", "rps": 8}"#);
-    std::fs::write(sb.path("items.ndjson"), peer_items(&groups, 4)).unwrap();
-    let (code, out, err) = run(sh(&sb, &emu).args([
-        "peer",
-        "create",
-        "--from-file",
-        sb.path("items.ndjson").to_str().unwrap(),
-        "--concurrency",
-        "8",
-    ]));
+    let (code, out, err) = run(&mut create_peers(&sb, &emu, &peer_items(&groups, 4), "8"));
     assert_eq!(code, 0, "{err}");
     let results = json(&out);
     let results = results.as_array().unwrap();
@@ -801,17 +785,8 @@ fn ctrl_c_stops_a_bulk_run_gracefully_and_reports_every_item() {
     ]);
     let sb = Sandbox::new();
     let groups = groups_on(&sb, &emu, &SH_VBRS[..3]);
-    std::fs::write(sb.path("items.ndjson"), peer_items(&groups, 8)).unwrap();
     forget_requests(&emu);
-    let child = sh(&sb, &emu)
-        .args([
-            "peer",
-            "create",
-            "--from-file",
-            sb.path("items.ndjson").to_str().unwrap(),
-            "--concurrency",
-            "2",
-        ])
+    let child = create_peers(&sb, &emu, &peer_items(&groups, 8), "2")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

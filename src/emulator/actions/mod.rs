@@ -183,6 +183,16 @@ pub struct Params {
 }
 
 impl Params {
+    /// Parameters from `(name, value)` pairs, in order (for tests and tools).
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Params {
+        Params {
+            pairs: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
     /// The first value of `name` (names are case-sensitive, as the real gateway's are).
     pub fn get(&self, name: &str) -> Option<&str> {
         self.pairs
@@ -581,12 +591,7 @@ pub(crate) mod legacy {
     }
 
     fn params(pairs: &[(&str, &str)]) -> Params {
-        Params {
-            pairs: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        }
+        Params::from_pairs(pairs)
     }
 
     /// Runs `action` at `now_ms` and returns the answer, or the error.
