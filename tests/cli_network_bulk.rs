@@ -846,3 +846,28 @@ fn ctrl_c_stops_a_bulk_run_gracefully_and_reports_every_item() {
     reported.sort();
     assert_eq!(listed, reported);
 }
+
+#[test]
+fn an_empty_bulk_input_has_nothing_to_do_and_exits_0() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    // The pipeline of the README: delete everything listed, when nothing is listed.
+    let (code, listed, err) = run(sb.cmd_at(&emu).args(["-o", "ndjson", "peer", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(listed, "");
+    std::fs::write(sb.path("none.ndjson"), &listed).unwrap();
+    let file = sb.path("none.ndjson");
+    let file = file.to_str().unwrap();
+    forget_requests(&emu);
+    for args in [
+        vec!["peer", "delete", "--from-file", file, "--yes"],
+        vec!["peer", "create", "--from-file", file],
+        vec!["network", "add", "--from-file", file],
+    ] {
+        let (code, out, err) = run(sh(&sb, &emu).args(&args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(json(&out), json!([]), "{args:?}");
+        assert!(err.contains("0 of 0 items"), "{args:?}: {err}");
+    }
+    assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
+}

@@ -34,7 +34,7 @@ impl InputItem {
     }
 }
 
-/// Parses NDJSON, or a JSON array of objects.
+/// Parses NDJSON, or a JSON array of objects (an empty input is no items).
 pub fn parse_items(text: &str) -> Result<Vec<InputItem>, CliError> {
     let trimmed = text.trim_start();
     let hint = || {
@@ -84,9 +84,8 @@ pub fn parse_items(text: &str) -> Result<Vec<InputItem>, CliError> {
             }
         }
     }
-    if items.is_empty() {
-        return Err(CliError::usage("the input holds no items", hint()));
-    }
+    // No items is not an error: `bgpeer peer list -o ndjson | bgpeer peer delete --from-file -`
+    // on an empty list has nothing to do, prints `[]` and exits 0.
     Ok(items)
 }
 
@@ -667,7 +666,8 @@ mod tests {
         assert!(e.contains("line 2"), "{e}");
         let e = parse_items("[1]").unwrap_err().to_string();
         assert!(e.contains("element 0"), "{e}");
-        assert!(parse_items("  \n").is_err());
+        assert!(parse_items("  \n").unwrap().is_empty());
+        assert!(parse_items("[]").unwrap().is_empty());
     }
 
     #[test]
