@@ -1131,3 +1131,54 @@ fn a_server_with_short_pages_is_read_to_the_end() {
     let expected: Vec<String> = (0..55).map(|i| format!("vbr-uf6test{i:016}")).collect();
     assert_eq!(ids, expected);
 }
+
+/// What keeps a stalled listener stalled: the listener, the connections that fill its queue, and
+/// the runtime the listener was made on (dropped last).
+type Stalled = (
+    tokio::net::TcpListener,
+    Vec<std::net::TcpStream>,
+    tokio::runtime::Runtime,
+);
+
+/// A loopback listener whose accept queue is full: the kernel drops further SYNs, so a new
+/// connection hangs in its handshake, as behind a firewall that drops packets.
+fn stalled_listener() -> (String, Stalled) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = rt.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        socket.listen(1).unwrap()
+    });
+    let addr = listener.local_addr().unwrap();
+    // Never accepted: a backlog of 1 holds two finished handshakes, then SYNs are dropped.
+    let fillers = (0..4)
+        .filter_map(|_| {
+            std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_millis(300)).ok()
+        })
+        .collect();
+    (format!("http://{addr}"), (listener, fillers, rt))
+}
+
+#[test]
+fn connect_timeout_bounds_a_handshake_that_never_completes() {
+    let (endpoint, _keep) = stalled_listener();
+    let sb = Sandbox::new();
+    let started = std::time::Instant::now();
+    let (code, _, stderr) = run(cmd_text(&sb, &endpoint).args([
+        "--connect-timeout",
+        "0.3",
+        "--max-attempts",
+        "2",
+        "api",
+        "DescribeRegions",
+    ]));
+    let took = started.elapsed();
+    assert_eq!(code, 7, "stderr: {stderr}");
+    assert!(stderr.contains("after 2 attempt(s)"), "{stderr}");
+    assert!(stderr.contains("tcp connect"), "{stderr}");
+    // Two attempts of 0.3 s each, not the 30 s read timeout (a generous bound: machines are noisy).
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+}
