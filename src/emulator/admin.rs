@@ -117,7 +117,19 @@ fn admin_error(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({"error": message}))).into_response()
 }
 
-/// The admin API answers loopback clients only, even when the server listens more widely.
+/// The admin API answers loopback clients only, even when the server listens more widely: this
+/// layer sits in front of every `/_emulator/` route (see `server::router`).
+pub async fn loopback_only(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match refuse_remote(&peer) {
+        Some(refusal) => refusal,
+        None => next.run(req).await,
+    }
+}
+
 /// `Some(refusal)` for a client that is not on loopback.
 fn refuse_remote(peer: &SocketAddr) -> Option<Response> {
     (!peer.ip().is_loopback()).then(|| {
@@ -128,13 +140,7 @@ fn refuse_remote(peer: &SocketAddr) -> Option<Response> {
     })
 }
 
-pub async fn health(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn health(State(app): State<Arc<App>>) -> Response {
     let mut ids: Vec<&String> = app.gateway.keys.keys().collect();
     ids.sort();
     Json(json!({
@@ -168,27 +174,14 @@ fn parse_faults<T: serde::de::DeserializeOwned>(
     Ok(value)
 }
 
-pub async fn get_faults(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn get_faults(State(app): State<Arc<App>>) -> Response {
     Json(FaultList {
         faults: app.faults.list(),
     })
     .into_response()
 }
 
-pub async fn put_faults(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    body: Bytes,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn put_faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
     let list: FaultList = match parse_faults(&body, |l: &FaultList| &l.faults) {
         Ok(l) => l,
         Err(m) => return admin_error(StatusCode::BAD_REQUEST, &m),
@@ -200,14 +193,7 @@ pub async fn put_faults(
     .into_response()
 }
 
-pub async fn add_fault(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    body: Bytes,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
     let fault: Fault = match parse_faults(&body, std::slice::from_ref) {
         Ok(f) => f,
         Err(m) => return admin_error(StatusCode::BAD_REQUEST, &m),
@@ -222,13 +208,7 @@ pub async fn add_fault(
         .into_response()
 }
 
-pub async fn clear_faults(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn clear_faults(State(app): State<Arc<App>>) -> Response {
     app.faults.replace(Vec::new());
     Json(FaultList { faults: Vec::new() }).into_response()
 }
@@ -241,12 +221,8 @@ pub struct RequestsQuery {
 
 pub async fn requests(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     query: Result<Query<RequestsQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
     let Query(q) = match query {
         Ok(q) => q,
         Err(e) => {
@@ -259,24 +235,12 @@ pub async fn requests(
     Json(json!({ "requests": app.log.list(q.action.as_deref(), q.limit) })).into_response()
 }
 
-pub async fn clear_requests(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn clear_requests(State(app): State<Arc<App>>) -> Response {
     app.log.clear();
     Json(json!({ "requests": [] })).into_response()
 }
 
-pub async fn reset(
-    State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Response {
-    if let Some(r) = refuse_remote(&peer) {
-        return r;
-    }
+pub async fn reset(State(app): State<Arc<App>>) -> Response {
     let store_app = app.clone();
     let result = tokio::task::spawn_blocking(move || store_app.store.reset()).await;
     match result {

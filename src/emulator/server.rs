@@ -94,6 +94,7 @@ pub fn router(app: Arc<App>) -> Router {
             get(admin::requests).delete(admin::clear_requests),
         )
         .route("/_emulator/reset", post(admin::reset))
+        .route_layer(axum::middleware::from_fn(admin::loopback_only))
         .fallback(api)
         .with_state(app)
 }
@@ -413,5 +414,66 @@ async fn run_action(
         Ok(Ok(WriteOutcome::Committed(v))) => Ok(Answer::Value(v)),
         Ok(Ok(WriteOutcome::Rejected(e))) => Err(e),
         Ok(Err(_)) | Err(_) => Err(internal_error()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::ServiceExt;
+
+    fn app() -> Arc<App> {
+        Arc::new(App {
+            gateway: Gateway::new(HashMap::new()),
+            store: Store::in_memory(crate::emulator::world::World::seeded()),
+            faults: Faults::new(Vec::new()),
+            log: RequestLog::default(),
+            settle: Duration::ZERO,
+        })
+    }
+
+    async fn status(method: &str, path: &str, from: &str) -> StatusCode {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .unwrap();
+        let remote: SocketAddr = from.parse().unwrap();
+        req.extensions_mut().insert(ConnectInfo(remote));
+        router(app()).oneshot(req).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn every_admin_route_refuses_remote_clients_and_serves_loopback_ones() {
+        let routes = [
+            ("GET", "/_emulator/health"),
+            ("GET", "/_emulator/faults"),
+            ("PUT", "/_emulator/faults"),
+            ("POST", "/_emulator/faults"),
+            ("DELETE", "/_emulator/faults"),
+            ("GET", "/_emulator/requests"),
+            ("DELETE", "/_emulator/requests"),
+            ("POST", "/_emulator/reset"),
+        ];
+        for (method, path) in routes {
+            assert_eq!(
+                status(method, path, "192.0.2.7:5000").await,
+                StatusCode::FORBIDDEN,
+                "{method} {path}"
+            );
+        }
+        assert_eq!(
+            status("GET", "/_emulator/health", "127.0.0.1:5000").await,
+            StatusCode::OK
+        );
+        assert_eq!(
+            status("DELETE", "/_emulator/faults", "[::1]:5000").await,
+            StatusCode::OK
+        );
+        // The API itself is not an admin route: a remote client gets an API answer, not 403.
+        assert_ne!(
+            status("GET", "/?Action=DescribeRegions", "192.0.2.7:5000").await,
+            StatusCode::FORBIDDEN
+        );
     }
 }
