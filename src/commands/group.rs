@@ -60,31 +60,19 @@ async fn show(ctx: &Context, a: GroupShowArgs) -> anyhow::Result<()> {
     output::emit_one(ctx, &group, api::COLUMNS)
 }
 
-/// Reads the group back after a change, waiting for Available when asked.
-async fn read_back(
-    ctx: &Context,
-    region: &str,
-    id: &str,
-    wait_for: Option<&crate::cli::mutation::WaitLimits>,
-) -> anyhow::Result<Value> {
-    let client = ctx.client().await?;
-    let current = match wait_for {
-        Some(limits) => {
-            let opts = mutation::wait_options(ctx, limits)?;
-            let poller = mutation::wait_client(ctx, &opts, 1).await?;
-            wait::wait_for(&format!("group {id}"), Target::Available, &opts, || {
-                api::get(&poller, region, id)
-            })
-            .await?
-        }
-        None => api::get(client, region, id).await?,
-    };
-    Ok(current.unwrap_or_else(|| {
-        ctx.notice(&format!(
-            "warning: BGP group {id} is not listed yet; printing its ID only"
-        ));
-        json!({ "BgpGroupId": id })
-    }))
+/// What `read_back` reads: a BGP group.
+struct Group;
+
+impl mutation::ReadBack for Group {
+    const NOUN: &'static str = "group";
+    const ID_FIELD: &'static str = "BgpGroupId";
+    fn get<'a>(
+        client: &'a crate::client::Client,
+        region: &'a str,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = anyhow::Result<Option<Value>>> + 'a {
+        api::get(client, region, id)
+    }
 }
 
 async fn create(ctx: &Context, a: GroupCreateArgs) -> anyhow::Result<()> {
@@ -116,7 +104,9 @@ async fn create(ctx: &Context, a: GroupCreateArgs) -> anyhow::Result<()> {
         .and_then(Value::as_str)
         .ok_or_else(|| anyhow::anyhow!("CreateBgpGroup answered without a BgpGroupId: {answer}"))?
         .to_string();
-    let group = read_back(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits)).await?;
+    let group =
+        mutation::read_back::<Group>(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits))
+            .await?;
     output::emit_one(ctx, &group, api::COLUMNS)
 }
 
@@ -152,7 +142,7 @@ async fn update(ctx: &Context, a: GroupUpdateArgs) -> anyhow::Result<()> {
         .send(client)
         .await
         .with_context(|| format!("cannot update BGP group {}", op.bgp_group_id))?;
-    let group = read_back(
+    let group = mutation::read_back::<Group>(
         ctx,
         &region,
         &op.bgp_group_id,

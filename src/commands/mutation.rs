@@ -206,3 +206,46 @@ pub async fn wait_client(ctx: &Context, opts: &WaitOptions, waits: u32) -> anyho
     }
     Ok(Client::new(config)?)
 }
+
+/// A resource a command reads back by ID after changing it, to print it whole.
+pub trait ReadBack {
+    /// The resource's noun in messages (`group`, `peer`).
+    const NOUN: &'static str;
+    /// Its ID field (`BgpGroupId`).
+    const ID_FIELD: &'static str;
+    /// The resource as the API lists it, or None when it is not listed.
+    fn get<'a>(
+        client: &'a Client,
+        region: &'a str,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = anyhow::Result<Option<serde_json::Value>>> + 'a;
+}
+
+/// Reads `R` back after a change, waiting for Available when asked. A resource not listed yet is
+/// printed as its ID alone, with a warning.
+pub async fn read_back<R: ReadBack>(
+    ctx: &Context,
+    region: &str,
+    id: &str,
+    wait_for: Option<&WaitLimits>,
+) -> anyhow::Result<serde_json::Value> {
+    let current = match wait_for {
+        Some(limits) => {
+            let opts = wait_options(ctx, limits)?;
+            let poller = wait_client(ctx, &opts, 1).await?;
+            let what = format!("{} {id}", R::NOUN);
+            crate::api::wait::wait_for(&what, crate::api::wait::Target::Available, &opts, || {
+                R::get(&poller, region, id)
+            })
+            .await?
+        }
+        None => R::get(ctx.client().await?, region, id).await?,
+    };
+    Ok(current.unwrap_or_else(|| {
+        ctx.notice(&format!(
+            "warning: BGP {} {id} is not listed yet; printing its ID only",
+            R::NOUN
+        ));
+        serde_json::json!({ R::ID_FIELD: id })
+    }))
+}

@@ -8,7 +8,6 @@ use serde_json::{json, Value};
 use crate::api::peer::{self as api, CreatePeer, ModifyPeer, PeerFilter};
 use crate::api::validate::{self, Naming};
 use crate::api::wait::{self, Target};
-use crate::cli::mutation::WaitLimits;
 use crate::cli::peer::{
     PeerCommand, PeerCreateArgs, PeerDeleteArgs, PeerListArgs, PeerShowArgs, PeerUpdateArgs,
     PeerWaitArgs,
@@ -91,30 +90,19 @@ async fn show(ctx: &Context, a: PeerShowArgs) -> anyhow::Result<()> {
     output::emit_one(ctx, &peer, api::COLUMNS)
 }
 
-async fn read_back(
-    ctx: &Context,
-    region: &str,
-    id: &str,
-    wait_for: Option<&WaitLimits>,
-) -> anyhow::Result<Value> {
-    let client = ctx.client().await?;
-    let current = match wait_for {
-        Some(limits) => {
-            let opts = mutation::wait_options(ctx, limits)?;
-            let poller = mutation::wait_client(ctx, &opts, 1).await?;
-            wait::wait_for(&format!("peer {id}"), Target::Available, &opts, || {
-                api::get(&poller, region, id)
-            })
-            .await?
-        }
-        None => api::get(client, region, id).await?,
-    };
-    Ok(current.unwrap_or_else(|| {
-        ctx.notice(&format!(
-            "warning: BGP peer {id} is not listed yet; printing its ID only"
-        ));
-        json!({ "BgpPeerId": id })
-    }))
+/// What `read_back` reads: a BGP peer.
+struct Peer;
+
+impl mutation::ReadBack for Peer {
+    const NOUN: &'static str = "peer";
+    const ID_FIELD: &'static str = "BgpPeerId";
+    fn get<'a>(
+        client: &'a crate::client::Client,
+        region: &'a str,
+        id: &'a str,
+    ) -> impl std::future::Future<Output = anyhow::Result<Option<Value>>> + 'a {
+        api::get(client, region, id)
+    }
 }
 
 async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
@@ -145,7 +133,9 @@ async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
         .and_then(Value::as_str)
         .ok_or_else(|| anyhow::anyhow!("CreateBgpPeer answered without a BgpPeerId: {answer}"))?
         .to_string();
-    let peer = read_back(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits)).await?;
+    let peer =
+        mutation::read_back::<Peer>(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits))
+            .await?;
     output::emit_one(ctx, &peer, api::COLUMNS)
 }
 
@@ -278,7 +268,7 @@ async fn update(ctx: &Context, a: PeerUpdateArgs) -> anyhow::Result<()> {
         .send(client)
         .await
         .with_context(|| format!("cannot update BGP peer {}", op.bgp_peer_id))?;
-    let peer = read_back(
+    let peer = mutation::read_back::<Peer>(
         ctx,
         &region,
         &op.bgp_peer_id,
