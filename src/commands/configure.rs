@@ -589,57 +589,88 @@ fn profile_rows(ctx: &Context, settings: &config::Settings) -> Vec<Value> {
     rows
 }
 
-fn setting_rows(ctx: &Context, s: &config::Settings) -> Vec<Value> {
-    fn row(name: &str, value: String, source: &Source) -> Value {
-        json!({"Setting": name, "Value": value, "Source": source.to_string()})
+/// One effective setting: its name, its value (None when unset), and where the value came from
+/// (or, unset, how it is decided).
+struct Effective {
+    name: &'static str,
+    value: Option<String>,
+    source: String,
+}
+
+/// The effective settings, in the order `configure list` shows them; `configure get` reads them too.
+fn effective_settings(s: &config::Settings) -> Vec<Effective> {
+    fn set(name: &'static str, value: String, source: &Source) -> Effective {
+        Effective {
+            name,
+            value: Some(value),
+            source: source.to_string(),
+        }
     }
-    let unset = |name: &str, how: &str| json!({"Setting": name, "Value": "", "Source": how});
-    let mut rows = vec![row("profile", s.profile.value.clone(), &s.profile.source)];
+    fn unset(name: &'static str, how: &str) -> Effective {
+        Effective {
+            name,
+            value: None,
+            source: how.to_string(),
+        }
+    }
+    vec![
+        set("profile", s.profile.value.clone(), &s.profile.source),
+        match &s.region {
+            Some(r) => set("region", r.value.clone(), &r.source),
+            None => unset(
+                "region",
+                "not set (--region, ALIBABA_CLOUD_REGION_ID or the profile)",
+            ),
+        },
+        match &s.endpoint {
+            Some(e) => set("endpoint", e.value.clone(), &e.source),
+            None => unset("endpoint", "derived from the region"),
+        },
+        match &s.output {
+            Some(o) => set("output", output_name(o.value).to_string(), &o.source),
+            None => unset(
+                "output",
+                "built-in default (table on a terminal, json otherwise)",
+            ),
+        },
+        set(
+            "signature_version",
+            s.signature_version.value.as_str().to_string(),
+            &s.signature_version.source,
+        ),
+        set(
+            "connect_timeout",
+            s.connect_timeout_secs.value.to_string(),
+            &s.connect_timeout_secs.source,
+        ),
+        set(
+            "read_timeout",
+            s.read_timeout_secs.value.to_string(),
+            &s.read_timeout_secs.source,
+        ),
+        set(
+            "deadline",
+            s.deadline_secs.value.to_string(),
+            &s.deadline_secs.source,
+        ),
+        set(
+            "max_attempts",
+            s.max_attempts.value.to_string(),
+            &s.max_attempts.source,
+        ),
+    ]
+}
+
+fn setting_rows(ctx: &Context, s: &config::Settings) -> Vec<Value> {
+    let mut rows: Vec<Value> = effective_settings(s)
+        .into_iter()
+        .map(|e| json!({"Setting": e.name, "Value": e.value.unwrap_or_default(), "Source": e.source}))
+        .collect();
     let (cred_source, key_id) = credentials::planned_source(s, &ctx.env);
-    rows.push(json!({"Setting": "credentials", "Value": key_id.unwrap_or_default(), "Source": cred_source}));
-    rows.push(match &s.region {
-        Some(r) => row("region", r.value.clone(), &r.source),
-        None => unset(
-            "region",
-            "not set (--region, ALIBABA_CLOUD_REGION_ID or the profile)",
-        ),
-    });
-    rows.push(match &s.endpoint {
-        Some(e) => row("endpoint", e.value.clone(), &e.source),
-        None => unset("endpoint", "derived from the region"),
-    });
-    rows.push(match &s.output {
-        Some(o) => row("output", output_name(o.value).to_string(), &o.source),
-        None => unset(
-            "output",
-            "built-in default (table on a terminal, json otherwise)",
-        ),
-    });
-    rows.push(row(
-        "signature_version",
-        s.signature_version.value.as_str().to_string(),
-        &s.signature_version.source,
-    ));
-    rows.push(row(
-        "connect_timeout",
-        s.connect_timeout_secs.value.to_string(),
-        &s.connect_timeout_secs.source,
-    ));
-    rows.push(row(
-        "read_timeout",
-        s.read_timeout_secs.value.to_string(),
-        &s.read_timeout_secs.source,
-    ));
-    rows.push(row(
-        "deadline",
-        s.deadline_secs.value.to_string(),
-        &s.deadline_secs.source,
-    ));
-    rows.push(row(
-        "max_attempts",
-        s.max_attempts.value.to_string(),
-        &s.max_attempts.source,
-    ));
+    rows.insert(
+        1,
+        json!({"Setting": "credentials", "Value": key_id.unwrap_or_default(), "Source": cred_source}),
+    );
     rows
 }
 
@@ -670,18 +701,6 @@ fn list(ctx: &Context) -> anyhow::Result<()> {
     }
 }
 
-const EFFECTIVE_KEYS: &[&str] = &[
-    "profile",
-    "region",
-    "endpoint",
-    "output",
-    "signature_version",
-    "connect_timeout",
-    "read_timeout",
-    "deadline",
-    "max_attempts",
-];
-
 fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
     let key = key.trim().to_ascii_lowercase().replace('-', "_");
     if file::SECRET_KEYS.contains(&key.as_str()) {
@@ -692,40 +711,12 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
         .into());
     }
     let s = ctx.settings()?;
+    let effective = effective_settings(s);
+    let found = effective.iter().find(|e| e.name == key);
     let (value, source): (Option<String>, String) = match key.as_str() {
-        "profile" => (Some(s.profile.value.clone()), s.profile.source.to_string()),
-        "region" => match &s.region {
-            Some(r) => (Some(r.value.clone()), r.source.to_string()),
-            None => (None, String::new()),
-        },
-        "endpoint" => match &s.endpoint {
-            Some(r) => (Some(r.value.clone()), r.source.to_string()),
-            None => (None, String::new()),
-        },
-        "output" => match &s.output {
-            Some(o) => (Some(output_name(o.value).to_string()), o.source.to_string()),
-            None => (None, String::new()),
-        },
-        "signature_version" => (
-            Some(s.signature_version.value.as_str().to_string()),
-            s.signature_version.source.to_string(),
-        ),
-        "connect_timeout" => (
-            Some(s.connect_timeout_secs.value.to_string()),
-            s.connect_timeout_secs.source.to_string(),
-        ),
-        "read_timeout" => (
-            Some(s.read_timeout_secs.value.to_string()),
-            s.read_timeout_secs.source.to_string(),
-        ),
-        "deadline" => (
-            Some(s.deadline_secs.value.to_string()),
-            s.deadline_secs.source.to_string(),
-        ),
-        "max_attempts" => (
-            Some(s.max_attempts.value.to_string()),
-            s.max_attempts.source.to_string(),
-        ),
+        _ if found.is_some() => found
+            .map(|e| (e.value.clone(), e.source.clone()))
+            .unwrap_or_default(),
         k if file::PROFILE_KEYS.contains(&k) => {
             let source = Source::Profile {
                 name: s.profile.value.clone(),
@@ -749,11 +740,11 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
             (v, source)
         }
         other => {
-            let mut known: Vec<&str> = EFFECTIVE_KEYS.to_vec();
+            let mut known: Vec<&str> = effective.iter().map(|e| e.name).collect();
             known.extend(
                 file::PROFILE_KEYS
                     .iter()
-                    .filter(|k| !EFFECTIVE_KEYS.contains(k)),
+                    .filter(|k| !effective.iter().any(|e| e.name == **k)),
             );
             return Err(unknown_key_error(other, &known).into());
         }
