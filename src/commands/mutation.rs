@@ -63,10 +63,13 @@ pub fn endpoint_for_display(ctx: &Context) -> anyhow::Result<String> {
 }
 
 /// Prints what would be sent (one object, or an array for several requests) and sends nothing.
-pub fn print_dry_run(ctx: &Context, requests: &[Request]) -> anyhow::Result<()> {
+pub fn print_dry_run<'r>(
+    ctx: &Context,
+    requests: impl IntoIterator<Item = &'r Request>,
+) -> anyhow::Result<()> {
     let endpoint = endpoint_for_display(ctx)?;
     let views: Vec<_> = requests
-        .iter()
+        .into_iter()
         .map(|r| r.dry_run_view(&endpoint, ctx.globals.show_secrets))
         .collect();
     let columns = ["Action", "Endpoint", "Parameters"];

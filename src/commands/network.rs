@@ -116,8 +116,7 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
         })
     })?;
     if a.mutation.dry_run {
-        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
-        return print_dry_run(ctx, &requests);
+        return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
     let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
     let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "adding networks").await?;
@@ -250,8 +249,7 @@ async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow
         })
     })?;
     if a.mutation.dry_run {
-        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
-        return print_dry_run(ctx, &requests);
+        return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
     confirm(
         ctx,

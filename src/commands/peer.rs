@@ -177,8 +177,7 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
         })
     })?;
     if a.mutation.dry_run {
-        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
-        return print_dry_run(ctx, &requests);
+        return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
     let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
     let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "creating peers").await?;
@@ -339,8 +338,7 @@ async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::R
         })
     })?;
     if a.mutation.dry_run {
-        let requests: Vec<_> = prepared.iter().map(|p| p.request.clone()).collect();
-        return print_dry_run(ctx, &requests);
+        return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
     confirm(
         ctx,
