@@ -5,12 +5,13 @@ pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod config;
-pub mod context;
 pub mod credentials;
 pub mod emulator;
-pub mod error;
+pub mod env;
+pub mod exit;
 pub mod output;
 pub mod secret;
+pub mod settings;
 pub mod signing;
 
 use std::ffi::OsString;
@@ -19,8 +20,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::context::{Context, Env, Terminal};
-use crate::error::{CliError, Exit};
+use crate::commands::context::{Context, Terminal};
+use crate::commands::{report, CliError};
+use crate::env::Env;
+use crate::exit::Exit;
 
 /// Runs bgpeer with these arguments and returns the process exit code.
 pub fn run<I, T>(args: I) -> ExitCode
@@ -61,7 +64,7 @@ where
         }
     };
     // Ctrl-C drops the command's future, which cancels its in-flight requests (a bulk run stops
-    // gracefully on the first one, see `context::Stop`). The standalone emulator handles Ctrl-C
+    // gracefully on the first one, see `commands::context::Stop`). The standalone emulator handles Ctrl-C
     // and SIGTERM itself: it drains connections and exits 0.
     let handles_signals = matches!(command, Command::Emulator(_));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -110,18 +113,18 @@ async fn interrupted(ctx: &Context) {
 /// Prints an error once, in the format the context asks for, and returns its exit code.
 fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
     use std::io::Write as _;
-    if error::is_broken_pipe(err) {
+    if report::is_broken_pipe(err) {
         return Exit::Success;
     }
-    let r = error::build_report(err);
-    let text = if error::wants_json(
+    let r = report::build_report(err);
+    let text = if report::wants_json(
         ctx.globals.error_format,
         ctx.output_format(),
         ctx.term.stderr,
     ) {
-        format!("{}\n", error::render_json(&r))
+        format!("{}\n", report::render_json(&r))
     } else {
-        error::render_human(&r)
+        report::render_human(&r)
     };
     // A closed stderr must not turn an error into a panic: write, and ignore failure.
     let mut stderr = std::io::stderr().lock();

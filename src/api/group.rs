@@ -6,8 +6,8 @@ use super::normalize;
 use super::pagination::list_all;
 use super::request::Request;
 use super::validate::{self, IpVersion, Validator};
+use super::Error;
 use crate::client::Client;
-use crate::error::CliError;
 use crate::secret::Secret;
 
 /// Default columns of tables and tsv.
@@ -72,7 +72,7 @@ pub struct CreateGroup {
 }
 
 impl CreateGroup {
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::ROUTER_ID, &self.router_id)?;
         v.peer_asn(self.peer_asn)?;
         if let Some(asn) = self.local_asn {
@@ -130,7 +130,7 @@ impl ModifyGroup {
             && self.route_quota.is_none()
     }
 
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::BGP_GROUP_ID_ARG, &self.bgp_group_id)?;
         if let Some(asn) = self.peer_asn {
             v.peer_asn(asn)?;

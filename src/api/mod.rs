@@ -1,6 +1,7 @@
 //! The VPC BGP operations as typed requests and responses; pagination; validation; waiting;
 //! pacing of bulk runs.
 
+mod error;
 pub mod group;
 pub mod network;
 pub mod normalize;
@@ -10,6 +11,8 @@ pub mod peer;
 pub mod request;
 pub mod validate;
 pub mod wait;
+
+pub use error::Error;
 
 /// The BGP actions of Vpc 2016-04-28 bgpeer models, plus the two it reads VBRs and regions with.
 /// The emulator serves exactly these.

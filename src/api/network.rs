@@ -6,8 +6,8 @@ use serde_json::Value;
 use super::pagination::list_all;
 use super::request::Request;
 use super::validate::{self, Validator};
+use super::Error;
 use crate::client::Client;
-use crate::error::CliError;
 
 /// Default columns of tables and tsv.
 pub const COLUMNS: &[&str] = &["RouterId", "DstCidrBlock", "VpcId", "Status"];
@@ -58,7 +58,7 @@ pub struct AddNetwork {
 }
 
 impl AddNetwork {
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::ROUTER_ID, &self.router_id)?;
         v.cidr(validate::DST_CIDR_BLOCK, &self.dst_cidr_block)?;
         if let Some(vpc) = &self.vpc_id {
@@ -85,7 +85,7 @@ pub struct DeleteNetwork {
 }
 
 impl DeleteNetwork {
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::ROUTER_ID, &self.router_id)?;
         v.cidr(validate::DST_CIDR_BLOCK, &self.dst_cidr_block)
     }

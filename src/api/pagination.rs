@@ -128,10 +128,10 @@ pub async fn list_all(
     Ok(items)
 }
 
-impl crate::error::Diagnose for CountMismatch {
+impl crate::exit::Diagnose for CountMismatch {
     /// The list moved under us (or the server miscounted): like a server error, worth a retry.
-    fn exit(&self) -> crate::error::Exit {
-        crate::error::Exit::Network
+    fn exit(&self) -> crate::exit::Exit {
+        crate::exit::Exit::Network
     }
     fn hint(&self) -> Option<String> {
         Some(

@@ -6,8 +6,8 @@ use super::normalize;
 use super::pagination::list_all;
 use super::request::Request;
 use super::validate::{self, IpVersion, Validator};
+use super::Error;
 use crate::client::Client;
-use crate::error::CliError;
 
 /// Default columns of tables and tsv.
 /// Chosen to fit 80 columns with IPv4 addresses; `--fields` or `-o json` show the rest.
@@ -84,7 +84,7 @@ pub struct CreatePeer {
 }
 
 impl CreatePeer {
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::BGP_GROUP_ID, &self.bgp_group_id)?;
         if let Some(ip) = &self.peer_ip_address {
             // Without --ip-version the family follows the group's, which only the API knows.
@@ -124,7 +124,7 @@ impl ModifyPeer {
     }
 
     /// The checks that need nothing but the request itself.
-    pub fn validate(&self, v: &Validator) -> Result<(), CliError> {
+    pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::BGP_PEER_ID_ARG, &self.bgp_peer_id)?;
         if let Some(g) = &self.bgp_group_id {
             v.id(validate::BGP_GROUP_ID, g)?;
@@ -143,7 +143,7 @@ impl ModifyPeer {
     }
 
     /// The checks against the peer as it is now (its IpVersion and EnableBfd).
-    pub fn validate_against(&self, v: &Validator, current: &Value) -> Result<(), CliError> {
+    pub fn validate_against(&self, v: &Validator, current: &Value) -> Result<(), Error> {
         let version = current
             .get("IpVersion")
             .and_then(Value::as_str)

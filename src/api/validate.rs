@@ -3,10 +3,10 @@
 
 use std::net::IpAddr;
 
-use crate::error::CliError;
+use super::Error;
 
 /// The rules checked before a request is sent (`--no-validate RULE` skips one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// An IP address is IPv4 or IPv6 syntax
     IpAddress,
@@ -37,6 +37,48 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order help lists them.
+    pub const ALL: &'static [Rule] = &[
+        Rule::IpAddress,
+        Rule::IpVersion,
+        Rule::BfdMultiHop,
+        Rule::BfdEnabled,
+        Rule::PeerAsn,
+        Rule::LocalAsn,
+        Rule::Cidr,
+        Rule::CidrHostBits,
+        Rule::ClientToken,
+        Rule::Name,
+        Rule::Description,
+        Rule::IdPrefix,
+        Rule::RegionId,
+    ];
+
+    /// What the rule checks, in one line (shown by `--help` and completions).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::IpAddress => "An IP address is IPv4 or IPv6 syntax",
+            Rule::IpVersion => "An IP address's family matches --ip-version",
+            Rule::BfdMultiHop => "BfdMultiHop is 1-255",
+            Rule::BfdEnabled => "BfdMultiHop is only given with BFD enabled",
+            Rule::PeerAsn => "PeerAsn is 1-4294967295 and not 45104",
+            Rule::LocalAsn => {
+                "LocalAsn is 45104, 64512-65534 or 4200000000-4294967294, and not 65025"
+            }
+            Rule::Cidr => "A CIDR block is ADDRESS/PREFIX syntax",
+            Rule::CidrHostBits => "A CIDR block has its host bits zero",
+            Rule::ClientToken => "ClientToken is ASCII and at most 64 characters",
+            Rule::Name => {
+                "Name: 2-128 characters, starts with a letter; letters, digits, '.', '_', '-'"
+            }
+            Rule::Description => {
+                "Description: 2-256 characters, starts with a letter, not http:// or https://"
+            }
+            Rule::IdPrefix => "IDs have their resource's prefix (bgpg-, bgp-, vbr-, vpc-)",
+            Rule::RegionId => "RegionId looks like a region ID (cn-shanghai, ap-southeast-1)",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Rule::IpAddress => "ip-address",
@@ -92,17 +134,15 @@ fields! {
 }
 
 /// Address family (`IpVersion`); the API takes it case-insensitively and echoes `IPv4`/`IPv6`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum IpVersion {
-    #[value(name = "IPv4")]
     IPv4,
-    #[value(name = "IPv6")]
     IPv6,
 }
 
 impl IpVersion {
+    pub const ALL: &'static [IpVersion] = &[IpVersion::IPv4, IpVersion::IPv6];
+
     pub fn as_str(self) -> &'static str {
         match self {
             IpVersion::IPv4 => "IPv4",
@@ -164,11 +204,11 @@ impl Validator {
         field: Field,
         value: &str,
         why: &str,
-    ) -> Result<(), CliError> {
+    ) -> Result<(), Error> {
         if ok || self.skip.contains(&rule) {
             return Ok(());
         }
-        Err(CliError::usage(
+        Err(Error::usage(
             format!("invalid {} {value:?}: {why} (rule {})", self.label(field), rule.name()),
             Some(format!(
                 "fix the value; if you are sure the API accepts it, skip this check with --no-validate {}",
@@ -177,7 +217,7 @@ impl Validator {
         ))
     }
 
-    pub fn region_id(&self, region: &str) -> Result<(), CliError> {
+    pub fn region_id(&self, region: &str) -> Result<(), Error> {
         let ok = region_id_syntax(region);
         self.check(
             Rule::RegionId,
@@ -188,7 +228,7 @@ impl Validator {
         )
     }
 
-    pub fn id(&self, field: Field, value: &str) -> Result<(), CliError> {
+    pub fn id(&self, field: Field, value: &str) -> Result<(), Error> {
         let prefix = match field.param {
             "BgpGroupId" => "bgpg-",
             "BgpPeerId" => "bgp-",
@@ -215,7 +255,7 @@ impl Validator {
         )
     }
 
-    pub fn peer_asn(&self, asn: u64) -> Result<(), CliError> {
+    pub fn peer_asn(&self, asn: u64) -> Result<(), Error> {
         let v = asn.to_string();
         self.check(
             Rule::PeerAsn,
@@ -233,7 +273,7 @@ impl Validator {
         )
     }
 
-    pub fn local_asn(&self, asn: u64) -> Result<(), CliError> {
+    pub fn local_asn(&self, asn: u64) -> Result<(), Error> {
         let ok = asn == ALIBABA_ASN
             || ((64512..=65534).contains(&asn) && asn != RESERVED_LOCAL_ASN)
             || (4_200_000_000..=4_294_967_294).contains(&asn);
@@ -251,7 +291,7 @@ impl Validator {
         field: Field,
         value: &str,
         version: Option<IpVersion>,
-    ) -> Result<(), CliError> {
+    ) -> Result<(), Error> {
         let parsed = value.parse::<IpAddr>();
         self.check(
             Rule::IpAddress,
@@ -281,7 +321,7 @@ impl Validator {
     }
 
     /// BfdMultiHop is 1-255 and only meaningful with BFD on (`bfd_on`: the value BFD will have).
-    pub fn bfd(&self, multi_hop: Option<i64>, bfd_on: bool) -> Result<(), CliError> {
+    pub fn bfd(&self, multi_hop: Option<i64>, bfd_on: bool) -> Result<(), Error> {
         let Some(hop) = multi_hop else { return Ok(()) };
         let v = hop.to_string();
         self.check(
@@ -303,7 +343,7 @@ impl Validator {
         )
     }
 
-    pub fn cidr(&self, field: Field, value: &str) -> Result<(), CliError> {
+    pub fn cidr(&self, field: Field, value: &str) -> Result<(), Error> {
         let parsed = value.parse::<ipnet::IpNet>();
         self.check(
             Rule::Cidr,
@@ -324,7 +364,7 @@ impl Validator {
         Ok(())
     }
 
-    pub fn client_token(&self, token: &str) -> Result<(), CliError> {
+    pub fn client_token(&self, token: &str) -> Result<(), Error> {
         let ok =
             !token.is_empty() && token.len() <= 64 && token.chars().all(|c| c.is_ascii_graphic());
         self.check(
@@ -336,7 +376,7 @@ impl Validator {
         )
     }
 
-    pub fn name(&self, name: &str) -> Result<(), CliError> {
+    pub fn name(&self, name: &str) -> Result<(), Error> {
         let n = name.chars().count();
         let first_ok = name.chars().next().is_some_and(|c| c.is_alphabetic());
         let chars_ok = name
@@ -351,7 +391,7 @@ impl Validator {
         )
     }
 
-    pub fn description(&self, text: &str) -> Result<(), CliError> {
+    pub fn description(&self, text: &str) -> Result<(), Error> {
         let n = text.chars().count();
         let first_ok = text.chars().next().is_some_and(|c| c.is_alphabetic());
         let lower = text.to_ascii_lowercase();
@@ -389,7 +429,7 @@ mod tests {
         Validator::new(&[], Naming::Flags)
     }
 
-    fn msg(r: Result<(), CliError>) -> String {
+    fn msg(r: Result<(), Error>) -> String {
         r.expect_err("should be rejected").to_string()
     }
 

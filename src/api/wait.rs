@@ -1,5 +1,5 @@
 //! Waiting for a resource to reach a state: polling with backoff, failure states, a deadline,
-//! and a spinner with the current state on stderr when asked.
+//! and the current state reported to a [`WaitProgress`] (commands draw it as a spinner).
 
 use std::future::Future;
 use std::time::Duration;
@@ -7,10 +7,10 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::time::Instant;
 
-use crate::error::CliError;
+use super::Error;
 
 /// What to wait for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// Status Available
     Available,
@@ -21,6 +21,26 @@ pub enum Target {
 }
 
 impl Target {
+    pub const ALL: &'static [Target] = &[Target::Available, Target::Established, Target::Deleted];
+
+    /// The name `--until` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Available => "available",
+            Target::Established => "established",
+            Target::Deleted => "deleted",
+        }
+    }
+
+    /// What it waits for, in one line (shown by `--help` and completions).
+    pub fn help(self) -> &'static str {
+        match self {
+            Target::Available => "Status Available",
+            Target::Established => "BgpStatus Established (peers only)",
+            Target::Deleted => "The resource is gone",
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             Target::Available => "Available",
@@ -30,13 +50,31 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone)]
+/// Told how a wait stands while it polls (commands draw a spinner on a terminal).
+pub trait WaitProgress: Send + Sync {
+    /// The wait goes on: `message` says what it waits for and the state now.
+    fn update(&self, message: &str);
+    /// The wait is over, one way or the other.
+    fn finish(&self);
+}
+
+#[derive(Clone)]
 pub struct WaitOptions {
     pub timeout: Duration,
     /// First polling interval; later ones back off up to `max_interval()`.
     pub interval: Duration,
-    /// Show a spinner with the current state on stderr.
-    pub spinner: bool,
+    /// Where the state goes while waiting, if anywhere.
+    pub progress: Option<std::sync::Arc<dyn WaitProgress>>,
+}
+
+impl std::fmt::Debug for WaitOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WaitOptions")
+            .field("timeout", &self.timeout)
+            .field("interval", &self.interval)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 impl WaitOptions {
@@ -128,18 +166,14 @@ where
 {
     let started = Instant::now();
     let deadline = started + opts.timeout;
-    let spinner = opts.spinner.then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.enable_steady_tick(Duration::from_millis(120));
-        pb
-    });
+    let progress = opts.progress.as_deref();
     let mut delay = opts.interval;
     let result = loop {
         let current = fetch().await?;
         match assess(target, current.as_ref()) {
             Assessment::Done => break Ok(current),
             Assessment::Failed(state) => {
-                break Err(CliError::wait(
+                break Err(Error::wait(
                     format!(
                         "{what} reached a failure state while waiting for {}: {state}",
                         target.describe()
@@ -151,8 +185,8 @@ where
                 ))
             }
             Assessment::Pending(state) => {
-                if let Some(pb) = &spinner {
-                    pb.set_message(format!(
+                if let Some(p) = progress {
+                    p.update(&format!(
                         "waiting for {what} to be {}: {state} ({}s)",
                         target.describe(),
                         started.elapsed().as_secs()
@@ -160,7 +194,7 @@ where
                 }
                 let now = Instant::now();
                 if now >= deadline {
-                    break Err(CliError::wait(
+                    break Err(Error::wait(
                         format!(
                             "timed out after {}s waiting for {what} to be {}; last state: {state}",
                             opts.timeout.as_secs_f64(),
@@ -174,8 +208,8 @@ where
             }
         }
     };
-    if let Some(pb) = spinner {
-        pb.finish_and_clear();
+    if let Some(p) = progress {
+        p.finish();
     }
     result.map_err(anyhow::Error::new)
 }
@@ -238,7 +272,7 @@ mod tests {
         let opts = WaitOptions {
             timeout: Duration::from_secs(60),
             interval: Duration::from_secs(2),
-            spinner: false,
+            progress: None,
         };
         let mut d = opts.interval;
         let mut seen = vec![];
@@ -254,7 +288,7 @@ mod tests {
         let opts = WaitOptions {
             timeout: Duration::from_millis(30),
             interval: Duration::from_millis(5),
-            spinner: false,
+            progress: None,
         };
         let err = wait_for("peer bgp-x", Target::Available, &opts, || async {
             Ok(Some(json!({"Status":"Pending"})))
@@ -266,7 +300,7 @@ mod tests {
             msg.contains("timed out") && msg.contains("Status=Pending"),
             "{msg}"
         );
-        assert!(err.downcast_ref::<CliError>().is_some());
+        assert!(err.downcast_ref::<Error>().is_some());
     }
 
     #[tokio::test]
@@ -274,7 +308,7 @@ mod tests {
         let opts = WaitOptions {
             timeout: Duration::from_secs(600),
             interval: Duration::from_millis(1),
-            spinner: false,
+            progress: None,
         };
         let mut n = 0;
         let last = wait_for("peer bgp-x", Target::Deleted, &opts, || {

@@ -12,10 +12,12 @@ pub mod mutation;
 pub mod network;
 pub mod peer;
 pub mod region;
+mod values;
 pub mod vbr;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+pub use crate::output::{ErrorFormat, OutputFormat};
 pub use lazy::{full_command, Lazy};
 
 use crate::signing::SignatureVersion;
@@ -130,29 +132,6 @@ pub struct GlobalArgs {
     /// Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]
     #[arg(long, global = true, value_name = "N")]
     pub max_attempts: Option<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// Aligned table for people
-    Table,
-    /// One JSON document (lists are one array)
-    Json,
-    /// One JSON object per line
-    Ndjson,
-    /// Tab-separated values with a header line
-    Tsv,
-    /// Bare values, one per line, for shell variables and loops
-    Value,
-    /// Nothing on stdout
-    None,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ErrorFormat {
-    Text,
-    Json,
 }
 
 /// Each resource's verbs are [`Lazy`]: clap builds only the resource being run.

@@ -1,6 +1,6 @@
 //! What can go wrong when calling the API, classified once.
 
-use crate::error::{Diagnose, Exit};
+use crate::exit::{Diagnose, Exit};
 
 /// An error answer from the API: HTTP status and the body's `Code`, `Message`, `RequestId`, `Recommend`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +189,6 @@ impl Diagnose for ClientError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{build_report, render_human, render_json};
 
     fn api(status: u16, code: &str) -> ApiError {
         ApiError {
@@ -368,45 +367,5 @@ mod tests {
         assert!(e.hint().unwrap().contains("secret"));
         let e = ClientError::Api(Box::new(api(400, "NoSuchCodeAnywhere")));
         assert_eq!(e.hint(), None);
-    }
-
-    #[test]
-    fn reports_carry_code_request_id_and_status_through_context() {
-        let err = anyhow::Error::new(ClientError::Api(Box::new(api(400, "QuotaExceeded.Bgp"))))
-            .context("creating the BGP group");
-        let r = build_report(&err);
-        assert_eq!(r.exit, Exit::Rejected);
-        assert_eq!(r.kind, "api");
-        assert_eq!(r.code.as_deref(), Some("QuotaExceeded.Bgp"));
-        assert_eq!(r.request_id.as_deref(), Some("REQ-1"));
-        assert_eq!(r.http_status, Some(400));
-        let human = render_human(&r);
-        assert!(
-            human.starts_with("error: creating the BGP group\n"),
-            "{human}"
-        );
-        assert!(
-            human.contains("caused by: QuotaExceeded.Bgp: some message"),
-            "{human}"
-        );
-        assert!(human.contains("request id: REQ-1"), "{human}");
-        assert!(human.contains("hint: "), "{human}");
-        assert!(!human.contains("see: "), "no Recommend, no line: {human}");
-        let mut with_url = api(400, "QuotaExceeded.Bgp");
-        with_url.recommend = Some("https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp".into());
-        let r = build_report(&anyhow::Error::new(ClientError::Api(Box::new(with_url))));
-        assert!(render_human(&r)
-            .ends_with("see: https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp\n"));
-        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
-        assert_eq!(
-            json["error"].as_object().unwrap().len(),
-            6,
-            "recommend is not a JSON field"
-        );
-        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
-        assert_eq!(json["error"]["code"], "QuotaExceeded.Bgp");
-        assert_eq!(json["error"]["request_id"], "REQ-1");
-        assert_eq!(json["error"]["http_status"], 400);
-        assert_eq!(json["error"]["kind"], "api");
     }
 }

@@ -1,5 +1,6 @@
 //! The one place that signs and sends: endpoints, retries, idempotency tokens, `ApiError`.
 
+mod credentials;
 pub mod endpoint;
 mod error;
 pub mod explain;
@@ -9,10 +10,10 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 use serde_json::Value;
 
+pub use credentials::Credentials;
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ClientError};
 
-use crate::credentials::Credentials;
 use crate::signing::{self, SignatureVersion};
 
 /// Above this many bytes of encoded parameters, they are sent in a form body instead of the URL.

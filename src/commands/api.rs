@@ -4,12 +4,11 @@
 
 use anyhow::Context as _;
 
+use super::CliError;
+use super::Context;
 use crate::api::validate::{Naming, Validator};
 use crate::cli::api::ApiArgs;
 use crate::client::{self, CallOptions, ClientError};
-use crate::context::Context;
-use crate::error::CliError;
-use crate::output;
 
 /// Parameters the client sets itself (signing and protocol); a user value would be ignored or
 /// would break the signature.
@@ -87,7 +86,7 @@ pub async fn run(ctx: &Context, args: ApiArgs) -> anyhow::Result<()> {
             return Err(anyhow::Error::new(e).context(describe_failure(&action, token)));
         }
     };
-    output::emit_raw(ctx, &answer)
+    super::emit::emit_raw(ctx, &answer)
 }
 
 /// The context line of a failed call: the action, a suggestion when the name looks mistyped,
@@ -300,11 +299,11 @@ mod tests {
             "DescribeBgpPeers"
         );
         let err = check_action("describe-bgp-peers").unwrap_err();
-        assert!(crate::error::Diagnose::hint(&err)
+        assert!(crate::exit::Diagnose::hint(&err)
             .unwrap()
             .ends_with("did you mean DescribeBgpPeers?"));
         let err = check_action("describeregions").unwrap_err();
-        assert!(crate::error::Diagnose::hint(&err)
+        assert!(crate::exit::Diagnose::hint(&err)
             .unwrap()
             .ends_with("did you mean DescribeRegions?"));
         assert!(check_action("").is_err());

@@ -9,15 +9,15 @@ use std::time::Duration;
 
 use serde_json::{json, Map, Value};
 
+use super::CliError;
+use super::Context;
 use crate::api::pacing::Aimd;
 use crate::api::request::Request;
 use crate::api::validate::{IpVersion, Naming, Validator};
 use crate::cli::mutation::{BulkArgs, MutationArgs};
 use crate::client::{Client, ClientError};
-use crate::config::Source;
-use crate::context::Context;
-use crate::error::{CliError, Exit};
-use crate::output;
+use crate::exit::Exit;
+use crate::settings::Source;
 
 /// One input item: its position, and its fields.
 #[derive(Debug, Clone)]
@@ -205,7 +205,7 @@ impl ItemReader<'_> {
     }
 
     /// Wraps a validation error with the item's place.
-    pub fn place_err(&self, e: CliError) -> CliError {
+    pub fn place_err(&self, e: impl std::fmt::Display) -> CliError {
         self.err(e.to_string())
     }
 }
@@ -280,14 +280,14 @@ pub enum Outcome {
 
 /// The calls of one bulk run (its items, then the read-back of what they made) share one
 /// AIMD pacer: at most `--concurrency` in flight, fewer while the API throttles. While it lives,
-/// the first Ctrl-C stops the run gracefully (see [`crate::context::Stop`]), so every item is
+/// the first Ctrl-C stops the run gracefully (see [`super::context::Stop`]), so every item is
 /// reported.
 pub struct Pacer {
     client: Arc<Client>,
     aimd: Aimd,
     max: usize,
     no_delay: bool,
-    _graceful: crate::context::GracefulStop,
+    _graceful: super::context::GracefulStop,
 }
 
 impl Pacer {
@@ -350,7 +350,7 @@ impl Pacer {
 }
 
 /// Sends every request through the pacer; returns one outcome per request, in input order.
-/// A Ctrl-C stops it gracefully (see [`crate::context::Stop`]): no new item is sent, the ones in
+/// A Ctrl-C stops it gracefully (see [`super::context::Stop`]): no new item is sent, the ones in
 /// flight finish, and the rest are reported as not sent.
 pub async fn send_all(
     ctx: &Context,
@@ -455,7 +455,7 @@ where
         .map(|key| async move {
             let got = pacer.call(|client| read(client, key.clone())).await;
             got.map_err(|e| {
-                let r = crate::error::build_report(&e);
+                let r = super::report::build_report(&e);
                 ctx.notice(&format!(
                     "warning: cannot read {key} back to print what was made ({}); its results show what the API answered when each item was sent",
                     r.message
@@ -495,7 +495,7 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
     match outcome {
         Ok(resource) => json!({"Index": index, "Ok": true, "Resource": resource}),
         Err(Outcome::Failed(e)) => {
-            let r = crate::error::build_report(e);
+            let r = super::report::build_report(e);
             let message = std::iter::once(r.message.clone())
                 .chain(r.causes.iter().filter(|c| **c != r.message).cloned())
                 .collect::<Vec<_>>()
@@ -534,7 +534,7 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
     }
 }
 
-/// Prints the results (built as they are printed, see [`output::emit_list`]), a summary on
+/// Prints the results (built as they are printed, see [`super::emit::emit_list`]), a summary on
 /// stderr, and fails with `Partial` when any item failed, or `Interrupted` after a Ctrl-C.
 /// `columns`: the default table columns (dotted paths into `Resource` and `Error`).
 pub fn finish(
@@ -544,7 +544,7 @@ pub fn finish(
     verb_done: &str,
     columns: &[&str],
 ) -> anyhow::Result<()> {
-    output::emit_list(ctx, results, columns)?;
+    super::emit::emit_list(ctx, results, columns)?;
     let total = outcomes.len();
     let failed: Vec<&anyhow::Error> = outcomes
         .iter()
@@ -570,7 +570,7 @@ pub fn finish(
     }
     let exit = failed
         .first()
-        .map(|e| crate::error::build_report(e).exit)
+        .map(|e| super::report::build_report(e).exit)
         .unwrap_or(Exit::Rejected);
     Err(CliError::Partial {
         failed: failed.len() + skipped,

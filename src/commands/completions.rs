@@ -6,7 +6,7 @@
 
 use clap_complete::{Generator, Shell};
 
-use crate::context::Context;
+use super::Context;
 
 /// The name the scripts complete: the installed binary's name, whatever argv[0] was.
 pub const BIN_NAME: &str = "bgpeer";

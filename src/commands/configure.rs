@@ -7,14 +7,15 @@ use std::io::{BufRead, Write as _};
 
 use serde_json::{json, Value};
 
+use super::CliError;
+use super::Context;
 use crate::cli::configure::{ConfigureArgs, ConfigureCommand, SetArgs};
 use crate::cli::OutputFormat;
+use crate::config;
 use crate::config::file::{self, ConfigFile, Profile};
-use crate::config::{self, Source, EMULATOR_PROFILE};
-use crate::context::Context;
 use crate::credentials::{self, mode::Mode};
-use crate::error::CliError;
 use crate::secret::{mask_key_id, Secret};
+use crate::settings::{self, Source, EMULATOR_PROFILE};
 
 pub async fn run(ctx: &Context, args: ConfigureArgs) -> anyhow::Result<()> {
     match args.command {
@@ -260,7 +261,7 @@ fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> Result
     credentials::mode::from_bgpeer(p, &whence).map_err(|e| {
         CliError::usage(
             e.to_string(),
-            crate::error::Diagnose::hint(&e).map(|h| h.replace("add `", "pass the flag for `")),
+            crate::exit::Diagnose::hint(&e).map(|h| h.replace("add `", "pass the flag for `")),
         )
     })?;
     Ok(())
@@ -310,7 +311,7 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
     let mode = match opt(&a.mode) {
         Some(m) => {
             let mode = Mode::parse(&m, "--mode")
-                .map_err(|e| CliError::usage(e.to_string(), crate::error::Diagnose::hint(&e)))?;
+                .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
             clear_credentials(&mut p);
             p.mode = Some(mode.as_str().to_string());
             Some(mode)
@@ -458,7 +459,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
         Some(old.mode.as_deref().unwrap_or("AK")),
     )?;
     let mode = Mode::parse(&mode_raw, "the wizard")
-        .map_err(|e| CliError::usage(e.to_string(), crate::error::Diagnose::hint(&e)))?;
+        .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
     let same_mode = old.mode.as_deref() == Some(mode.as_str());
     if !same_mode {
         clear_credentials(&mut p);
@@ -527,7 +528,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
         "Output (table, json, ndjson, tsv, value)",
         Some(p.output.as_deref().unwrap_or("table")),
     )?;
-    if config::parse_output(&out).is_none() {
+    if crate::output::OutputFormat::parse(&out).is_none() {
         return Err(CliError::usage(
             format!("invalid output {out:?}"),
             Some("use table, json, ndjson, tsv, value or none".to_string()),
@@ -543,7 +544,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
 }
 
 /// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator.
-fn profile_rows(ctx: &Context, settings: &config::Settings) -> Vec<Value> {
+fn profile_rows(ctx: &Context, settings: &settings::Settings) -> Vec<Value> {
     let active = settings.profile.value.as_str();
     let mut rows = Vec::new();
     let bgpeer_path = config::shown(&settings.config.path);
@@ -598,7 +599,7 @@ struct Effective {
 }
 
 /// The effective settings, in the order `configure list` shows them; `configure get` reads them too.
-fn effective_settings(s: &config::Settings) -> Vec<Effective> {
+fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
     fn set(name: &'static str, value: String, source: &Source) -> Effective {
         Effective {
             name,
@@ -661,7 +662,7 @@ fn effective_settings(s: &config::Settings) -> Vec<Effective> {
     ]
 }
 
-fn setting_rows(ctx: &Context, s: &config::Settings) -> Vec<Value> {
+fn setting_rows(ctx: &Context, s: &settings::Settings) -> Vec<Value> {
     let mut rows: Vec<Value> = effective_settings(s)
         .into_iter()
         .map(|e| json!({"Setting": e.name, "Value": e.value.unwrap_or_default(), "Source": e.source}))
@@ -679,7 +680,7 @@ fn list(ctx: &Context) -> anyhow::Result<()> {
     let profiles = profile_rows(ctx, settings);
     let settings_rows = setting_rows(ctx, settings);
     match ctx.output_format() {
-        OutputFormat::Json => crate::output::emit_one(
+        OutputFormat::Json => super::emit::emit_one(
             ctx,
             &json!({
                 "ActiveProfile": settings.profile.value,
@@ -690,13 +691,13 @@ fn list(ctx: &Context) -> anyhow::Result<()> {
             &[],
         ),
         _ => {
-            crate::output::emit_list(
+            super::emit::emit_list(
                 ctx,
                 profiles,
                 &["Name", "Active", "Mode", "AccessKeyId", "Region", "Origin"],
             )?;
             ctx.write_stdout(b"\n")?;
-            crate::output::emit_list(ctx, settings_rows, &["Setting", "Value", "Source"])
+            super::emit::emit_list(ctx, settings_rows, &["Setting", "Value", "Source"])
         }
     }
 }
@@ -763,7 +764,7 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
         ctx.globals.output,
         Some(OutputFormat::Json | OutputFormat::Ndjson)
     ) {
-        return crate::output::emit_one(
+        return super::emit::emit_one(
             ctx,
             &json!({"Key": key, "Value": value, "Source": source}),
             &["Key", "Value", "Source"],

@@ -4,13 +4,13 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
 
+use super::CliError;
+use super::Context;
 use crate::cli::emulator::{EmulatorArgs, EmulatorCommand, ResetArgs, ServeArgs};
-use crate::context::Context;
 use crate::emulator::faults::Fault;
 use crate::emulator::server::{self, ServerConfig};
 use crate::emulator::store::{Store, StoreError};
 use crate::emulator::{world::World, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET};
-use crate::error::CliError;
 
 pub async fn run(ctx: &Context, args: EmulatorArgs) -> anyhow::Result<()> {
     match args.command {

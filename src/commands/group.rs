@@ -3,6 +3,8 @@
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
+use super::CliError;
+use super::Context;
 use crate::api::group::{self as api, CreateGroup, GroupFilter, ModifyGroup};
 use crate::api::peer::{self as peer_api, PeerFilter};
 use crate::api::validate::{self, Naming};
@@ -10,9 +12,6 @@ use crate::api::wait::{self, Target};
 use crate::cli::group::{
     GroupCommand, GroupCreateArgs, GroupDeleteArgs, GroupListArgs, GroupShowArgs, GroupUpdateArgs,
 };
-use crate::context::Context;
-use crate::error::CliError;
-use crate::output;
 
 use super::mutation::{self, confirm, prepare, print_dry_run};
 
@@ -36,7 +35,7 @@ async fn list(ctx: &Context, a: GroupListArgs) -> anyhow::Result<()> {
     let items = api::list(client, &region, &filter, a.limit)
         .await
         .context("cannot list BGP groups")?;
-    output::emit_list(ctx, items, api::COLUMNS)
+    super::emit::emit_list(ctx, items, api::COLUMNS)
 }
 
 /// The group, or exit 3 naming it.
@@ -57,7 +56,7 @@ pub async fn fetch(ctx: &Context, region: &str, id: &str) -> anyhow::Result<Valu
 async fn show(ctx: &Context, a: GroupShowArgs) -> anyhow::Result<()> {
     let region = mutation::read_region(ctx)?;
     let group = fetch(ctx, &region, &a.id).await?;
-    output::emit_one(ctx, &group, api::COLUMNS)
+    super::emit::emit_one(ctx, &group, api::COLUMNS)
 }
 
 /// What `read_back` reads: a BGP group.
@@ -107,7 +106,7 @@ async fn create(ctx: &Context, a: GroupCreateArgs) -> anyhow::Result<()> {
     let group =
         mutation::read_back::<Group>(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits))
             .await?;
-    output::emit_one(ctx, &group, api::COLUMNS)
+    super::emit::emit_one(ctx, &group, api::COLUMNS)
 }
 
 async fn update(ctx: &Context, a: GroupUpdateArgs) -> anyhow::Result<()> {
@@ -149,7 +148,7 @@ async fn update(ctx: &Context, a: GroupUpdateArgs) -> anyhow::Result<()> {
         a.wait.wait.then_some(&a.wait.limits),
     )
     .await?;
-    output::emit_one(ctx, &group, api::COLUMNS)
+    super::emit::emit_one(ctx, &group, api::COLUMNS)
 }
 
 async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
@@ -273,5 +272,5 @@ async fn delete(ctx: &Context, a: GroupDeleteArgs) -> anyhow::Result<()> {
     if a.cascade {
         result["DeletedBgpPeerIds"] = json!(peer_ids);
     }
-    output::emit_one(ctx, &result, &["BgpGroupId", "RequestId"])
+    super::emit::emit_one(ctx, &result, &["BgpGroupId", "RequestId"])
 }

@@ -4,17 +4,23 @@ pub mod api;
 pub mod bulk;
 pub mod completions;
 pub mod configure;
+pub mod context;
+pub mod emit;
 pub mod emulator;
+mod error;
 pub mod group;
 pub mod mutation;
 pub mod network;
 pub mod peer;
+mod progress;
 pub mod region;
+pub mod report;
 pub mod vbr;
 pub mod whoami;
 
 use crate::cli::{Command, Lazy};
-use crate::context::Context;
+pub use context::Context;
+pub use error::CliError;
 
 pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
     match command {

@@ -4,17 +4,16 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::time::Duration;
 
+use super::CliError;
+use super::Context;
 use crate::api::request::Request;
 use crate::api::validate::{Naming, Validator};
 use crate::api::wait::WaitOptions;
 use crate::cli::group::AuthKeyArgs;
 use crate::cli::mutation::{MutationArgs, WaitLimits};
 use crate::client::Client;
-use crate::config::Source;
-use crate::context::Context;
-use crate::error::CliError;
-use crate::output;
 use crate::secret::Secret;
+use crate::settings::Source;
 
 /// The environment variable that can hold the BGP AuthKey.
 pub const AUTH_KEY_ENV: &str = "BGPEER_AUTH_KEY";
@@ -74,9 +73,9 @@ pub fn print_dry_run<'r>(
         .collect();
     let columns = ["Action", "Endpoint", "Parameters"];
     if views.len() == 1 {
-        output::emit_one(ctx, &views[0], &columns)?;
+        super::emit::emit_one(ctx, &views[0], &columns)?;
     } else {
-        output::emit_list(ctx, views, &columns)?;
+        super::emit::emit_list(ctx, views, &columns)?;
     }
     ctx.notice("dry run: nothing was sent");
     Ok(())
@@ -195,7 +194,8 @@ pub fn wait_options(ctx: &Context, limits: &WaitLimits) -> anyhow::Result<WaitOp
     Ok(WaitOptions {
         timeout: secs(limits.timeout, "--timeout")?,
         interval: secs(limits.interval, "--interval")?,
-        spinner: ctx.term.stderr && !ctx.globals.quiet,
+        progress: (ctx.term.stderr && !ctx.globals.quiet)
+            .then(|| std::sync::Arc::new(super::progress::Spinner::default()) as _),
     })
 }
 

@@ -5,12 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
+use super::Context;
 use crate::api::network::{self as api, same_cidr, AddNetwork, DeleteNetwork};
 use crate::api::validate::Naming;
 use crate::api::wait::{self, Target};
 use crate::cli::network::{NetworkAddArgs, NetworkCommand, NetworkDeleteArgs, NetworkListArgs};
-use crate::context::Context;
-use crate::output;
 
 use super::bulk::{self, ItemReader, Outcome, Prepared};
 use super::mutation::{self, confirm, prepare, print_dry_run};
@@ -47,7 +46,7 @@ async fn list(ctx: &Context, a: NetworkListArgs) -> anyhow::Result<()> {
     if let Some(limit) = a.limit {
         items.truncate(limit);
     }
-    output::emit_list(ctx, items, api::COLUMNS)
+    super::emit::emit_list(ctx, items, api::COLUMNS)
 }
 
 async fn add(ctx: &Context, a: NetworkAddArgs) -> anyhow::Result<()> {
@@ -88,7 +87,7 @@ async fn add(ctx: &Context, a: NetworkAddArgs) -> anyhow::Result<()> {
         ctx.notice("warning: the network is not listed yet; printing what was sent");
         json!({"RouterId": op.router_id, "DstCidrBlock": op.dst_cidr_block, "VpcId": op.vpc_id})
     });
-    output::emit_one(ctx, &network, api::COLUMNS)
+    super::emit::emit_one(ctx, &network, api::COLUMNS)
 }
 
 async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Result<()> {
@@ -216,7 +215,7 @@ async fn delete(ctx: &Context, a: NetworkDeleteArgs) -> anyhow::Result<()> {
         "DstCidrBlock": op.dst_cidr_block,
         "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
     });
-    output::emit_one(ctx, &result, &["RouterId", "DstCidrBlock", "RequestId"])
+    super::emit::emit_one(ctx, &result, &["RouterId", "DstCidrBlock", "RequestId"])
 }
 
 async fn delete_bulk(ctx: &Context, a: &NetworkDeleteArgs, path: &str) -> anyhow::Result<()> {

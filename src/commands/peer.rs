@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
+use super::CliError;
+use super::Context;
 use crate::api::peer::{self as api, CreatePeer, ModifyPeer, PeerFilter};
 use crate::api::validate::{self, Naming};
 use crate::api::wait::{self, Target};
@@ -12,9 +14,6 @@ use crate::cli::peer::{
     PeerCommand, PeerCreateArgs, PeerDeleteArgs, PeerListArgs, PeerShowArgs, PeerUpdateArgs,
     PeerWaitArgs,
 };
-use crate::context::Context;
-use crate::error::CliError;
-use crate::output;
 
 use super::bulk::{self, ItemReader, Outcome, Prepared};
 use super::mutation::{self, confirm, prepare, print_dry_run};
@@ -66,7 +65,7 @@ async fn list(ctx: &Context, a: PeerListArgs) -> anyhow::Result<()> {
     let items = api::list(client, &region, &filter, a.limit)
         .await
         .context("cannot list BGP peers")?;
-    output::emit_list(ctx, items, api::COLUMNS)
+    super::emit::emit_list(ctx, items, api::COLUMNS)
 }
 
 /// The peer, or exit 3 naming it.
@@ -87,7 +86,7 @@ async fn fetch(ctx: &Context, region: &str, id: &str) -> anyhow::Result<Value> {
 async fn show(ctx: &Context, a: PeerShowArgs) -> anyhow::Result<()> {
     let region = mutation::read_region(ctx)?;
     let peer = fetch(ctx, &region, &a.id).await?;
-    output::emit_one(ctx, &peer, api::COLUMNS)
+    super::emit::emit_one(ctx, &peer, api::COLUMNS)
 }
 
 /// What `read_back` reads: a BGP peer.
@@ -136,7 +135,7 @@ async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
     let peer =
         mutation::read_back::<Peer>(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits))
             .await?;
-    output::emit_one(ctx, &peer, api::COLUMNS)
+    super::emit::emit_one(ctx, &peer, api::COLUMNS)
 }
 
 async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::Result<()> {
@@ -274,7 +273,7 @@ async fn update(ctx: &Context, a: PeerUpdateArgs) -> anyhow::Result<()> {
         a.wait.wait.then_some(&a.wait.limits),
     )
     .await?;
-    output::emit_one(ctx, &peer, api::COLUMNS)
+    super::emit::emit_one(ctx, &peer, api::COLUMNS)
 }
 
 async fn delete(ctx: &Context, a: PeerDeleteArgs) -> anyhow::Result<()> {
@@ -307,7 +306,7 @@ async fn delete(ctx: &Context, a: PeerDeleteArgs) -> anyhow::Result<()> {
         "BgpPeerId": id,
         "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
     });
-    output::emit_one(ctx, &result, &["BgpPeerId", "RequestId"])
+    super::emit::emit_one(ctx, &result, &["BgpPeerId", "RequestId"])
 }
 
 async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::Result<()> {
@@ -370,8 +369,8 @@ async fn wait_cmd(ctx: &Context, a: PeerWaitArgs) -> anyhow::Result<()> {
     })
     .await?;
     match last {
-        Some(peer) => output::emit_one(ctx, &peer, api::COLUMNS),
-        None => output::emit_one(
+        Some(peer) => super::emit::emit_one(ctx, &peer, api::COLUMNS),
+        None => super::emit::emit_one(
             ctx,
             &json!({ "BgpPeerId": a.id, "Status": "Deleted" }),
             api::COLUMNS,

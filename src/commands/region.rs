@@ -1,10 +1,9 @@
 //! `bgpeer region ...`
 
+use super::Context;
 use crate::api::pagination::list_all;
 use crate::api::request::Request;
 use crate::cli::region::{RegionCommand, RegionListArgs};
-use crate::context::Context;
-use crate::output;
 
 /// Default columns of `region list`.
 pub const COLUMNS: &[&str] = &["RegionId", "LocalName", "RegionEndpoint"];
@@ -21,5 +20,5 @@ async fn list(ctx: &Context, args: RegionListArgs) -> anyhow::Result<()> {
     let req =
         Request::new("DescribeRegions").param("AcceptLanguage", args.accept_language.as_str());
     let regions = list_all(client, req.action, &req.wire_params(), None).await?;
-    output::emit_list(ctx, regions, COLUMNS)
+    super::emit::emit_list(ctx, regions, COLUMNS)
 }

@@ -2,14 +2,13 @@
 
 use serde_json::{Map, Value};
 
+use super::CliError;
+use super::Context;
 use crate::api::pagination::list_all;
 use crate::api::request::Request;
 use crate::api::validate::{self, Naming, Validator};
 use crate::api::{group, network, normalize, peer};
 use crate::cli::vbr::{VbrCommand, VbrListArgs, VbrShowArgs};
-use crate::context::Context;
-use crate::error::CliError;
-use crate::output;
 
 /// Default columns of `vbr list` (fits 80 columns).
 pub const COLUMNS: &[&str] = &["VbrId", "Name", "Status", "VlanId", "PeerGatewayIp"];
@@ -94,13 +93,13 @@ async fn list(ctx: &Context, args: VbrListArgs) -> anyhow::Result<()> {
         ("AccessPointId", &args.access_point_ids),
     ];
     let vbrs = describe_vbrs(ctx, &filters, args.limit.map(|n| n as usize)).await?;
-    output::emit_list(ctx, vbrs, COLUMNS)
+    super::emit::emit_list(ctx, vbrs, COLUMNS)
 }
 
 /// Validation names the flag the user typed.
-fn relabel(e: CliError, from: &str, to: &str) -> CliError {
+fn relabel(e: crate::api::Error, from: &str, to: &str) -> crate::api::Error {
     match e {
-        CliError::Usage { message, hint } => CliError::Usage {
+        crate::api::Error::Usage { message, hint } => crate::api::Error::Usage {
             message: message.replacen(from, to, 1),
             hint,
         },
@@ -141,7 +140,7 @@ async fn show(ctx: &Context, args: VbrShowArgs) -> anyhow::Result<()> {
         network::list(client, &region, Some(&id), None),
     )?;
     let view = assemble(vbr, groups, peers, networks);
-    output::emit_vbr_view(ctx, &view, SHOW_COLUMNS)
+    super::emit::emit_vbr_view(ctx, &view, SHOW_COLUMNS)
 }
 
 /// The nested view: the VBR's fields, `BgpGroups[]` each with its `BgpPeers[]`, and

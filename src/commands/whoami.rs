@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::context::Context;
+use super::Context;
 use crate::secret::mask_key_id;
 
 /// DescribeRegions works in every region; without one, the central endpoint answers it.
@@ -41,10 +41,10 @@ pub async fn run(ctx: &Context) -> anyhow::Result<()> {
         Ok(answer) => {
             report["Verified"] = Value::Bool(true);
             report["RequestId"] = answer.get("RequestId").cloned().unwrap_or(Value::Null);
-            crate::output::emit_one(ctx, &report, &columns)
+            super::emit::emit_one(ctx, &report, &columns)
         }
         Err(e) => {
-            crate::output::emit_one(ctx, &report, &columns)?;
+            super::emit::emit_one(ctx, &report, &columns)?;
             let rejected_temporary = config.credentials.access_key_id.starts_with("STS.")
                 && e.api().is_some_and(|a| {
                     a.code.starts_with("InvalidAccessKeyId")

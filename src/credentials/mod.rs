@@ -12,32 +12,15 @@ pub mod sts;
 
 use std::path::PathBuf;
 
-use crate::config::{self, aliyun::LoadedAliyun, file, ConfigError, Settings};
-use crate::context::Env;
-use crate::error::{Diagnose, Exit};
+use crate::config::{self, aliyun::LoadedAliyun, file, ConfigError};
+use crate::env::Env;
+use crate::exit::{Diagnose, Exit};
 use crate::secret::Secret;
+use crate::settings::Settings;
 
 use mode::Spec;
 
-/// Credentials ready to sign with.
-#[derive(Debug, Clone)]
-pub struct Credentials {
-    pub access_key_id: String,
-    pub access_key_secret: Secret,
-    pub security_token: Option<Secret>,
-    /// Where they came from, e.g. `env ALIBABA_CLOUD_ACCESS_KEY_ID` or `profile prod in ~/.config/bgpeer/config.toml`.
-    pub source: String,
-}
-
-impl Credentials {
-    pub fn signing_key(&self) -> crate::signing::SigningKey<'_> {
-        crate::signing::SigningKey {
-            access_key_id: &self.access_key_id,
-            access_key_secret: self.access_key_secret.expose(),
-            security_token: self.security_token.as_ref().map(|t| t.expose()),
-        }
-    }
-}
+pub use crate::client::Credentials;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CredentialsError {

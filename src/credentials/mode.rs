@@ -370,7 +370,7 @@ mod tests {
         );
         let e = Mode::parse("StsTokn", "profile p").unwrap_err();
         assert!(
-            crate::error::Diagnose::hint(&e)
+            crate::exit::Diagnose::hint(&e)
                 .unwrap()
                 .starts_with("did you mean StsToken?"),
             "{e:?}"

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::context::Env;
+use crate::env::Env;
 use crate::secret::Secret;
 
 use super::{Credentials, CredentialsError};

@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha2::Digest;
 
 use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
-use crate::context::Env;
+use crate::env::Env;
 use crate::secret::Secret;
 use crate::signing::SignatureVersion;
 

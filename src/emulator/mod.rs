@@ -59,7 +59,35 @@ pub mod world;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
+use crate::exit::{Diagnose, Exit};
 use crate::secret::Secret;
+
+/// The embedded emulator could not start: a bad setting, an unreadable state file, no port.
+/// A configuration problem: exit 4.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct StartError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl StartError {
+    pub fn new(message: impl Into<String>, hint: Option<String>) -> Self {
+        StartError {
+            message: message.into(),
+            hint,
+        }
+    }
+}
+
+impl Diagnose for StartError {
+    fn exit(&self) -> Exit {
+        Exit::Auth
+    }
+    fn hint(&self) -> Option<String> {
+        self.hint.clone()
+    }
+}
 
 /// The well-known test key pair the emulator accepts when no `--key` is given.
 pub const TEST_ACCESS_KEY_ID: &str = "LTAI5tBgpeerEmulatorKey";
@@ -87,7 +115,7 @@ fn embedded_settle(setting: Option<&str>) -> anyhow::Result<Duration> {
             .parse::<u64>()
             .map(Duration::from_millis)
             .map_err(|_| {
-                crate::error::CliError::config(
+                StartError::new(
                     format!("invalid BGPEER_EMULATOR_SETTLE_MS {v:?}"),
                     Some(
                         "use a whole number of milliseconds, e.g. BGPEER_EMULATOR_SETTLE_MS=0"
@@ -111,7 +139,7 @@ pub async fn start_embedded(
     let store = tokio::task::spawn_blocking(move || store::Store::open(&open_path))
         .await
         .map_err(|e| anyhow::anyhow!("the emulator state could not be opened: {e}"))?
-        .map_err(|e| crate::error::CliError::config(e.message, e.hint))?;
+        .map_err(|e| StartError::new(e.message, e.hint))?;
     let running = server::start(server::ServerConfig {
         listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
         keys: vec![(
@@ -124,7 +152,7 @@ pub async fn start_embedded(
     })
     .await
     .map_err(|e| {
-        crate::error::CliError::config(
+        StartError::new(
             format!("cannot start the embedded emulator on 127.0.0.1: {e}"),
             None,
         )

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::error::CliError;
+use super::OutputError;
 
 /// One output column: a top-level field of the API object, or a dotted path into it
 /// (`Tags.Tag`, `BgpGroups.0.BgpGroupId`).
@@ -70,7 +70,7 @@ pub fn resolve(
     requested: Option<&[String]>,
     defaults: &[&str],
     items: &[Value],
-) -> Result<Vec<Field>, CliError> {
+) -> Result<Vec<Field>, OutputError> {
     let known = known_names(items, defaults);
     let Some(requested) = requested else {
         return Ok(if defaults.is_empty() {
@@ -83,7 +83,7 @@ pub fn resolve(
     for raw in requested {
         let name = raw.trim();
         if name.is_empty() {
-            return Err(CliError::usage(
+            return Err(OutputError::usage(
                 "empty field name in --fields",
                 Some(format!(
                     "give comma-separated names, e.g. --fields {}",
@@ -117,7 +117,7 @@ fn example(known: &[String]) -> String {
     known.iter().take(2).cloned().collect::<Vec<_>>().join(",")
 }
 
-fn unknown_field(name: &str, head: &str, known: &[String]) -> CliError {
+fn unknown_field(name: &str, head: &str, known: &[String]) -> OutputError {
     let suggestion = known
         .iter()
         .map(|k| {
@@ -130,7 +130,7 @@ fn unknown_field(name: &str, head: &str, known: &[String]) -> CliError {
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| format!("did you mean {k}? "))
         .unwrap_or_default();
-    CliError::usage(
+    OutputError::usage(
         format!("unknown field {name:?} in --fields"),
         Some(format!("{suggestion}valid fields: {}", known.join(", "))),
     )
@@ -139,7 +139,7 @@ fn unknown_field(name: &str, head: &str, known: &[String]) -> CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Diagnose;
+    use crate::exit::Diagnose;
     use serde_json::json;
 
     fn items() -> Vec<Value> {
@@ -181,7 +181,7 @@ mod tests {
     fn unknown_field_is_a_usage_error_listing_valid_names() {
         let req = vec!["BgpStatuss".to_string()];
         let err = resolve(Some(&req), &["BgpPeerId"], &items()).unwrap_err();
-        assert_eq!(err.exit(), crate::error::Exit::Usage);
+        assert_eq!(err.exit(), crate::exit::Exit::Usage);
         assert_eq!(err.to_string(), "unknown field \"BgpStatuss\" in --fields");
         let hint = err.hint().unwrap();
         assert!(hint.starts_with("did you mean BgpStatus? "), "{hint}");

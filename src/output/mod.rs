@@ -1,12 +1,14 @@
 //! Renderers (table, json, ndjson, tsv, value, none) and the output views.
 //!
 //! Commands build data (API-shaped `serde_json::Value` objects with the API's own field names)
-//! and hand it to [`emit_list`] or [`emit_one`]; the renderer alone decides presentation.
-//! Presentation decisions that depend on the terminal (width, colour) are taken once, in
-//! [`Style::from_context`]; every `render_*` function is pure over its input and a [`Style`].
+//! and hand it to `commands::emit`, which decides the [`Style`] once (width and colour depend on
+//! the terminal) and calls the renderers here; every `render_*` function is pure over its input
+//! and a [`Style`].
 //! Secrets (`AuthKey`) are masked inside the renderers, so no format can forget it.
 
+mod error;
 pub mod fields;
+mod format;
 pub mod health;
 pub mod mask;
 mod table;
@@ -15,11 +17,9 @@ pub mod vbr_tree;
 
 use serde_json::Value;
 
-use crate::cli::OutputFormat;
-use crate::context::Context;
-use crate::error::CliError;
-
+pub use error::OutputError;
 pub use fields::Field;
+pub use format::{ErrorFormat, OutputFormat};
 
 /// Every presentation decision of one invocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,51 +46,14 @@ impl Style {
             show_secrets: false,
         }
     }
-
-    /// Decides width and colour once, from the flags, the environment and the terminal.
-    pub fn from_context(ctx: &Context) -> Style {
-        Style {
-            format: ctx.output_format(),
-            fields: ctx.globals.fields.clone(),
-            width: terminal_width(ctx),
-            color: use_color(ctx),
-            show_secrets: ctx.globals.show_secrets,
-        }
-    }
 }
 
-/// `COLUMNS` when set to a number, else the terminal's width when stdout is one.
-fn terminal_width(ctx: &Context) -> Option<u16> {
-    if let Some(cols) = ctx.env.get_nonblank("COLUMNS") {
-        if let Ok(n) = cols.trim().parse::<u16>() {
-            if n > 0 {
-                return Some(n);
-            }
-        }
-    }
-    if ctx.term.stdout {
-        // comfy-table probes stdout only when nothing else decided the width. A terminal that
-        // reports no size (a bare pseudo-terminal) must not squeeze tables to nothing.
-        return comfy_table::Table::new().width().filter(|w| *w >= 20);
-    }
-    None
-}
-
-/// Colour only on a terminal, and never with `--no-color`, `NO_COLOR` (any non-empty value) or
-/// `TERM=dumb`.
-fn use_color(ctx: &Context) -> bool {
-    ctx.term.stdout
-        && !ctx.globals.no_color
-        && ctx.env.get("NO_COLOR").is_none_or(str::is_empty)
-        && ctx.env.get("TERM") != Some("dumb")
-}
-
-fn masked(style: &Style, value: &Value) -> Value {
+pub fn masked(style: &Style, value: &Value) -> Value {
     mask_owned(style, value.clone())
 }
 
 /// Masks secrets in place (unless `--show-secrets`): printing a list copies no item.
-fn mask_owned(style: &Style, mut value: Value) -> Value {
+pub fn mask_owned(style: &Style, mut value: Value) -> Value {
     if !style.show_secrets {
         mask::mask_secrets(&mut value);
     }
@@ -99,7 +62,7 @@ fn mask_owned(style: &Style, mut value: Value) -> Value {
 
 /// Writes items as one pretty JSON array, item by item as they come: byte for byte what
 /// `serde_json::to_string_pretty` gives for the whole array (plus a newline).
-fn write_json_array<W: std::io::Write>(
+pub fn write_json_array<W: std::io::Write>(
     out: &mut W,
     items: impl Iterator<Item = Value>,
 ) -> std::io::Result<()> {
@@ -109,7 +72,7 @@ fn write_json_array<W: std::io::Write>(
 }
 
 /// Writes items as NDJSON, one line per item as it comes.
-fn write_ndjson<W: std::io::Write>(
+pub fn write_ndjson<W: std::io::Write>(
     out: &mut W,
     items: impl Iterator<Item = Value>,
 ) -> std::io::Result<()> {
@@ -147,17 +110,21 @@ fn tsv_header(fields: &[Field]) -> String {
 }
 
 /// Renders a list. Pure: the same items and style give the same text.
-pub fn render_list(style: &Style, items: &[Value], columns: &[&str]) -> Result<String, CliError> {
+pub fn render_list(
+    style: &Style,
+    items: &[Value],
+    columns: &[&str],
+) -> Result<String, OutputError> {
     let items: Vec<Value> = items.iter().map(|i| masked(style, i)).collect();
     render_masked_list(style, items, columns)
 }
 
 /// Renders a list whose items are already masked.
-fn render_masked_list(
+pub fn render_masked_list(
     style: &Style,
     items: Vec<Value>,
     columns: &[&str],
-) -> Result<String, CliError> {
+) -> Result<String, OutputError> {
     let fields = || fields::resolve(style.fields.as_deref(), columns, &items);
     Ok(match style.format {
         OutputFormat::Json => {
@@ -192,7 +159,7 @@ fn render_masked_list(
 
 /// Renders one resource. The table form lists every field (`columns` first) as `Field  value`
 /// lines; tsv and value use `columns` (or `--fields`). Pure.
-pub fn render_one(style: &Style, item: &Value, columns: &[&str]) -> Result<String, CliError> {
+pub fn render_one(style: &Style, item: &Value, columns: &[&str]) -> Result<String, OutputError> {
     render_one_with(style, item, columns, |item, style| {
         let fields = match &style.fields {
             Some(_) => {
@@ -214,9 +181,9 @@ pub fn render_one_with<F>(
     item: &Value,
     columns: &[&str],
     table_view: F,
-) -> Result<String, CliError>
+) -> Result<String, OutputError>
 where
-    F: FnOnce(&Value, &Style) -> Result<String, CliError>,
+    F: FnOnce(&Value, &Style) -> Result<String, OutputError>,
 {
     let item = masked(style, item);
     let one = std::slice::from_ref(&item);
@@ -242,85 +209,17 @@ fn value_columns<'a>(columns: &'a [&'a str]) -> &'a [&'a str] {
     &columns[..columns.len().min(1)]
 }
 
-fn note_fields_ignored(ctx: &Context, style: &Style) {
-    if style.fields.is_some() && matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
-        ctx.notice(
-            "note: --fields applies to table, tsv and value output; json prints whole objects",
-        );
-    }
-}
-
-/// Prints a list in the chosen format, masking each item in place. `columns` are the default
-/// table/tsv/value columns; `--fields` overrides them.
-///
-/// json and ndjson are written item by item as the items come, so a long bulk run holds no
-/// second copy of its results; table, tsv and value need every item first (column widths, the
-/// `--fields` check against the data).
-pub fn emit_list(
-    ctx: &Context,
-    items: impl IntoIterator<Item = Value>,
-    columns: &[&str],
-) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let style = Style::from_context(ctx);
-    note_fields_ignored(ctx, &style);
-    let items = items.into_iter().map(|i| mask_owned(&style, i));
-    if matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
-        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-        match style.format {
-            OutputFormat::Json => write_json_array(&mut out, items)?,
-            _ => write_ndjson(&mut out, items)?,
-        }
-        out.flush()?;
-        return Ok(());
-    }
-    let items: Vec<Value> = items.collect();
-    let empty = items.is_empty();
-    let text = render_masked_list(&style, items, columns)?;
-    if empty && style.format == OutputFormat::Table {
-        ctx.notice("no results");
-    }
-    ctx.write_stdout(text.as_bytes())?;
-    Ok(())
-}
-
-/// Prints one resource in the chosen format.
-pub fn emit_one(ctx: &Context, item: &Value, columns: &[&str]) -> anyhow::Result<()> {
-    let style = Style::from_context(ctx);
-    note_fields_ignored(ctx, &style);
-    let text = render_one(&style, item, columns)?;
-    ctx.write_stdout(text.as_bytes())?;
-    Ok(())
-}
-
 /// Renders the whole BGP picture of one VBR: the tree as the table form (or, with `--fields`, the
 /// `Field  value` lines of those VBR fields), the nested object in json. Pure.
-pub fn render_vbr_view(style: &Style, vbr: &Value, columns: &[&str]) -> Result<String, CliError> {
+pub fn render_vbr_view(
+    style: &Style,
+    vbr: &Value,
+    columns: &[&str],
+) -> Result<String, OutputError> {
     if style.fields.is_some() {
         return render_one(style, vbr, columns);
     }
     render_one_with(style, vbr, columns, |v, s| Ok(vbr_tree::render(v, s)))
-}
-
-/// Prints the whole BGP picture of one VBR (see [`render_vbr_view`]).
-pub fn emit_vbr_view(ctx: &Context, vbr: &Value, columns: &[&str]) -> anyhow::Result<()> {
-    let style = Style::from_context(ctx);
-    note_fields_ignored(ctx, &style);
-    let text = render_vbr_view(&style, vbr, columns)?;
-    ctx.write_stdout(text.as_bytes())?;
-    Ok(())
-}
-
-/// Prints a raw API answer (`bgpeer api`): JSON unless `-o` names another format explicitly.
-pub fn emit_raw(ctx: &Context, answer: &Value) -> anyhow::Result<()> {
-    let mut style = Style::from_context(ctx);
-    if ctx.globals.output.is_none() {
-        style.format = OutputFormat::Json;
-    }
-    note_fields_ignored(ctx, &style);
-    let text = render_one(&style, answer, &[])?;
-    ctx.write_stdout(text.as_bytes())?;
-    Ok(())
 }
 
 #[cfg(test)]

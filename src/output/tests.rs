@@ -145,7 +145,7 @@ fn unknown_fields_are_rejected_in_table_tsv_and_value() {
         let err = render_list(&s, &peers(), COLUMNS).unwrap_err();
         assert_eq!(err.to_string(), "unknown field \"PeerIp\" in --fields");
         let err = render_one(&s, &peers()[0], COLUMNS).unwrap_err();
-        assert!(crate::error::Diagnose::hint(&err)
+        assert!(crate::exit::Diagnose::hint(&err)
             .unwrap()
             .contains("PeerIpAddress"));
     }
@@ -367,73 +367,6 @@ fn vbr_view_json_is_the_nested_object_masked() {
     assert_eq!(v["BgpGroups"][0]["BgpPeers"][1]["AuthKey"], "****");
     assert_eq!(v["BgpGroups"][1]["AuthKey"], "");
     assert_eq!(v["BgpNetworks"].as_array().unwrap().len(), 2);
-}
-
-mod decisions {
-    //! Width and colour are decided once from the flags, the environment and the terminal.
-
-    use super::super::Style;
-    use crate::cli::{GlobalArgs, OutputFormat};
-    use crate::context::{Context, Env, Terminal};
-
-    fn ctx(stdout_tty: bool, env: &[(&str, &str)], globals: GlobalArgs) -> Context {
-        Context::new(
-            globals,
-            Env::from_pairs(env.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
-            Terminal {
-                stdin: false,
-                stdout: stdout_tty,
-                stderr: false,
-            },
-        )
-    }
-
-    #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
-        let on = |tty, env: &[(&str, &str)], no_color| {
-            let g = GlobalArgs {
-                no_color,
-                ..Default::default()
-            };
-            Style::from_context(&ctx(tty, env, g)).color
-        };
-        assert!(on(true, &[("COLUMNS", "80")], false));
-        assert!(!on(false, &[], false));
-        assert!(!on(true, &[("COLUMNS", "80"), ("NO_COLOR", "1")], false));
-        assert!(!on(true, &[("COLUMNS", "80")], true));
-        assert!(!on(true, &[("COLUMNS", "80"), ("TERM", "dumb")], false));
-        // NO_COLOR only counts when it is not empty (no-color.org).
-        assert!(on(true, &[("COLUMNS", "80"), ("NO_COLOR", "")], false));
-    }
-
-    #[test]
-    fn width_comes_from_columns_and_is_unlimited_off_a_terminal() {
-        let width = |tty, env: &[(&str, &str)]| {
-            Style::from_context(&ctx(tty, env, GlobalArgs::default())).width
-        };
-        assert_eq!(width(false, &[("COLUMNS", "80")]), Some(80));
-        assert_eq!(width(true, &[("COLUMNS", "120")]), Some(120));
-        assert_eq!(width(false, &[]), None);
-        assert_eq!(width(false, &[("COLUMNS", "wide")]), None);
-        assert_eq!(width(false, &[("COLUMNS", "0")]), None);
-    }
-
-    #[test]
-    fn format_fields_and_secrets_come_from_the_flags() {
-        let g = GlobalArgs {
-            output: Some(OutputFormat::Tsv),
-            fields: Some(vec!["BgpPeerId".into()]),
-            show_secrets: true,
-            ..Default::default()
-        };
-        let s = Style::from_context(&ctx(false, &[], g));
-        assert_eq!(s.format, OutputFormat::Tsv);
-        assert_eq!(s.fields, Some(vec!["BgpPeerId".to_string()]));
-        assert!(s.show_secrets);
-        let s = Style::from_context(&ctx(false, &[], GlobalArgs::default()));
-        assert_eq!(s.format, OutputFormat::Json);
-        assert!(!s.show_secrets);
-    }
 }
 
 #[test]

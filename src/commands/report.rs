@@ -1,189 +1,16 @@
-//! Error kinds, exit codes, and how an error is printed. Decided here and nowhere else.
+//! How an error is printed, and with which exit code. Decided here and nowhere else.
 //!
-//! Modules below the commands return typed errors (`thiserror`) that implement [`Diagnose`];
-//! commands add context with `anyhow`. [`report`] walks the chain, finds the first typed error,
-//! and turns it into an exit code and a human or JSON message on stderr.
+//! Modules below the commands return typed errors (`thiserror`) that implement
+//! [`Diagnose`](crate::exit::Diagnose); commands add context with `anyhow`. [`build_report`] walks
+//! the chain, finds the first typed error, and turns it into an exit code and a human or JSON
+//! message on stderr.
 
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
-/// The documented, stable exit codes (README "Exit codes").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Exit {
-    Success,
-    /// 1: unexpected failure (a bug).
-    Bug,
-    /// 2: usage error or invalid input; nothing was sent.
-    Usage,
-    /// 3: the named resource does not exist.
-    NotFound,
-    /// 4: credentials, authentication, authorisation or configuration problem.
-    Auth,
-    /// 5: the API rejected the request (quota, state, conflict, other 4xx).
-    Rejected,
-    /// 6: still throttled after all retries.
-    Throttled,
-    /// 7: network failure or server error after all retries.
-    Network,
-    /// 8: a wait timed out or the resource reached a failure state.
-    Wait,
-    /// 130: interrupted (Ctrl-C).
-    Interrupted,
-}
+use crate::exit::{Diagnose, Exit};
+use crate::output::{ErrorFormat, OutputFormat};
 
-impl Exit {
-    pub fn code(self) -> u8 {
-        match self {
-            Exit::Success => 0,
-            Exit::Bug => 1,
-            Exit::Usage => 2,
-            Exit::NotFound => 3,
-            Exit::Auth => 4,
-            Exit::Rejected => 5,
-            Exit::Throttled => 6,
-            Exit::Network => 7,
-            Exit::Wait => 8,
-            Exit::Interrupted => 130,
-        }
-    }
-
-    /// The `kind` field of JSON errors.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Exit::Success => "success",
-            Exit::Bug => "internal",
-            Exit::Usage => "usage",
-            Exit::NotFound => "not_found",
-            Exit::Auth => "auth",
-            Exit::Rejected => "api",
-            Exit::Throttled => "throttled",
-            Exit::Network => "network",
-            Exit::Wait => "wait",
-            Exit::Interrupted => "interrupted",
-        }
-    }
-}
-
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> Self {
-        ExitCode::from(e.code())
-    }
-}
-
-/// What a typed error tells the reporter about itself.
-pub trait Diagnose: std::error::Error {
-    fn exit(&self) -> Exit;
-    /// The `kind` of JSON errors when it is finer than the exit code's (e.g. `undecodable`
-    /// and `transport` both exit 7).
-    fn kind(&self) -> Option<&'static str> {
-        None
-    }
-    /// The API's error `Code`, when there is one.
-    fn code(&self) -> Option<&str> {
-        None
-    }
-    fn request_id(&self) -> Option<&str> {
-        None
-    }
-    fn http_status(&self) -> Option<u16> {
-        None
-    }
-    /// What to do about it, in plain words.
-    fn hint(&self) -> Option<String> {
-        None
-    }
-    /// Where the API says to read more (its `Recommend` URL).
-    fn recommend(&self) -> Option<&str> {
-        None
-    }
-}
-
-/// Errors raised by commands themselves (validation, confirmation, waits, lookups).
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Invalid input or usage; nothing was sent.
-    #[error("{message}")]
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
-    /// The named resource does not exist.
-    #[error("{message}")]
-    NotFound {
-        message: String,
-        hint: Option<String>,
-    },
-    /// Configuration problem (file, profile, settings).
-    #[error("{message}")]
-    Config {
-        message: String,
-        hint: Option<String>,
-    },
-    /// A wait timed out or reached a failure state.
-    #[error("{message}")]
-    Wait {
-        message: String,
-        hint: Option<String>,
-    },
-    /// One or more items of a bulk run failed; their results were already printed.
-    #[error("{failed} of {total} items failed")]
-    Partial {
-        failed: usize,
-        total: usize,
-        exit: Exit,
-    },
-    #[error("interrupted")]
-    Interrupted,
-}
-
-impl CliError {
-    pub fn usage(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
-        CliError::Usage {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-    pub fn not_found(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
-        CliError::NotFound {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-    pub fn config(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
-        CliError::Config {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-    pub fn wait(message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
-        CliError::Wait {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-}
-
-impl Diagnose for CliError {
-    fn exit(&self) -> Exit {
-        match self {
-            CliError::Usage { .. } => Exit::Usage,
-            CliError::NotFound { .. } => Exit::NotFound,
-            CliError::Config { .. } => Exit::Auth,
-            CliError::Wait { .. } => Exit::Wait,
-            CliError::Partial { exit, .. } => *exit,
-            CliError::Interrupted => Exit::Interrupted,
-        }
-    }
-    fn hint(&self) -> Option<String> {
-        match self {
-            CliError::Usage { hint, .. }
-            | CliError::NotFound { hint, .. }
-            | CliError::Config { hint, .. }
-            | CliError::Wait { hint, .. } => hint.clone(),
-            CliError::Partial { .. } | CliError::Interrupted => None,
-        }
-    }
-}
+use super::CliError;
 
 /// Finds the first error in the chain that knows how to diagnose itself.
 ///
@@ -203,6 +30,15 @@ fn diagnose(err: &anyhow::Error) -> Option<&dyn Diagnose> {
             return Some(e);
         }
         if let Some(e) = cause.downcast_ref::<crate::api::pagination::CountMismatch>() {
+            return Some(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::api::Error>() {
+            return Some(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::output::OutputError>() {
+            return Some(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::emulator::StartError>() {
             return Some(e);
         }
     }
@@ -293,11 +129,10 @@ pub fn render_human(r: &ErrorReport) -> String {
 /// Whether the error goes to stderr as JSON: `--error-format` decides when given; otherwise JSON
 /// when the output format is json/ndjson and stderr is not a terminal (a program is reading it).
 pub fn wants_json(
-    error_format: Option<crate::cli::ErrorFormat>,
-    output: crate::cli::OutputFormat,
+    error_format: Option<ErrorFormat>,
+    output: OutputFormat,
     stderr_is_terminal: bool,
 ) -> bool {
-    use crate::cli::{ErrorFormat, OutputFormat};
     match error_format {
         Some(ErrorFormat::Json) => true,
         Some(ErrorFormat::Text) => false,
@@ -330,25 +165,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exit_codes_are_stable() {
-        let table = [
-            (Exit::Success, 0),
-            (Exit::Bug, 1),
-            (Exit::Usage, 2),
-            (Exit::NotFound, 3),
-            (Exit::Auth, 4),
-            (Exit::Rejected, 5),
-            (Exit::Throttled, 6),
-            (Exit::Network, 7),
-            (Exit::Wait, 8),
-            (Exit::Interrupted, 130),
-        ];
-        for (exit, code) in table {
-            assert_eq!(exit.code(), code, "{exit:?}");
-        }
-    }
-
-    #[test]
     fn untyped_errors_are_bugs_and_typed_ones_keep_their_code() {
         let bug = anyhow::anyhow!("something odd");
         assert_eq!(build_report(&bug).exit, Exit::Bug);
@@ -362,7 +178,7 @@ mod tests {
 
     #[test]
     fn json_errors_are_chosen_by_flag_or_by_json_output_to_a_non_terminal() {
-        use crate::cli::{ErrorFormat, OutputFormat};
+        use crate::output::{ErrorFormat, OutputFormat};
         assert!(wants_json(
             Some(ErrorFormat::Json),
             OutputFormat::Table,
@@ -455,6 +271,25 @@ mod tests {
         ] {
             assert_eq!(build_report(&anyhow::Error::new(e)).exit, want);
         }
+        let layers: [(anyhow::Error, Exit); 5] = [
+            (crate::api::Error::usage("x", None).into(), Exit::Usage),
+            (crate::api::Error::wait("x", None).into(), Exit::Wait),
+            (
+                crate::output::OutputError::usage("x", None).into(),
+                Exit::Usage,
+            ),
+            (
+                crate::emulator::StartError::new("x", None).into(),
+                Exit::Auth,
+            ),
+            (
+                crate::config::ConfigError::invalid("x", None).into(),
+                Exit::Auth,
+            ),
+        ];
+        for (e, want) in layers {
+            assert_eq!(build_report(&e).exit, want, "{e}");
+        }
     }
 
     #[test]
@@ -485,5 +320,63 @@ mod tests {
             .context("creating the peer");
         let v: serde_json::Value = serde_json::from_str(&render_json(&build_report(&e))).unwrap();
         assert_eq!(v["error"]["message"], "creating the peer: bad --peer-asn");
+    }
+
+    fn api(status: u16, code: &str) -> crate::client::ApiError {
+        crate::client::ApiError {
+            http_status: status,
+            code: code.to_string(),
+            message: "some message".to_string(),
+            request_id: Some("REQ-1".to_string()),
+            host_id: None,
+            recommend: None,
+            retry_after_ms: None,
+            string_to_sign_matches: None,
+        }
+    }
+
+    #[test]
+    fn reports_carry_code_request_id_and_status_through_context() {
+        let err = anyhow::Error::new(crate::client::ClientError::Api(Box::new(api(
+            400,
+            "QuotaExceeded.Bgp",
+        ))))
+        .context("creating the BGP group");
+        let r = build_report(&err);
+        assert_eq!(r.exit, Exit::Rejected);
+        assert_eq!(r.kind, "api");
+        assert_eq!(r.code.as_deref(), Some("QuotaExceeded.Bgp"));
+        assert_eq!(r.request_id.as_deref(), Some("REQ-1"));
+        assert_eq!(r.http_status, Some(400));
+        let human = render_human(&r);
+        assert!(
+            human.starts_with("error: creating the BGP group\n"),
+            "{human}"
+        );
+        assert!(
+            human.contains("caused by: QuotaExceeded.Bgp: some message"),
+            "{human}"
+        );
+        assert!(human.contains("request id: REQ-1"), "{human}");
+        assert!(human.contains("hint: "), "{human}");
+        assert!(!human.contains("see: "), "no Recommend, no line: {human}");
+        let mut with_url = api(400, "QuotaExceeded.Bgp");
+        with_url.recommend = Some("https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp".into());
+        let r = build_report(&anyhow::Error::new(crate::client::ClientError::Api(
+            Box::new(with_url),
+        )));
+        assert!(render_human(&r)
+            .ends_with("see: https://api.aliyun.com/troubleshoot?q=QuotaExceeded.Bgp\n"));
+        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
+        assert_eq!(
+            json["error"].as_object().unwrap().len(),
+            6,
+            "recommend is not a JSON field"
+        );
+        let json: serde_json::Value = serde_json::from_str(&render_json(&r)).unwrap();
+        assert_eq!(json["error"]["code"], "QuotaExceeded.Bgp");
+        assert_eq!(json["error"]["request_id"], "REQ-1");
+        assert_eq!(json["error"]["http_status"], 400);
+        assert_eq!(json["error"]["kind"], "api");
     }
 }

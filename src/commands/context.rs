@@ -1,7 +1,6 @@
 //! `Context`: io streams and terminal facts, the environment, the clock, and the lazily resolved
 //! settings, credentials and client. Commands read the world only through it.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -11,45 +10,11 @@ use tokio::sync::OnceCell;
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
-use crate::config::{self, Settings};
+use crate::config;
 use crate::credentials::{self, Credentials};
+use crate::env::Env;
 use crate::secret::Secret;
-
-/// A snapshot of the process environment, taken once.
-#[derive(Debug, Clone, Default)]
-pub struct Env {
-    vars: HashMap<String, String>,
-}
-
-impl Env {
-    pub fn from_process() -> Self {
-        Env {
-            vars: std::env::vars_os()
-                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-                .collect(),
-        }
-    }
-
-    pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
-        Env {
-            vars: pairs.into_iter().collect(),
-        }
-    }
-
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(String::as_str)
-    }
-
-    /// A variable that is set and not blank (a blank variable counts as unset).
-    pub fn get_nonblank(&self, name: &str) -> Option<&str> {
-        self.get(name).filter(|v| !v.trim().is_empty())
-    }
-
-    pub fn is_true(&self, name: &str) -> bool {
-        self.get(name)
-            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes"))
-    }
-}
+use crate::settings::{self, Overrides, Settings};
 
 /// What Ctrl-C does. By default it drops the command (in-flight requests are cancelled). While a
 /// bulk run has [`Stop::graceful`] in force, the first Ctrl-C only asks it to stop: it sends no new
@@ -135,7 +100,7 @@ impl Context {
         if let Some(s) = self.settings.get() {
             return Ok(s);
         }
-        let s = config::resolve_settings(&self.globals, &self.env)?;
+        let s = settings::resolve_settings(&overrides(&self.globals), &self.env)?;
         let s = self.settings.get_or_init(|| s);
         for warning in &s.config.warnings {
             self.notice(warning);
@@ -162,7 +127,7 @@ impl Context {
     pub fn region(&self) -> anyhow::Result<String> {
         match &self.settings()?.region {
             Some(r) => Ok(r.value.clone()),
-            None => Err(crate::error::CliError::usage(
+            None => Err(super::CliError::usage(
                 "no region given",
                 Some("pass --region (e.g. --region cn-shanghai), set ALIBABA_CLOUD_REGION_ID, or set region in the profile".to_string()),
             )
@@ -273,11 +238,11 @@ impl Context {
 
 /// A timeout setting as a Duration: positive, finite and at most a week, or a usage error
 /// that names the setting, its source and the rule.
-fn seconds(name: &str, value: &config::Sourced<f64>) -> anyhow::Result<Duration> {
+fn seconds(name: &str, value: &settings::Sourced<f64>) -> anyhow::Result<Duration> {
     use crate::cli::MAX_TIMEOUT_SECS;
     let v = value.value;
     if !(v.is_finite() && v > 0.0 && v <= MAX_TIMEOUT_SECS) {
-        return Err(crate::error::CliError::usage(
+        return Err(super::CliError::usage(
             format!(
                 "invalid {name} {v} (from {}): it must be a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS}",
                 value.source
@@ -287,4 +252,19 @@ fn seconds(name: &str, value: &config::Sourced<f64>) -> anyhow::Result<Duration>
         .into());
     }
     Ok(Duration::from_secs_f64(v))
+}
+
+/// The settings given as flags, for [`settings::resolve_settings`].
+fn overrides(globals: &GlobalArgs) -> Overrides {
+    Overrides {
+        profile: globals.profile.clone(),
+        region: globals.region.clone(),
+        endpoint: globals.endpoint.clone(),
+        output: globals.output,
+        signature_version: globals.signature_version,
+        connect_timeout: globals.connect_timeout,
+        read_timeout: globals.read_timeout,
+        deadline: globals.deadline,
+        max_attempts: globals.max_attempts,
+    }
 }

@@ -1,0 +1,186 @@
+//! The one place commands print data: decides the [`Style`] from the context (flags, environment,
+//! terminal) and hands the data to the pure renderers of [`crate::output`].
+
+use serde_json::Value;
+
+use super::context::Context;
+use crate::output::{
+    mask_owned, render_masked_list, render_one, render_vbr_view, write_json_array, write_ndjson,
+    OutputFormat, Style,
+};
+
+/// Decides width and colour once, from the flags, the environment and the terminal.
+pub fn style(ctx: &Context) -> Style {
+    Style {
+        format: ctx.output_format(),
+        fields: ctx.globals.fields.clone(),
+        width: terminal_width(ctx),
+        color: use_color(ctx),
+        show_secrets: ctx.globals.show_secrets,
+    }
+}
+
+/// `COLUMNS` when set to a number, else the terminal's width when stdout is one.
+fn terminal_width(ctx: &Context) -> Option<u16> {
+    if let Some(cols) = ctx.env.get_nonblank("COLUMNS") {
+        if let Ok(n) = cols.trim().parse::<u16>() {
+            if n > 0 {
+                return Some(n);
+            }
+        }
+    }
+    if ctx.term.stdout {
+        // comfy-table probes stdout only when nothing else decided the width. A terminal that
+        // reports no size (a bare pseudo-terminal) must not squeeze tables to nothing.
+        return comfy_table::Table::new().width().filter(|w| *w >= 20);
+    }
+    None
+}
+
+/// Colour only on a terminal, and never with `--no-color`, `NO_COLOR` (any non-empty value) or
+/// `TERM=dumb`.
+fn use_color(ctx: &Context) -> bool {
+    ctx.term.stdout
+        && !ctx.globals.no_color
+        && ctx.env.get("NO_COLOR").is_none_or(str::is_empty)
+        && ctx.env.get("TERM") != Some("dumb")
+}
+
+fn note_fields_ignored(ctx: &Context, style: &Style) {
+    if style.fields.is_some() && matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
+        ctx.notice(
+            "note: --fields applies to table, tsv and value output; json prints whole objects",
+        );
+    }
+}
+
+/// Prints a list in the chosen format, masking each item in place. `columns` are the default
+/// table/tsv/value columns; `--fields` overrides them.
+///
+/// json and ndjson are written item by item as the items come, so a long bulk run holds no
+/// second copy of its results; table, tsv and value need every item first (column widths, the
+/// `--fields` check against the data).
+pub fn emit_list(
+    ctx: &Context,
+    items: impl IntoIterator<Item = Value>,
+    columns: &[&str],
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let style = style(ctx);
+    note_fields_ignored(ctx, &style);
+    let items = items.into_iter().map(|i| mask_owned(&style, i));
+    if matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        match style.format {
+            OutputFormat::Json => write_json_array(&mut out, items)?,
+            _ => write_ndjson(&mut out, items)?,
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let items: Vec<Value> = items.collect();
+    let empty = items.is_empty();
+    let text = render_masked_list(&style, items, columns)?;
+    if empty && style.format == OutputFormat::Table {
+        ctx.notice("no results");
+    }
+    ctx.write_stdout(text.as_bytes())?;
+    Ok(())
+}
+
+/// Prints one resource in the chosen format.
+pub fn emit_one(ctx: &Context, item: &Value, columns: &[&str]) -> anyhow::Result<()> {
+    let style = style(ctx);
+    note_fields_ignored(ctx, &style);
+    let text = render_one(&style, item, columns)?;
+    ctx.write_stdout(text.as_bytes())?;
+    Ok(())
+}
+
+/// Prints the whole BGP picture of one VBR (see [`render_vbr_view`]).
+pub fn emit_vbr_view(ctx: &Context, vbr: &Value, columns: &[&str]) -> anyhow::Result<()> {
+    let style = style(ctx);
+    note_fields_ignored(ctx, &style);
+    let text = render_vbr_view(&style, vbr, columns)?;
+    ctx.write_stdout(text.as_bytes())?;
+    Ok(())
+}
+
+/// Prints a raw API answer (`bgpeer api`): JSON unless `-o` names another format explicitly.
+pub fn emit_raw(ctx: &Context, answer: &Value) -> anyhow::Result<()> {
+    let mut style = style(ctx);
+    if ctx.globals.output.is_none() {
+        style.format = OutputFormat::Json;
+    }
+    note_fields_ignored(ctx, &style);
+    let text = render_one(&style, answer, &[])?;
+    ctx.write_stdout(text.as_bytes())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Width and colour are decided once from the flags, the environment and the terminal.
+
+    use super::style;
+    use crate::cli::{GlobalArgs, OutputFormat};
+    use crate::commands::context::{Context, Terminal};
+    use crate::env::Env;
+
+    fn ctx(stdout_tty: bool, env: &[(&str, &str)], globals: GlobalArgs) -> Context {
+        Context::new(
+            globals,
+            Env::from_pairs(env.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+            Terminal {
+                stdin: false,
+                stdout: stdout_tty,
+                stderr: false,
+            },
+        )
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        let on = |tty, env: &[(&str, &str)], no_color| {
+            let g = GlobalArgs {
+                no_color,
+                ..Default::default()
+            };
+            style(&ctx(tty, env, g)).color
+        };
+        assert!(on(true, &[("COLUMNS", "80")], false));
+        assert!(!on(false, &[], false));
+        assert!(!on(true, &[("COLUMNS", "80"), ("NO_COLOR", "1")], false));
+        assert!(!on(true, &[("COLUMNS", "80")], true));
+        assert!(!on(true, &[("COLUMNS", "80"), ("TERM", "dumb")], false));
+        // NO_COLOR only counts when it is not empty (no-color.org).
+        assert!(on(true, &[("COLUMNS", "80"), ("NO_COLOR", "")], false));
+    }
+
+    #[test]
+    fn width_comes_from_columns_and_is_unlimited_off_a_terminal() {
+        let width = |tty, env: &[(&str, &str)]| style(&ctx(tty, env, GlobalArgs::default())).width;
+        assert_eq!(width(false, &[("COLUMNS", "80")]), Some(80));
+        assert_eq!(width(true, &[("COLUMNS", "120")]), Some(120));
+        assert_eq!(width(false, &[]), None);
+        assert_eq!(width(false, &[("COLUMNS", "wide")]), None);
+        assert_eq!(width(false, &[("COLUMNS", "0")]), None);
+    }
+
+    #[test]
+    fn format_fields_and_secrets_come_from_the_flags() {
+        let g = GlobalArgs {
+            output: Some(OutputFormat::Tsv),
+            fields: Some(vec!["BgpPeerId".into()]),
+            show_secrets: true,
+            ..Default::default()
+        };
+        let s = style(&ctx(false, &[], g));
+        assert_eq!(s.format, OutputFormat::Tsv);
+        assert_eq!(s.fields, Some(vec!["BgpPeerId".to_string()]));
+        assert!(s.show_secrets);
+        let s = style(&ctx(false, &[], GlobalArgs::default()));
+        assert_eq!(s.format, OutputFormat::Json);
+        assert!(!s.show_secrets);
+    }
+}

@@ -1,0 +1,431 @@
+//! Every effective setting of one invocation: flags > environment > profile > built-in default,
+//! each with the source it came from (shown by `configure list` and in errors). The pattern of
+//! uv's `settings.rs`: the flags arrive as plain [`Overrides`], so nothing here knows clap, and
+//! `config/` below knows nothing of flags.
+
+use crate::config::{self, file, ConfigError};
+use crate::env::Env;
+use crate::output::OutputFormat;
+use crate::signing::SignatureVersion;
+
+/// The settings given as flags on the command line (`None`: not given).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint: Option<String>,
+    pub output: Option<OutputFormat>,
+    pub signature_version: Option<SignatureVersion>,
+    pub connect_timeout: Option<f64>,
+    pub read_timeout: Option<f64>,
+    pub deadline: Option<f64>,
+    pub max_attempts: Option<u32>,
+}
+
+/// Where a setting came from, shown by `configure list` and in errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(String),
+    Profile {
+        name: String,
+        path: String,
+    },
+    /// A file's `current` key (bgpeer's config or the aliyun CLI's).
+    Current {
+        path: String,
+    },
+    BuiltIn,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::Profile { name, path } => write!(f, "profile {name} in {path}"),
+            Source::Current { path } => write!(f, "current in {path}"),
+            Source::BuiltIn => f.write_str("built-in default"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+/// The built-in profile that runs the local emulator in-process.
+pub const EMULATOR_PROFILE: &str = "emulator";
+
+/// Every effective setting of this invocation, each with its source.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub profile: Sourced<String>,
+    pub region: Option<Sourced<String>>,
+    pub endpoint: Option<Sourced<String>>,
+    pub output: Option<Sourced<OutputFormat>>,
+    pub signature_version: Sourced<SignatureVersion>,
+    pub connect_timeout_secs: Sourced<f64>,
+    pub read_timeout_secs: Sourced<f64>,
+    pub deadline_secs: Sourced<f64>,
+    pub max_attempts: Sourced<u32>,
+    /// bgpeer's config file as loaded (path, contents, warnings).
+    pub config: file::Loaded,
+}
+
+impl Settings {
+    pub fn is_emulator(&self) -> bool {
+        self.profile.value == EMULATOR_PROFILE
+    }
+
+    /// The selected profile's entry in bgpeer's config file, if there is one.
+    pub fn bgpeer_profile(&self) -> Option<&file::Profile> {
+        self.config.profile(&self.profile.value)
+    }
+
+    /// Was the profile named on the command line? Then it brings its own credentials.
+    pub fn profile_from_flag(&self) -> bool {
+        matches!(self.profile.source, Source::Flag(_))
+    }
+}
+
+fn env_sourced(env: &Env, names: &[&str]) -> Option<Sourced<String>> {
+    names.iter().find_map(|n| {
+        env.get_nonblank(n)
+            .map(|v| Sourced::new(v.trim().to_string(), Source::Env((*n).to_string())))
+    })
+}
+
+fn parse_env<T: std::str::FromStr>(
+    env: &Env,
+    name: &str,
+    expected: &str,
+) -> Result<Option<Sourced<T>>, ConfigError> {
+    let Some(raw) = env.get_nonblank(name) else {
+        return Ok(None);
+    };
+    raw.trim()
+        .parse::<T>()
+        .map(|v| Some(Sourced::new(v, Source::Env(name.to_string()))))
+        .map_err(|_| {
+            ConfigError::invalid(
+                format!("invalid {name} {raw:?}: expected {expected}"),
+                Some(format!("fix or unset {name}")),
+            )
+        })
+}
+
+const OUTPUT_CHOICES: &str = "table, json, ndjson, tsv, value or none";
+
+/// Resolves the effective settings: flag > environment > profile > built-in default.
+pub fn resolve_settings(flags: &Overrides, env: &Env) -> Result<Settings, ConfigError> {
+    let loaded = file::load(&config::config_path(env))?;
+    resolve_with(flags, env, loaded)
+}
+
+/// Like [`resolve_settings`] with an already loaded config file.
+pub fn resolve_with(
+    flags: &Overrides,
+    env: &Env,
+    loaded: file::Loaded,
+) -> Result<Settings, ConfigError> {
+    let config_display = config::shown(&loaded.path);
+    // Profile: --profile > BGPEER_PROFILE > ALIBABA_CLOUD_PROFILE > bgpeer current > aliyun current > default.
+    let profile = if let Some(p) = flags.profile.as_ref().filter(|p| !p.trim().is_empty()) {
+        Sourced::new(p.trim().to_string(), Source::Flag("--profile"))
+    } else if let Some(p) = env_sourced(
+        env,
+        &[
+            "BGPEER_PROFILE",
+            "ALIBABA_CLOUD_PROFILE",
+            "ALIBABACLOUD_PROFILE",
+            "ALICLOUD_PROFILE",
+        ],
+    ) {
+        p
+    } else if let Some(c) = loaded.current() {
+        Sourced::new(
+            c.to_string(),
+            Source::Current {
+                path: config_display.clone(),
+            },
+        )
+    } else if let Some((c, path)) = config::load_aliyun(env)?
+        .and_then(|a| a.current().map(|c| (c.to_string(), config::shown(&a.path))))
+    {
+        Sourced::new(c, Source::Current { path })
+    } else {
+        Sourced::new("default".to_string(), Source::BuiltIn)
+    };
+    let name = profile.value.clone();
+    let emulator = name == EMULATOR_PROFILE;
+    let entry = if emulator {
+        None
+    } else {
+        loaded.profile(&name).cloned()
+    };
+    let from_profile = || Source::Profile {
+        name: name.clone(),
+        path: config_display.clone(),
+    };
+    let entry_ref = entry.as_ref();
+
+    let flag = |v: Option<String>, f: &'static str| {
+        v.filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s, Source::Flag(f)))
+    };
+    let prof_str = |get: fn(&file::Profile) -> Option<&String>| {
+        entry_ref
+            .and_then(get)
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s.trim().to_string(), from_profile()))
+    };
+
+    let mut region = flag(flags.region.clone(), "--region")
+        .or_else(|| env_sourced(env, &["ALIBABA_CLOUD_REGION_ID", "BGPEER_REGION"]))
+        .or_else(|| prof_str(|p| p.region.as_ref()));
+    if region.is_none() && emulator {
+        region = Some(Sourced::new("cn-shanghai".to_string(), Source::BuiltIn));
+    }
+    if region.is_none() && entry.is_none() {
+        // Zero set-up: the same-named aliyun CLI profile's region.
+        if let Some(a) = config::load_aliyun(env)? {
+            if let Some(p) = a.profile(&name).filter(|p| !p.region_id.is_empty()) {
+                region = Some(Sourced::new(
+                    p.region_id.clone(),
+                    Source::Profile {
+                        name: name.clone(),
+                        path: config::shown(&a.path),
+                    },
+                ));
+            }
+        }
+    }
+
+    let endpoint = flag(flags.endpoint.clone(), "--endpoint")
+        .or_else(|| env_sourced(env, &["ALIBABA_CLOUD_ENDPOINT", "BGPEER_ENDPOINT"]))
+        .or_else(|| prof_str(|p| p.endpoint.as_ref()));
+
+    let output = match flags.output {
+        Some(o) => Some(Sourced::new(o, Source::Flag("--output"))),
+        None => match env.get_nonblank("BGPEER_OUTPUT") {
+            Some(v) => Some(Sourced::new(
+                OutputFormat::parse(v).ok_or_else(|| {
+                    ConfigError::invalid(
+                        format!("invalid BGPEER_OUTPUT {v:?}"),
+                        Some(format!("use one of {OUTPUT_CHOICES}")),
+                    )
+                })?,
+                Source::Env("BGPEER_OUTPUT".into()),
+            )),
+            None => match entry_ref.and_then(|p| p.output.as_deref()) {
+                Some(v) => Some(Sourced::new(
+                    OutputFormat::parse(v).ok_or_else(|| {
+                        ConfigError::invalid(
+                            format!("invalid output {v:?} in profile {name} in {config_display}"),
+                            Some(format!("use one of {OUTPUT_CHOICES}")),
+                        )
+                    })?,
+                    from_profile(),
+                )),
+                None => None,
+            },
+        },
+    };
+
+    let signature_version = match flags.signature_version {
+        Some(v) => Sourced::new(v, Source::Flag("--signature-version")),
+        None => match parse_env::<SignatureVersion>(env, "BGPEER_SIGNATURE_VERSION", "v3 or v2")? {
+            Some(v) => v,
+            None => match entry_ref.and_then(|p| p.signature_version.as_deref()) {
+                Some(v) => Sourced::new(
+                    v.parse().map_err(|_| {
+                        ConfigError::invalid(
+                            format!(
+                                "invalid signature_version {v:?} in profile {name} in {config_display}"
+                            ),
+                            Some("use v3 (ACS3-HMAC-SHA256) or v2 (HMAC-SHA1)".to_string()),
+                        )
+                    })?,
+                    from_profile(),
+                ),
+                None => Sourced::new(SignatureVersion::V3, Source::BuiltIn),
+            },
+        },
+    };
+
+    let secs = |flag_v: Option<f64>,
+                flag_name: &'static str,
+                var: &str,
+                prof: Option<f64>,
+                key: &str,
+                default: f64|
+     -> Result<Sourced<f64>, ConfigError> {
+        let check = |v: f64, what: String| {
+            if v.is_finite() && v > 0.0 {
+                Ok(v)
+            } else {
+                Err(ConfigError::invalid(
+                    format!("invalid {what} {v}: expected a positive number of seconds"),
+                    None,
+                ))
+            }
+        };
+        if let Some(v) = flag_v {
+            return Ok(Sourced::new(
+                check(v, flag_name.to_string())?,
+                Source::Flag(flag_name),
+            ));
+        }
+        if let Some(v) = parse_env::<f64>(env, var, "a number of seconds")? {
+            check(v.value, var.to_string())?;
+            return Ok(v);
+        }
+        if let Some(v) = prof {
+            let v = check(v, format!("{key} in profile {name} in {config_display}"))?;
+            return Ok(Sourced::new(v, from_profile()));
+        }
+        Ok(Sourced::new(default, Source::BuiltIn))
+    };
+    let connect_timeout_secs = secs(
+        flags.connect_timeout,
+        "--connect-timeout",
+        "BGPEER_CONNECT_TIMEOUT",
+        entry_ref.and_then(|p| p.connect_timeout),
+        "connect_timeout",
+        5.0,
+    )?;
+    let read_timeout_secs = secs(
+        flags.read_timeout,
+        "--read-timeout",
+        "BGPEER_READ_TIMEOUT",
+        entry_ref.and_then(|p| p.read_timeout),
+        "read_timeout",
+        30.0,
+    )?;
+    let deadline_secs = secs(
+        flags.deadline,
+        "--deadline",
+        "BGPEER_DEADLINE",
+        entry_ref.and_then(|p| p.deadline),
+        "deadline",
+        300.0,
+    )?;
+    let max_attempts = match flags.max_attempts {
+        Some(v) => Sourced::new(v, Source::Flag("--max-attempts")),
+        None => match parse_env::<u32>(env, "BGPEER_MAX_ATTEMPTS", "a whole number")? {
+            Some(v) => v,
+            None => match entry_ref.and_then(|p| p.max_attempts) {
+                Some(v) => Sourced::new(v, from_profile()),
+                None => Sourced::new(5, Source::BuiltIn),
+            },
+        },
+    };
+    if max_attempts.value == 0 {
+        return Err(ConfigError::invalid(
+            format!("invalid max attempts 0 (from {})", max_attempts.source),
+            Some("use 1 or more (1 means no retries)".to_string()),
+        ));
+    }
+
+    Ok(Settings {
+        profile,
+        region,
+        endpoint,
+        output,
+        signature_version,
+        connect_timeout_secs,
+        read_timeout_secs,
+        deadline_secs,
+        max_attempts,
+        config: loaded,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    fn loaded(text: &str) -> file::Loaded {
+        file::Loaded {
+            path: PathBuf::from("/cfg/config.toml"),
+            file: Some(file::parse(Path::new("/cfg/config.toml"), text).unwrap()),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn env(pairs: &[(&str, &str)]) -> Env {
+        let mut all = vec![("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true")];
+        all.extend_from_slice(pairs);
+        Env::from_pairs(all.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    const FILE: &str = "current = \"p\"\n[profiles.p]\nregion = \"cn-beijing\"\nmax_attempts = 2\nconnect_timeout = 1.5\noutput = \"tsv\"\n";
+
+    #[test]
+    fn the_profile_fills_what_flags_and_env_leave_open() {
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert_eq!(s.profile.value, "p");
+        assert_eq!(
+            s.profile.source,
+            Source::Current {
+                path: "/cfg/config.toml".into()
+            }
+        );
+        assert_eq!(s.region.as_ref().unwrap().value, "cn-beijing");
+        assert_eq!(s.max_attempts.value, 2);
+        assert_eq!(s.connect_timeout_secs.value, 1.5);
+        assert_eq!(s.output.as_ref().unwrap().value, OutputFormat::Tsv);
+        assert_eq!(s.read_timeout_secs.source, Source::BuiltIn);
+    }
+
+    #[test]
+    fn flags_beat_env_and_env_beats_the_profile() {
+        let globals = Overrides {
+            max_attempts: Some(7),
+            ..Default::default()
+        };
+        let e = env(&[
+            ("BGPEER_MAX_ATTEMPTS", "4"),
+            ("ALIBABA_CLOUD_REGION_ID", "cn-qingdao"),
+        ]);
+        let s = resolve_with(&globals, &e, loaded(FILE)).unwrap();
+        assert_eq!(s.max_attempts.value, 7);
+        assert_eq!(s.max_attempts.source, Source::Flag("--max-attempts"));
+        assert_eq!(s.region.as_ref().unwrap().value, "cn-qingdao");
+        let s = resolve_with(&Overrides::default(), &e, loaded(FILE)).unwrap();
+        assert_eq!(s.max_attempts.value, 4);
+    }
+
+    #[test]
+    fn bad_values_name_where_they_came_from() {
+        let e = resolve_with(
+            &Overrides::default(),
+            &env(&[]),
+            loaded("current = \"p\"\n[profiles.p]\noutput = \"yaml\"\n"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "invalid output \"yaml\" in profile p in /cfg/config.toml"
+        );
+        let e = resolve_with(
+            &Overrides::default(),
+            &env(&[("BGPEER_CONNECT_TIMEOUT", "-1")]),
+            loaded(FILE),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("invalid BGPEER_CONNECT_TIMEOUT -1"), "{e}");
+    }
+}
