@@ -10,6 +10,7 @@ pub mod emulator;
 pub mod env;
 pub mod exit;
 pub mod output;
+pub mod protocol;
 pub mod secret;
 pub mod settings;
 pub mod signing;

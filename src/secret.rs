@@ -48,6 +48,23 @@ impl From<&str> for Secret {
     }
 }
 
+/// Is a field or parameter of this name a secret, whose value is masked wherever it is shown
+/// (output, `--debug` logs, the emulator's request log)? The V2 `Signature` and the STS
+/// `SecurityToken` (also as the `x-acs-security-token` header), BGP `AuthKey`s, and anything that
+/// calls itself a secret or a password, in any case. The one rule: every masking place asks it.
+pub fn is_secret_name(name: &str) -> bool {
+    let lower: String = name
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    lower == "signature"
+        || lower.contains("securitytoken")
+        || lower.contains("authkey")
+        || lower.contains("secret")
+        || lower.contains("password")
+}
+
 /// An AccessKey ID shown to people: the first 4 and last 3 characters, `LTAI****abc`.
 pub fn mask_key_id(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();
@@ -76,5 +93,30 @@ mod tests {
     fn key_ids_are_masked_in_the_middle() {
         assert_eq!(mask_key_id("LTAI5tFakeKeyId123"), "LTAI****123");
         assert_eq!(mask_key_id("short"), "sh****");
+    }
+
+    #[test]
+    fn one_rule_names_every_secret_in_any_case() {
+        for name in [
+            "AuthKey",
+            "authkey",
+            "AccessKeySecret",
+            "SecurityToken",
+            "x-acs-security-token",
+            "Signature",
+            "client_secret",
+            "Password",
+        ] {
+            assert!(is_secret_name(name), "{name}");
+        }
+        for name in [
+            "BgpPeerId",
+            "SignatureMethod",
+            "SignatureNonce",
+            "AccessKeyId",
+            "Name",
+        ] {
+            assert!(!is_secret_name(name), "{name}");
+        }
     }
 }

@@ -20,7 +20,7 @@ use crate::signing::{self, SignatureVersion};
 const MAX_QUERY_BYTES: usize = 4096;
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-pub const VPC_VERSION: &str = "2016-04-28";
+pub use crate::protocol::VPC_VERSION;
 pub const USER_AGENT: &str = concat!("bgpeer/", env!("CARGO_PKG_VERSION"));
 
 #[derive(Debug, Clone)]
@@ -488,23 +488,12 @@ fn backoff_delay(
     Duration::from_millis(jitter.max(retry_after_ms.unwrap_or(0)))
 }
 
-/// Parameter names whose values never appear in logs: the V2 signature and STS token (both in the
-/// query), BGP AuthKeys, and anything that calls itself a secret or password.
-fn is_secret_param(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower == "signature"
-        || lower.contains("securitytoken")
-        || lower.contains("authkey")
-        || lower.contains("secret")
-        || lower.contains("password")
-}
-
 /// The request URL as `--debug` prints it: secret parameter values replaced by the mask.
 fn redacted_url(endpoint: &Endpoint, query: &[(String, String)]) -> String {
     let shown: Vec<(String, String)> = query
         .iter()
         .map(|(k, v)| {
-            if is_secret_param(k) {
+            if crate::secret::is_secret_name(k) {
                 (k.clone(), crate::secret::MASK.to_string())
             } else {
                 (k.clone(), v.clone())

@@ -15,7 +15,7 @@ use crate::signing::SignatureVersion;
 use super::mode::RoleParams;
 use super::{Credentials, CredentialsError};
 
-pub const STS_VERSION: &str = "2015-04-01";
+use crate::protocol::STS_VERSION;
 /// Cached credentials are used only while more than this is left before they expire.
 const REFRESH_MARGIN_SECS: i64 = 300;
 const DEFAULT_DURATION: u32 = 3600;

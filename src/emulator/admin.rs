@@ -23,9 +23,6 @@ use serde_json::{json, Map, Value};
 use super::faults::Fault;
 use super::server::App;
 
-/// Parameters whose values never appear in the request log.
-pub const MASKED_PARAMS: &[&str] = &["AuthKey", "SecurityToken", "Signature", "AccessKeySecret"];
-
 /// Longer parameter values are cut to this many characters in the log (and end with `…`).
 pub const MAX_LOGGED_VALUE_CHARS: usize = 256;
 
@@ -58,7 +55,7 @@ pub fn masked_parameters(pairs: &[(String, String)]) -> Map<String, Value> {
         if m.contains_key(k) {
             continue;
         }
-        let v = if MASKED_PARAMS.iter().any(|s| s.eq_ignore_ascii_case(k)) {
+        let v = if crate::secret::is_secret_name(k) {
             crate::secret::MASK.to_string()
         } else if v.chars().count() > MAX_LOGGED_VALUE_CHARS {
             // Hostile or huge values must not turn the in-memory log into a memory sink.

@@ -17,7 +17,7 @@ use super::actions::{self, EmuError, Params};
 use super::sts::{Sts, TokenCheck, STS_VERSION};
 use crate::signing::{self, v2, v3, SignatureVersion};
 
-pub const VPC_VERSION: &str = "2016-04-28";
+pub use crate::protocol::VPC_VERSION;
 
 /// How far a request's timestamp may be from the server's clock, and how long nonces are kept.
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use super::actions::{EmuError, Params};
 
-pub const STS_VERSION: &str = "2015-04-01";
+pub use crate::protocol::STS_VERSION;
 
 /// One set of temporary credentials.
 #[derive(Clone)]

@@ -2,14 +2,7 @@
 
 use serde_json::Value;
 
-use crate::secret::MASK;
-
-/// Field names whose values are secrets, wherever they appear (compared case-insensitively).
-pub const SECRET_FIELDS: &[&str] = &["AuthKey", "AccessKeySecret", "SecurityToken"];
-
-pub fn is_secret_field(name: &str) -> bool {
-    SECRET_FIELDS.iter().any(|s| s.eq_ignore_ascii_case(name))
-}
+use crate::secret::{is_secret_name, MASK};
 
 /// Replaces every secret field, at any depth, with `****` (or `""` when it is empty).
 /// `null` stays `null`, so "no key set" and "a key set" remain distinguishable without the key.
@@ -17,7 +10,7 @@ pub fn mask_secrets(value: &mut Value) {
     match value {
         Value::Object(map) => {
             for (key, v) in map.iter_mut() {
-                if is_secret_field(key) {
+                if is_secret_name(key) {
                     mask_one(v);
                 } else {
                     mask_secrets(v);
