@@ -22,6 +22,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command};
 use crate::commands::context::{Context, Terminal};
+use crate::commands::streams::Streams;
 use crate::commands::{report, CliError};
 use crate::env::Env;
 use crate::exit::Exit;
@@ -32,21 +33,39 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_with(
+        args,
+        Env::from_process(),
+        Terminal::probe(),
+        Streams::process(),
+    )
+    .into()
+}
+
+/// Runs bgpeer with these arguments, this environment, these terminal facts and these streams:
+/// the whole program, in process (tests give it in-memory streams, see
+/// [`Streams::captured`]). Must not be called from inside an async runtime: it starts its own.
+pub fn run_with<I, T>(args: I, env: Env, term: Terminal, streams: Streams) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     // Stage one: clap alone. --help, --version and usage errors never touch config or network.
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            print_clap_error(&e, &streams);
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
+                    Exit::Success
                 }
-                _ => Exit::Usage.into(),
+                _ => Exit::Usage,
             };
         }
     };
     let Cli { globals, command } = cli;
-    let ctx = Context::new(globals, Env::from_process(), Terminal::probe());
+    let on_process_streams = streams.is_process();
+    let ctx = Context::with_streams(globals, env, term, streams);
 
     let runtime = match &command {
         // The standalone emulator serves many connections: use every core.
@@ -60,17 +79,18 @@ where
     let runtime = match runtime {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return Exit::Bug.into();
+            ctx.write_stderr(&format!("error: cannot start the async runtime: {e}\n"));
+            return Exit::Bug;
         }
     };
     // Ctrl-C drops the command's future, which cancels its in-flight requests (a bulk run stops
-    // gracefully on the first one, see `commands::context::Stop`). The standalone emulator handles Ctrl-C
-    // and SIGTERM itself: it drains connections and exits 0.
-    let handles_signals = matches!(command, Command::Emulator(_));
+    // gracefully on the first one, see `commands::context::Stop`). The standalone emulator handles
+    // Ctrl-C and SIGTERM itself: it drains connections and exits 0. A run in process (a test)
+    // leaves the process's signals alone.
+    let on_ctrl_c = on_process_streams && !matches!(command, Command::Emulator(_));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         runtime.block_on(async {
-            if handles_signals {
+            if !on_ctrl_c {
                 return commands::dispatch(&ctx, command).await;
             }
             tokio::select! {
@@ -82,14 +102,14 @@ where
     // Don't wait for in-flight requests or background tasks on the way out.
     runtime.shutdown_background();
     match outcome {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(err)) => report(&ctx, &err).into(),
+        Ok(Ok(())) => Exit::Success,
+        Ok(Err(err)) => report(&ctx, &err),
         // The panic message is already on stderr (default hook); say what it means.
         Err(_) => {
-            eprintln!(
-                "error: bgpeer stopped on an internal error\nhint: this is a bug in bgpeer; please report it with the command you ran"
+            ctx.write_stderr(
+                "error: bgpeer stopped on an internal error\nhint: this is a bug in bgpeer; please report it with the command you ran\n",
             );
-            Exit::Bug.into()
+            Exit::Bug
         }
     }
 }
@@ -113,7 +133,6 @@ async fn interrupted(ctx: &Context) {
 
 /// Prints an error once, in the format the context asks for, and returns its exit code.
 fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
-    use std::io::Write as _;
     if report::is_broken_pipe(err) {
         return Exit::Success;
     }
@@ -128,10 +147,25 @@ fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
         report::render_human(&r)
     };
     // A closed stderr must not turn an error into a panic: write, and ignore failure.
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(text.as_bytes());
+    ctx.write_stderr(&text);
     if ctx.globals.debug && r.exit == Exit::Bug {
-        let _ = writeln!(stderr, "debug: {err:?}");
+        ctx.write_stderr(&format!("debug: {err:?}\n"));
     }
     r.exit
+}
+
+/// Prints clap's help, version or usage error: coloured on the process's streams, plain text on
+/// in-memory ones.
+fn print_clap_error(e: &clap::Error, streams: &Streams) {
+    use std::io::Write as _;
+    if streams.is_process() {
+        let _ = e.print();
+        return;
+    }
+    let text = e.render().to_string();
+    let _ = if e.use_stderr() {
+        streams.stderr().write_all(text.as_bytes())
+    } else {
+        streams.stdout().write_all(text.as_bytes())
+    };
 }

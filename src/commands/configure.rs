@@ -3,8 +3,6 @@
 //! Nothing here ever prints a secret: key ids are masked, secrets and tokens are refused by `get`
 //! and are read from a terminal with hidden input, stdin or an environment variable only.
 
-use std::io::{BufRead, Write as _};
-
 use serde_json::{json, Value};
 
 use super::CliError;
@@ -61,11 +59,10 @@ fn valid_profile_name(name: &str) -> Result<(), CliError> {
 /// Reads a secret from `stdin` (its first line) or `env:VAR`.
 fn read_secret(ctx: &Context, from: &str, what: &str, flag: &str) -> anyhow::Result<Secret> {
     let value = if from == "stdin" {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+        let line = ctx.read_line().map_err(|e| {
             CliError::usage(format!("cannot read the {what} from stdin: {e}"), None)
         })?;
-        line.trim().to_string()
+        line.unwrap_or_default().trim().to_string()
     } else if let Some(var) = from.strip_prefix("env:") {
         ctx.env
             .get_nonblank(var)
@@ -382,7 +379,7 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
         let needs_secret = matches!(mode, Mode::Ak | Mode::StsToken | Mode::RamRoleArn);
         if needs_secret && p.access_key_secret.is_none() {
             if ctx.term.stdin && ctx.term.stderr {
-                p.access_key_secret = Some(prompt_hidden("AccessKey secret")?);
+                p.access_key_secret = Some(prompt_hidden(ctx, "AccessKey secret")?);
             } else {
                 return Err(CliError::usage(
                     format!("mode {} needs an AccessKey secret", mode.as_str()),
@@ -393,7 +390,7 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
         }
         if mode == Mode::StsToken && p.security_token.is_none() {
             if ctx.term.stdin && ctx.term.stderr {
-                p.security_token = Some(prompt_hidden("STS security token")?);
+                p.security_token = Some(prompt_hidden(ctx, "STS security token")?);
             } else {
                 return Err(CliError::usage(
                     "mode StsToken needs a security token",
@@ -406,8 +403,9 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
     save(ctx, &path, file, &name, p)
 }
 
-fn prompt_hidden(what: &str) -> anyhow::Result<String> {
-    let v = rpassword::prompt_password(format!("{what} (hidden): "))
+fn prompt_hidden(ctx: &Context, what: &str) -> anyhow::Result<String> {
+    let v = ctx
+        .read_hidden(&format!("{what} (hidden): "))
         .map_err(|e| CliError::usage(format!("cannot read the {what}: {e}"), None))?;
     let v = v.trim().to_string();
     if v.is_empty() {
@@ -416,18 +414,14 @@ fn prompt_hidden(what: &str) -> anyhow::Result<String> {
     Ok(v)
 }
 
-fn prompt(question: &str, default: Option<&str>) -> anyhow::Result<String> {
-    let mut err = std::io::stderr().lock();
+fn prompt(ctx: &Context, question: &str, default: Option<&str>) -> anyhow::Result<String> {
     match default {
-        Some(d) if !d.is_empty() => write!(err, "{question} [{d}]: ")?,
-        _ => write!(err, "{question}: ")?,
+        Some(d) if !d.is_empty() => ctx.write_stderr(&format!("{question} [{d}]: ")),
+        _ => ctx.write_stderr(&format!("{question}: ")),
     }
-    err.flush()?;
-    let mut line = String::new();
-    let n = std::io::stdin().lock().read_line(&mut line)?;
-    if n == 0 {
+    let Some(line) = ctx.read_line()? else {
         return Err(CliError::usage("input ended before the wizard finished", None).into());
-    }
+    };
     let line = line.trim();
     Ok(if line.is_empty() {
         default.unwrap_or("").to_string()
@@ -449,12 +443,16 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     let default_name = opt(&ctx.globals.profile)
         .or_else(|| file.current.clone())
         .unwrap_or_else(|| "default".to_string());
-    eprintln!("Configuring a bgpeer profile in {}", config::shown(&path));
-    let name = prompt("Profile name", Some(&default_name))?;
+    ctx.write_stderr(&format!(
+        "Configuring a bgpeer profile in {}\n",
+        config::shown(&path)
+    ));
+    let name = prompt(ctx, "Profile name", Some(&default_name))?;
     valid_profile_name(&name)?;
     let old = file.profiles.get(&name).cloned().unwrap_or_default();
     let mut p = old.clone();
     let mode_raw = prompt(
+        ctx,
         "Mode (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI)",
         Some(old.mode.as_deref().unwrap_or("AK")),
     )?;
@@ -468,9 +466,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     let keep = |v: &Option<String>| v.clone().unwrap_or_default();
     let ask_secret = |what: &str, old: &Option<String>| -> anyhow::Result<String> {
         if old.is_some() {
-            let v = rpassword::prompt_password(format!(
-                "{what} (hidden; Enter keeps the saved one): "
-            ))?;
+            let v = ctx.read_hidden(&format!("{what} (hidden; Enter keeps the saved one): "))?;
             let v = v.trim();
             return Ok(if v.is_empty() {
                 old.clone().unwrap_or_default()
@@ -478,13 +474,13 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
                 v.to_string()
             });
         }
-        prompt_hidden(what)
+        prompt_hidden(ctx, what)
     };
     let some = |s: String| Some(s).filter(|s| !s.is_empty());
     match mode {
         Mode::Ak | Mode::StsToken | Mode::RamRoleArn => {
             let shown = p.access_key_id.as_deref().map(mask_key_id);
-            let id = prompt("AccessKey ID", shown.as_deref())?;
+            let id = prompt(ctx, "AccessKey ID", shown.as_deref())?;
             if Some(id.as_str()) != shown.as_deref() {
                 p.access_key_id = some(id);
             }
@@ -497,10 +493,15 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     }
     if matches!(mode, Mode::RamRoleArn | Mode::ChainableRamRoleArn) {
         if mode == Mode::ChainableRamRoleArn {
-            p.source_profile = some(prompt("Source profile", Some(&keep(&p.source_profile)))?);
+            p.source_profile = some(prompt(
+                ctx,
+                "Source profile",
+                Some(&keep(&p.source_profile)),
+            )?);
         }
-        p.role_arn = some(prompt("Role ARN", Some(&keep(&p.role_arn)))?);
+        p.role_arn = some(prompt(ctx, "Role ARN", Some(&keep(&p.role_arn)))?);
         p.role_session_name = some(prompt(
+            ctx,
             "Role session name (empty for bgpeer-<time>)",
             Some(&keep(&p.role_session_name)),
         )?);
@@ -508,23 +509,30 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     match mode {
         Mode::EcsRamRole => {
             p.role_name = some(prompt(
+                ctx,
                 "ECS RAM role name (empty to discover it)",
                 Some(&keep(&p.role_name)),
             )?)
         }
         Mode::External => {
-            p.process_command = some(prompt("Command", Some(&keep(&p.process_command)))?)
+            p.process_command = some(prompt(ctx, "Command", Some(&keep(&p.process_command)))?)
         }
         Mode::CredentialsUri => {
-            p.credentials_uri = some(prompt("Credentials URI", Some(&keep(&p.credentials_uri)))?)
+            p.credentials_uri = some(prompt(
+                ctx,
+                "Credentials URI",
+                Some(&keep(&p.credentials_uri)),
+            )?)
         }
         _ => {}
     }
     p.region = some(prompt(
+        ctx,
         "Region",
         Some(p.region.as_deref().unwrap_or("cn-hangzhou")),
     )?);
     let out = prompt(
+        ctx,
         "Output (table, json, ndjson, tsv, value)",
         Some(p.output.as_deref().unwrap_or("table")),
     )?;

@@ -14,6 +14,8 @@ use crate::config;
 use crate::credentials::{self, Credentials};
 use crate::env::Env;
 use crate::secret::Secret;
+
+use super::streams::Streams;
 use crate::settings::{self, Overrides, Settings};
 
 /// What Ctrl-C does. By default it drops the command (in-flight requests are cancelled). While a
@@ -80,10 +82,18 @@ pub struct Context {
     embedded: OnceCell<crate::emulator::Embedded>,
     /// What Ctrl-C does (see [`Stop`]).
     pub stop: Arc<Stop>,
+    /// stdin, stdout and stderr: the process's, or in-memory ones in tests.
+    pub streams: Streams,
 }
 
 impl Context {
+    /// A context on the process's own streams.
     pub fn new(globals: GlobalArgs, env: Env, term: Terminal) -> Self {
+        Context::with_streams(globals, env, term, Streams::process())
+    }
+
+    /// A context on the given streams (in-memory ones let a test run a command in process).
+    pub fn with_streams(globals: GlobalArgs, env: Env, term: Terminal, streams: Streams) -> Self {
         Context {
             globals,
             env,
@@ -92,6 +102,7 @@ impl Context {
             client: OnceCell::new(),
             embedded: OnceCell::new(),
             stop: Arc::default(),
+            streams,
         }
     }
 
@@ -163,9 +174,9 @@ impl Context {
                     )
                 })
                 .await?;
-            if self.term.stderr && !self.globals.quiet {
-                eprintln!(
-                    "note: using the local bgpeer emulator (profile emulator), not Alibaba Cloud"
+            if self.term.stderr {
+                self.notice(
+                    "note: using the local bgpeer emulator (profile emulator), not Alibaba Cloud",
                 );
             }
             let creds = Credentials {
@@ -213,15 +224,44 @@ impl Context {
     /// A notice for people on stderr; silenced by `--quiet`.
     pub fn notice(&self, message: &str) {
         if !self.globals.quiet {
-            eprintln!("{message}");
+            self.write_stderr(&format!("{message}\n"));
         }
+    }
+
+    /// Writes text for people to stderr, whatever `--quiet` says (prompts, errors). A closed
+    /// stderr must not turn into a failure of the command, so write errors are ignored.
+    pub fn write_stderr(&self, text: &str) {
+        let mut err = self.streams.stderr();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
     }
 
     /// Writes data to stdout. A closed pipe surfaces as an io::Error of kind BrokenPipe.
     pub fn write_stdout(&self, bytes: &[u8]) -> std::io::Result<()> {
-        let mut out = std::io::stdout().lock();
+        let mut out = self.streams.stdout();
         out.write_all(bytes)?;
         out.flush()
+    }
+
+    /// A secret typed at a prompt: hidden on the process's terminal; from stdin (one line) when
+    /// the streams are in-memory ones.
+    pub fn read_hidden(&self, prompt: &str) -> std::io::Result<String> {
+        if self.streams.is_process() {
+            return rpassword::prompt_password(prompt);
+        }
+        self.write_stderr(prompt);
+        Ok(self.read_line()?.unwrap_or_default())
+    }
+
+    /// One line of stdin, without its line ending; `None` at the end of input.
+    pub fn read_line(&self) -> std::io::Result<Option<String>> {
+        let mut line = String::new();
+        if self.streams.stdin().read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let trimmed = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(trimmed);
+        Ok(Some(line))
     }
 
     /// Masks a secret for output unless `--show-secrets` was given.

@@ -70,7 +70,8 @@ pub fn emit_list(
     note_fields_ignored(ctx, &style);
     let items = items.into_iter().map(|i| mask_owned(&style, i));
     if matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
-        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        let mut stdout = ctx.streams.stdout();
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, &mut *stdout);
         match style.format {
             OutputFormat::Json => write_json_array(&mut out, items)?,
             _ => write_ndjson(&mut out, items)?,

@@ -9,12 +9,15 @@ pub mod emit;
 pub mod emulator;
 mod error;
 pub mod group;
+#[cfg(test)]
+mod in_process_tests;
 pub mod mutation;
 pub mod network;
 pub mod peer;
 mod progress;
 pub mod region;
 pub mod report;
+pub mod streams;
 pub mod vbr;
 pub mod whoami;
 
