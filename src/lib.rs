@@ -11,6 +11,7 @@ pub mod env;
 pub mod exit;
 pub mod output;
 pub mod protocol;
+pub mod seconds;
 pub mod secret;
 pub mod settings;
 pub mod signing;

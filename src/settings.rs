@@ -6,6 +6,7 @@
 use crate::config::{self, file, ConfigError};
 use crate::env::Env;
 use crate::output::OutputFormat;
+use crate::seconds::{self, Seconds};
 use crate::signing::SignatureVersion;
 
 /// The settings given as flags on the command line (`None`: not given).
@@ -16,9 +17,9 @@ pub struct Overrides {
     pub endpoint: Option<String>,
     pub output: Option<OutputFormat>,
     pub signature_version: Option<SignatureVersion>,
-    pub connect_timeout: Option<f64>,
-    pub read_timeout: Option<f64>,
-    pub deadline: Option<f64>,
+    pub connect_timeout: Option<Seconds>,
+    pub read_timeout: Option<Seconds>,
+    pub deadline: Option<Seconds>,
     pub max_attempts: Option<u32>,
 }
 
@@ -73,9 +74,9 @@ pub struct Settings {
     pub endpoint: Option<Sourced<String>>,
     pub output: Option<Sourced<OutputFormat>>,
     pub signature_version: Sourced<SignatureVersion>,
-    pub connect_timeout_secs: Sourced<f64>,
-    pub read_timeout_secs: Sourced<f64>,
-    pub deadline_secs: Sourced<f64>,
+    pub connect_timeout_secs: Sourced<Seconds>,
+    pub read_timeout_secs: Sourced<Seconds>,
+    pub deadline_secs: Sourced<Seconds>,
     pub max_attempts: Sourced<u32>,
     /// bgpeer's config file as loaded (path, contents, warnings).
     pub config: file::Loaded,
@@ -262,35 +263,37 @@ pub fn resolve_with(
         },
     };
 
-    let secs = |flag_v: Option<f64>,
+    // Every timeout follows the one rule of `Seconds`, whichever way it is given (flags are
+    // checked by clap with the same rule).
+    let secs = |flag_v: Option<Seconds>,
                 flag_name: &'static str,
                 var: &str,
                 prof: Option<f64>,
                 key: &str,
-                default: f64|
-     -> Result<Sourced<f64>, ConfigError> {
-        let check = |v: f64, what: String| {
-            if v.is_finite() && v > 0.0 {
-                Ok(v)
-            } else {
-                Err(ConfigError::invalid(
-                    format!("invalid {what} {v}: expected a positive number of seconds"),
-                    None,
-                ))
-            }
-        };
+                default: Seconds|
+     -> Result<Sourced<Seconds>, ConfigError> {
         if let Some(v) = flag_v {
-            return Ok(Sourced::new(
-                check(v, flag_name.to_string())?,
-                Source::Flag(flag_name),
-            ));
+            return Ok(Sourced::new(v, Source::Flag(flag_name)));
         }
-        if let Some(v) = parse_env::<f64>(env, var, "a number of seconds")? {
-            check(v.value, var.to_string())?;
-            return Ok(v);
+        if let Some(raw) = env.get_nonblank(var) {
+            let v = raw.trim().parse::<Seconds>().map_err(|_| {
+                ConfigError::invalid(
+                    format!("invalid {var} {}: expected {}", raw.trim(), seconds::RULE),
+                    Some(format!("fix or unset {var}")),
+                )
+            })?;
+            return Ok(Sourced::new(v, Source::Env(var.to_string())));
         }
         if let Some(v) = prof {
-            let v = check(v, format!("{key} in profile {name} in {config_display}"))?;
+            let v = Seconds::new(v).map_err(|_| {
+                ConfigError::invalid(
+                    format!(
+                        "invalid {key} {v} in profile {name} in {config_display}: expected {}",
+                        seconds::RULE
+                    ),
+                    None,
+                )
+            })?;
             return Ok(Sourced::new(v, from_profile()));
         }
         Ok(Sourced::new(default, Source::BuiltIn))
@@ -301,7 +304,7 @@ pub fn resolve_with(
         "BGPEER_CONNECT_TIMEOUT",
         entry_ref.and_then(|p| p.connect_timeout),
         "connect_timeout",
-        5.0,
+        Seconds::default_of(5.0),
     )?;
     let read_timeout_secs = secs(
         flags.read_timeout,
@@ -309,7 +312,7 @@ pub fn resolve_with(
         "BGPEER_READ_TIMEOUT",
         entry_ref.and_then(|p| p.read_timeout),
         "read_timeout",
-        30.0,
+        Seconds::default_of(30.0),
     )?;
     let deadline_secs = secs(
         flags.deadline,
@@ -317,7 +320,7 @@ pub fn resolve_with(
         "BGPEER_DEADLINE",
         entry_ref.and_then(|p| p.deadline),
         "deadline",
-        300.0,
+        Seconds::default_of(300.0),
     )?;
     let max_attempts = match flags.max_attempts {
         Some(v) => Sourced::new(v, Source::Flag("--max-attempts")),
@@ -383,7 +386,7 @@ mod tests {
         );
         assert_eq!(s.region.as_ref().unwrap().value, "cn-beijing");
         assert_eq!(s.max_attempts.value, 2);
-        assert_eq!(s.connect_timeout_secs.value, 1.5);
+        assert_eq!(s.connect_timeout_secs.value.get(), 1.5);
         assert_eq!(s.output.as_ref().unwrap().value, OutputFormat::Tsv);
         assert_eq!(s.read_timeout_secs.source, Source::BuiltIn);
     }

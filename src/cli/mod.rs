@@ -20,6 +20,7 @@ use clap::{Args, Parser, Subcommand};
 pub use crate::output::{ErrorFormat, OutputFormat};
 pub use lazy::{full_command, Lazy};
 
+use crate::seconds::Seconds;
 use crate::signing::SignatureVersion;
 
 const LONG_ABOUT: &str = "\
@@ -118,16 +119,16 @@ pub struct GlobalArgs {
     pub show_secrets: bool,
 
     /// Connection timeout in seconds [default: 5]
-    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
-    pub connect_timeout: Option<f64>,
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(Seconds))]
+    pub connect_timeout: Option<Seconds>,
 
     /// Timeout of one HTTP attempt in seconds [default: 30]
-    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
-    pub read_timeout: Option<f64>,
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(Seconds))]
+    pub read_timeout: Option<Seconds>,
 
     /// Overall deadline of the command's API calls, retries included, in seconds [default: 300]
-    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
-    pub deadline: Option<f64>,
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(Seconds))]
+    pub deadline: Option<Seconds>,
 
     /// Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]
     #[arg(long, global = true, value_name = "N")]
@@ -206,19 +207,6 @@ fn signature_versions() -> impl clap::builder::TypedValueParser<Value = Signatur
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(["v3", "v2"])
         .map(|s| s.parse().unwrap_or(SignatureVersion::V3))
-}
-
-/// The longest timeout or deadline a flag accepts: one week, in seconds.
-pub const MAX_TIMEOUT_SECS: f64 = 7.0 * 24.0 * 3600.0;
-
-/// Parses a timeout flag: a number of seconds greater than 0 and at most a week.
-fn parse_seconds(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 && v <= MAX_TIMEOUT_SECS => Ok(v),
-        _ => Err(format!(
-            "expected a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS} (e.g. 2.5 or 600)"
-        )),
-    }
 }
 
 #[cfg(test)]

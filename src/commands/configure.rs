@@ -12,6 +12,7 @@ use crate::cli::OutputFormat;
 use crate::config;
 use crate::config::file::{self, ConfigFile, Profile};
 use crate::credentials::{self, mode::Mode};
+use crate::seconds::Seconds;
 use crate::secret::{mask_key_id, Secret};
 use crate::settings::{self, Source, EMULATOR_PROFILE};
 
@@ -150,13 +151,13 @@ fn apply_setting_flags(ctx: &Context, p: &mut Profile) {
         p.signature_version = Some(v.as_str().to_string());
     }
     if let Some(v) = g.connect_timeout {
-        p.connect_timeout = Some(v);
+        p.connect_timeout = Some(v.get());
     }
     if let Some(v) = g.read_timeout {
-        p.read_timeout = Some(v);
+        p.read_timeout = Some(v.get());
     }
     if let Some(v) = g.deadline {
-        p.deadline = Some(v);
+        p.deadline = Some(v.get());
     }
     if let Some(v) = g.max_attempts {
         p.max_attempts = Some(v);
@@ -199,10 +200,10 @@ fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> Result
         ("deadline", p.deadline),
     ] {
         if let Some(v) = v {
-            if !(v.is_finite() && v > 0.0) {
+            if Seconds::new(v).is_err() {
                 return Err(usage(
                     format!("invalid {key} {v}"),
-                    "use a positive number of seconds",
+                    &format!("use {}", crate::seconds::RULE),
                 ));
             }
         }

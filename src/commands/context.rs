@@ -4,7 +4,6 @@
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use tokio::sync::OnceCell;
 
@@ -207,9 +206,9 @@ impl Context {
             signature_version: settings.signature_version.value,
             credentials,
             timeouts: Timeouts {
-                connect: seconds("connect timeout", &settings.connect_timeout_secs)?,
-                request: seconds("read timeout", &settings.read_timeout_secs)?,
-                deadline: seconds("deadline", &settings.deadline_secs)?,
+                connect: settings.connect_timeout_secs.value.duration(),
+                request: settings.read_timeout_secs.value.duration(),
+                deadline: settings.deadline_secs.value.duration(),
             },
             retry: RetryPolicy {
                 max_attempts: settings.max_attempts.value,
@@ -274,24 +273,6 @@ impl Context {
             crate::secret::MASK.to_string()
         }
     }
-}
-
-/// A timeout setting as a Duration: positive, finite and at most a week, or a usage error
-/// that names the setting, its source and the rule.
-fn seconds(name: &str, value: &settings::Sourced<f64>) -> anyhow::Result<Duration> {
-    use crate::cli::MAX_TIMEOUT_SECS;
-    let v = value.value;
-    if !(v.is_finite() && v > 0.0 && v <= MAX_TIMEOUT_SECS) {
-        return Err(super::CliError::usage(
-            format!(
-                "invalid {name} {v} (from {}): it must be a number of seconds greater than 0 and at most {MAX_TIMEOUT_SECS}",
-                value.source
-            ),
-            Some("e.g. --deadline 600 or --read-timeout 2.5".to_string()),
-        )
-        .into());
-    }
-    Ok(Duration::from_secs_f64(v))
 }
 
 /// The settings given as flags, for [`settings::resolve_settings`].
