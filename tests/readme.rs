@@ -1,7 +1,7 @@
-//! The README can't rot: every ```console block of README.md is run, in document order, against
-//! a fresh state of the built-in emulator (`--profile emulator`), and must print what it shows.
+//! The docs can't rot: every ```console block of README.md and of every chapter in docs/ is run
+//! against the built-in emulator (`--profile emulator`), and must print what it shows.
 //!
-//! The convention (also described in the README's "About the examples"):
+//! The convention (also described in docs/testing.md, "About the examples"):
 //!
 //! - A fenced block with the info string `console` is a tested recipe. Other blocks (`toml`, `json`,
 //!   ...) are not run; a `sh`/`bash`/`shell` block that runs bgpeer is an error (make it `console`).
@@ -10,24 +10,29 @@
 //! - Every other line is the expected output: stdout and stderr as the terminal shows them, with
 //!   stdout not a terminal (so unformatted output is JSON). A line `...` stands for any number of
 //!   lines. Resource IDs (`bgpg-…`), request IDs (UUIDs), timestamps and loopback ports are
-//!   normalised on both sides, so the README can show real output of an earlier run.
+//!   normalised on both sides, so a document can show real output of an earlier run.
 //! - Every command must exit 0, unless the next command is `echo $?`, whose output shows the code.
 //! - The sandbox's home directory shows as `~` in the output.
-//! - Recipes run in a scratch directory holding the repository's `completions/` and `man/`.
-//! - All blocks run in order in one `bash` session, like a reader's terminal: variables,
-//!   exports, files and the emulator state carry over. `<!-- readme-test: fresh-state -->` before
-//!   a block restores the seeded emulator state first.
+//! - Recipes run in a scratch directory holding the repository's files (`completions/`, `man/`...).
+//! - Each document is one `bash` session of its own, like a reader's terminal: its blocks run in
+//!   order, and variables, exports, files and the emulator state carry over from block to block,
+//!   never from one document to another. Every document starts with a fresh home directory,
+//!   scratch directory and seeded emulator state, so a reader can start with any chapter; a
+//!   chapter that needs some state sets it up in a block of its own. The documents run at the
+//!   same time, each in its own sandbox. `<!-- readme-test: fresh-state -->` before a block
+//!   restores the seeded emulator state first.
 //! - A command ending with `&` (a server) runs in the background; the test waits for the lines
 //!   shown under it (e.g. the "listening on" line), and it ends with the session.
 //! - `<!-- readme-test: skip REASON -->` before a block skips it; the reason is required.
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
 //!
-//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites the shown output of every recipe
-//! that succeeded but printed something else with what it printed (review the diff).
+//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites, in each document, the shown output
+//! of every recipe that succeeded but printed something else with what it printed (review the
+//! diff).
 //!
-//! Run it on another markdown file (a draft section, say) with
-//! `BGPEER_README=docs/draft.md cargo test --test readme`.
+//! Run it on one markdown file only (a chapter, or a draft section) with
+//! `BGPEER_README=docs/draft.md cargo test --test readme`; blessing works there too.
 
 mod support;
 
@@ -392,7 +397,7 @@ impl Sandboxed {
         let home = tempfile::tempdir().unwrap();
         let work = home.path().join("work");
         std::fs::create_dir_all(&work).unwrap();
-        // Recipes run where a reader of the README stands, in a clone: the repository's files
+        // Recipes run where a reader of the docs stands, in a clone: the repository's files
         // are there (as links, read-only use); anything a recipe writes stays in the scratch
         // directory. Build output and VCS data are not linked.
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -466,7 +471,7 @@ fn session_script(blocks: &[&Block]) -> String {
                 .filter(|c| !c.ends_with('&'))
             {
                 Some(job) => {
-                    // A background job (a server): wait for the lines the README shows under it,
+                    // A background job (a server): wait for the lines the document shows under it,
                     // so its output is deterministic and it is ready when the next command runs.
                     background += 1;
                     let lines = step.expected.len();
@@ -647,7 +652,7 @@ fn run_document_blessing(
             if !lines_match(&step.expected, &actual) {
                 blessings.push((step.output_start, step.expected.len(), actual.clone()));
                 problems.push(format!(
-                    "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
+                    "line {}: `{}` printed something else\n--- the document shows\n{}\n--- it printed\n{}\n---",
                     step.line,
                     step.command,
                     step.expected.join("\n"),
@@ -672,65 +677,128 @@ fn bless(path: &Path, markdown: &str, mut blessings: Vec<Blessing>) {
     std::fs::write(path, text).expect("rewrite the document");
 }
 
-fn readme_path() -> PathBuf {
-    let rel = std::env::var("BGPEER_README").unwrap_or_else(|_| "README.md".into());
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn readme_recipes_print_what_the_readme_shows() {
-    let path = readme_path();
-    let markdown = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let blocks = extract_blocks(&markdown).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// The chapters of the manual: every `*.md` file in docs/, by name.
+fn chapters() -> Vec<PathBuf> {
+    let mut chapters: Vec<PathBuf> = std::fs::read_dir(repository().join("docs"))
+        .map(|dir| {
+            dir.map(|entry| entry.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect()
+        })
+        .unwrap_or_default();
+    chapters.sort();
+    chapters
+}
+
+/// The documents whose recipes are run: README.md and every chapter, or only the file
+/// `BGPEER_README` names (relative to the repository).
+fn documents() -> Vec<PathBuf> {
+    match std::env::var("BGPEER_README") {
+        Ok(rel) => vec![repository().join(rel)],
+        Err(_) => std::iter::once(repository().join("README.md"))
+            .chain(chapters())
+            .collect(),
+    }
+}
+
+fn shown_name(path: &Path) -> String {
+    path.strip_prefix(repository())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Runs one document's recipes in a session and sandbox of its own, and returns what does not do
+/// what the document shows. With `BGPEER_README_BLESS=1` it rewrites the shown output instead.
+/// A chapter with no recipe to run passes; README.md and a file named by `BGPEER_README` must
+/// have some.
+fn check_document(path: &Path, must_have_recipes: bool) -> Vec<String> {
+    let markdown = match std::fs::read_to_string(path) {
+        Ok(m) => m,
+        Err(e) => return vec![format!("cannot read it: {e}")],
+    };
+    let blocks = match extract_blocks(&markdown) {
+        Ok(b) => b,
+        Err(e) => return vec![e],
+    };
     let is_readme = path.ends_with("README.md");
-    if is_readme {
-        assert!(
-            markdown
-                .lines()
-                .any(|l| l.starts_with('#') && l.contains("Quick start")),
-            "{} has no Quick start section",
-            path.display()
-        );
+    let mut problems = Vec::new();
+    if is_readme
+        && !markdown
+            .lines()
+            .any(|l| l.starts_with('#') && l.contains("Quick start"))
+    {
+        problems.push("it has no Quick start section".to_string());
     }
     let runnable: Vec<&Block> = blocks.iter().filter(|b| b.skip.is_none()).collect();
-    assert!(
-        !runnable.is_empty(),
-        "{} has no ```console blocks to test",
-        path.display()
-    );
-    if is_readme {
-        assert!(
-            runnable
-                .iter()
-                .any(|b| b.steps.iter().any(|s| after_install(&s.command).is_some())),
+    if is_readme
+        && !runnable
+            .iter()
+            .any(|b| b.steps.iter().any(|s| after_install(&s.command).is_some()))
+    {
+        problems.push(format!(
             "the quick start must install and run bgpeer in one command: `$ {INSTALL} && bgpeer --profile emulator ...`"
-        );
+        ));
     }
     for block in blocks.iter().filter(|b| b.skip.is_some()) {
         eprintln!(
-            "skipped block at line {} ({})",
+            "{}: skipped block at line {} ({})",
+            shown_name(path),
             block.line,
             block.skip.as_deref().unwrap_or_default()
         );
     }
+    if runnable.is_empty() {
+        if must_have_recipes || is_readme {
+            problems.push("it has no ```console blocks to test".to_string());
+        }
+        return problems;
+    }
     let mut blessings = Vec::new();
-    let problems = run_document_blessing(&Sandboxed::new(), &runnable, &mut blessings);
+    problems.extend(run_document_blessing(
+        &Sandboxed::new(),
+        &runnable,
+        &mut blessings,
+    ));
     if std::env::var_os("BGPEER_README_BLESS").is_some_and(|v| v == "1") && !blessings.is_empty() {
-        bless(&path, &markdown, blessings);
+        bless(path, &markdown, blessings);
         eprintln!(
             "rewrote the output of the recipes that differed in {}: review the diff",
             path.display()
         );
-        return;
+        return Vec::new();
     }
-    assert!(
-        problems.is_empty(),
-        "{}: {} recipe(s) don't do what the README shows:\n\n{}",
-        path.display(),
-        problems.len(),
-        problems.join("\n\n")
-    );
+    problems
+}
+
+#[test]
+fn readme_and_docs_recipes_print_what_they_show() {
+    let explicit = std::env::var_os("BGPEER_README").is_some();
+    let documents = documents();
+    // Each document has its own sandbox and session, so they can run at the same time.
+    let reports: Vec<(String, Vec<String>)> = std::thread::scope(|scope| {
+        let runs: Vec<_> = documents
+            .iter()
+            .map(|path| scope.spawn(move || (shown_name(path), check_document(path, explicit))))
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    let failures: Vec<String> = reports
+        .into_iter()
+        .filter(|(_, problems)| !problems.is_empty())
+        .map(|(name, problems)| {
+            format!(
+                "{name}: {} recipe(s) don't do what it shows:\n\n{}",
+                problems.len(),
+                problems.join("\n\n")
+            )
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 // ---------------------------------------------------------------------------------------------
