@@ -1,5 +1,6 @@
 //! The docs can't rot: every ```console block of README.md and of every chapter in docs/ is run
-//! against the built-in emulator (`--profile emulator`), and must print what it shows.
+//! against the built-in emulator (`--profile emulator`), and must print what it shows; and every
+//! link between those files must lead somewhere.
 //!
 //! The convention (also described in docs/testing.md, "About the examples"):
 //!
@@ -33,6 +34,10 @@
 //!
 //! Run it on one markdown file only (a chapter, or a draft section) with
 //! `BGPEER_README=docs/draft.md cargo test --test readme`; blessing works there too.
+//!
+//! The links: every relative link in README.md and docs/*.md must name a file that exists, and a
+//! `#fragment` must be the anchor GitHub gives a heading of the file it points to; every chapter in
+//! docs/ must be linked from README.md.
 
 mod support;
 
@@ -799,6 +804,275 @@ fn readme_and_docs_recipes_print_what_they_show() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+/// A link of a markdown document: `[text](target)`, `![alt](target)` or `[label]: target`.
+#[derive(Debug, PartialEq)]
+struct Link {
+    /// 1-based line.
+    line: usize,
+    target: String,
+}
+
+/// The lines of a document that are not inside a fenced code block, with their 1-based numbers.
+fn prose_lines(markdown: &str) -> Vec<(usize, &str)> {
+    let mut prose = Vec::new();
+    let mut open: Option<String> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        match (&open, fence_of(line)) {
+            (None, Some(fence)) => open = Some(fence),
+            (Some(fence), Some(closing))
+                if closing.starts_with(fence.as_str())
+                    && line.trim_start()[closing.len()..].trim().is_empty() =>
+            {
+                open = None
+            }
+            (None, None) => prose.push((i + 1, line)),
+            _ => {}
+        }
+    }
+    prose
+}
+
+/// `line` with the contents of its code spans (`` `...` ``) blanked, so a `[x](y)` quoted in code
+/// is not taken for a link.
+fn without_code_spans(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find('`') {
+        out.push_str(&rest[..at]);
+        let ticks = rest[at..].chars().take_while(|&c| c == '`').count();
+        let fence = &rest[at..at + ticks];
+        let after = &rest[at + ticks..];
+        match after.find(fence) {
+            Some(end) => {
+                out.push_str(&" ".repeat(ticks * 2 + after[..end].len()));
+                rest = &after[end + ticks..];
+            }
+            None => {
+                out.push_str(fence);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn links_of(markdown: &str) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (n, line) in prose_lines(markdown) {
+        let line = without_code_spans(line);
+        // Reference definitions: `[label]: target`.
+        if let Some(rest) = line.trim_start().strip_prefix('[') {
+            if let Some(target) = rest.split_once(']').and_then(|(_, r)| r.strip_prefix(':')) {
+                if let Some(target) = target.split_whitespace().next() {
+                    links.push(Link {
+                        line: n,
+                        target: target.trim_matches(['<', '>']).to_string(),
+                    });
+                }
+                continue;
+            }
+        }
+        let mut rest = line.as_str();
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else { break };
+            // `(target "title")`: the target is the first word.
+            let target = after[..end].split_whitespace().next().unwrap_or("");
+            links.push(Link {
+                line: n,
+                target: target.trim_matches(['<', '>']).to_string(),
+            });
+            rest = &after[end + 1..];
+        }
+    }
+    links
+}
+
+/// The anchor GitHub gives a heading: its text as rendered (code spans keep their content, a link
+/// its text), lower case, without punctuation other than `-` and `_`, spaces as `-`.
+fn github_slug(heading: &str) -> String {
+    let mut text = String::new();
+    let mut rest = heading;
+    // A link in a heading renders as its text.
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        text.push_str(&rest[..open]);
+        text.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    text.to_lowercase()
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a document's headings (ATX `#` headings outside code blocks); a repeated slug
+/// gets `-1`, `-2`, ... as on GitHub.
+fn anchors_of(markdown: &str) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    for (_, line) in prose_lines(markdown) {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        let level = t.chars().take_while(|&c| c == '#').count();
+        if !(1..=6).contains(&level) {
+            continue;
+        }
+        let text = &t[level..];
+        if !(text.is_empty() || text.starts_with([' ', '\t'])) {
+            continue;
+        }
+        // An optional closing sequence of `#`s.
+        let text = text.trim();
+        let text = match text.trim_end_matches('#') {
+            stripped if stripped.is_empty() || stripped.ends_with([' ', '\t']) => stripped.trim(),
+            _ => text,
+        };
+        let slug = github_slug(text);
+        let mut anchor = slug.clone();
+        let mut n = 0;
+        while anchors.contains(&anchor) {
+            n += 1;
+            anchor = format!("{slug}-{n}");
+        }
+        anchors.push(anchor);
+    }
+    anchors
+}
+
+/// What is wrong with the relative links of `path` (web links and `mailto:` are not checked).
+/// `linked` collects the files they lead to.
+fn broken_links(path: &Path, linked: &mut Vec<PathBuf>) -> Vec<String> {
+    let name = shown_name(path);
+    let markdown = match std::fs::read_to_string(path) {
+        Ok(m) => m,
+        Err(e) => return vec![format!("{name}: cannot read it: {e}")],
+    };
+    let mut problems = Vec::new();
+    for link in links_of(&markdown) {
+        let target = link.target.as_str();
+        if target.contains("://") || target.starts_with("mailto:") {
+            continue;
+        }
+        let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+        let destination = if file.is_empty() {
+            path.to_path_buf()
+        } else {
+            path.parent().unwrap().join(file)
+        };
+        let Ok(destination) = destination.canonicalize() else {
+            problems.push(format!(
+                "{name}:{}: link to {target:?}: there is no {}",
+                link.line,
+                shown_name(&destination)
+            ));
+            continue;
+        };
+        linked.push(destination.clone());
+        if fragment.is_empty() || destination.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&destination).unwrap_or_default();
+        let anchors = anchors_of(&text);
+        if !anchors.iter().any(|a| a == fragment) {
+            let near: Vec<&String> = anchors
+                .iter()
+                .filter(|a| {
+                    let stem = fragment.split('-').next().unwrap_or(fragment);
+                    a.contains(stem)
+                })
+                .take(5)
+                .collect();
+            problems.push(format!(
+                "{name}:{}: link to {target:?}: {} has no heading with the anchor #{fragment} (anchors like it: {near:?})",
+                link.line,
+                shown_name(&destination)
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn links_between_readme_and_docs_lead_somewhere() {
+    let readme = repository().join("README.md");
+    let mut problems = Vec::new();
+    let mut from_readme = Vec::new();
+    problems.extend(broken_links(&readme, &mut from_readme));
+    let chapters = chapters();
+    assert!(!chapters.is_empty(), "docs/ has no chapters");
+    for chapter in &chapters {
+        problems.extend(broken_links(chapter, &mut Vec::new()));
+        let chapter = chapter.canonicalize().unwrap();
+        if !from_readme.contains(&chapter) {
+            problems.push(format!(
+                "{} is not linked from README.md (add it to \"The manual\")",
+                shown_name(&chapter)
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn links_and_anchors_are_found_as_github_makes_them() {
+    let md = "# bgpeer\n\
+        See [the tour](docs/commands.md#groups-peers-and-networks) and ![logo](img/x.png \"Logo\").\n\
+        Not a link: `[x](y.md)`. [ref]: <docs/output.md>\n\
+        [ref]: docs/output.md\n\
+        ```console\n$ echo '[no](link.md)'\n# not a heading\n```\n\
+        ## `bgpeer vbr show`: the whole BGP picture of one VBR\n\
+        ## The admin API (`/_emulator/`)\n\
+        ### Tea SDK (`alibabacloud-vpc20160428`), V3 or V2 signatures\n\
+        ## Using [the SDKs](x.md) ##\n\
+        ## Recipes\n## Recipes\n\
+        #hashtag\n";
+    assert_eq!(
+        links_of(md)
+            .iter()
+            .map(|l| (l.line, l.target.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (2, "docs/commands.md#groups-peers-and-networks"),
+            (2, "img/x.png"),
+            (4, "docs/output.md"),
+            (12, "x.md"),
+        ]
+    );
+    assert_eq!(
+        anchors_of(md),
+        [
+            "bgpeer",
+            "bgpeer-vbr-show-the-whole-bgp-picture-of-one-vbr",
+            "the-admin-api-_emulator",
+            "tea-sdk-alibabacloud-vpc20160428-v3-or-v2-signatures",
+            "using-the-sdks",
+            "recipes",
+            "recipes-1",
+        ]
+    );
+    assert_eq!(
+        github_slug("Output: formats, fields, and scripting"),
+        "output-formats-fields-and-scripting"
+    );
+    assert_eq!(
+        github_slug("Faults: testing how clients cope"),
+        "faults-testing-how-clients-cope"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
