@@ -1,7 +1,8 @@
-//! The README can't rot: every ```console block of README.md is run, in document order, against
-//! a fresh state of the built-in emulator (`--profile emulator`), and must print what it shows.
+//! The docs can't rot: every ```console block of README.md and of every chapter in docs/ is run
+//! against the built-in emulator (`--profile emulator`), and must print what it shows; and every
+//! link between those files must lead somewhere.
 //!
-//! The convention (also described in the README's "About the examples"):
+//! The convention (also described in docs/testing.md, "About the examples"):
 //!
 //! - A fenced block with the info string `console` is a tested recipe. Other blocks (`toml`, `json`,
 //!   ...) are not run; a `sh`/`bash`/`shell` block that runs bgpeer is an error (make it `console`).
@@ -10,24 +11,33 @@
 //! - Every other line is the expected output: stdout and stderr as the terminal shows them, with
 //!   stdout not a terminal (so unformatted output is JSON). A line `...` stands for any number of
 //!   lines. Resource IDs (`bgpg-…`), request IDs (UUIDs), timestamps and loopback ports are
-//!   normalised on both sides, so the README can show real output of an earlier run.
+//!   normalised on both sides, so a document can show real output of an earlier run.
 //! - Every command must exit 0, unless the next command is `echo $?`, whose output shows the code.
 //! - The sandbox's home directory shows as `~` in the output.
-//! - Recipes run in a scratch directory holding the repository's `completions/` and `man/`.
-//! - All blocks run in order in one `bash` session, like a reader's terminal: variables,
-//!   exports, files and the emulator state carry over. `<!-- readme-test: fresh-state -->` before
-//!   a block restores the seeded emulator state first.
+//! - Recipes run in a scratch directory holding the repository's files (`completions/`, `man/`...).
+//! - Each document is one `bash` session of its own, like a reader's terminal: its blocks run in
+//!   order, and variables, exports, files and the emulator state carry over from block to block,
+//!   never from one document to another. Every document starts with a fresh home directory,
+//!   scratch directory and seeded emulator state, so a reader can start with any chapter; a
+//!   chapter that needs some state sets it up in a block of its own. The documents run at the
+//!   same time, each in its own sandbox. `<!-- readme-test: fresh-state -->` before a block
+//!   restores the seeded emulator state first.
 //! - A command ending with `&` (a server) runs in the background; the test waits for the lines
 //!   shown under it (e.g. the "listening on" line), and it ends with the session.
 //! - `<!-- readme-test: skip REASON -->` before a block skips it; the reason is required.
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
 //!
-//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites the shown output of every recipe
-//! that succeeded but printed something else with what it printed (review the diff).
+//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites, in each document, the shown output
+//! of every recipe that succeeded but printed something else with what it printed (review the
+//! diff).
 //!
-//! Run it on another markdown file (a draft section, say) with
-//! `BGPEER_README=docs/draft.md cargo test --test readme`.
+//! Run it on one markdown file only (a chapter, or a draft section) with
+//! `BGPEER_README=docs/draft.md cargo test --test readme`; blessing works there too.
+//!
+//! The links: every relative link in README.md and docs/*.md must name a file that exists, and a
+//! `#fragment` must be the anchor GitHub gives a heading of the file it points to; every chapter in
+//! docs/ must be linked from README.md.
 
 mod support;
 
@@ -392,7 +402,7 @@ impl Sandboxed {
         let home = tempfile::tempdir().unwrap();
         let work = home.path().join("work");
         std::fs::create_dir_all(&work).unwrap();
-        // Recipes run where a reader of the README stands, in a clone: the repository's files
+        // Recipes run where a reader of the docs stands, in a clone: the repository's files
         // are there (as links, read-only use); anything a recipe writes stays in the scratch
         // directory. Build output and VCS data are not linked.
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -466,7 +476,7 @@ fn session_script(blocks: &[&Block]) -> String {
                 .filter(|c| !c.ends_with('&'))
             {
                 Some(job) => {
-                    // A background job (a server): wait for the lines the README shows under it,
+                    // A background job (a server): wait for the lines the document shows under it,
                     // so its output is deterministic and it is ready when the next command runs.
                     background += 1;
                     let lines = step.expected.len();
@@ -647,7 +657,7 @@ fn run_document_blessing(
             if !lines_match(&step.expected, &actual) {
                 blessings.push((step.output_start, step.expected.len(), actual.clone()));
                 problems.push(format!(
-                    "line {}: `{}` printed something else\n--- README shows\n{}\n--- it printed\n{}\n---",
+                    "line {}: `{}` printed something else\n--- the document shows\n{}\n--- it printed\n{}\n---",
                     step.line,
                     step.command,
                     step.expected.join("\n"),
@@ -672,64 +682,396 @@ fn bless(path: &Path, markdown: &str, mut blessings: Vec<Blessing>) {
     std::fs::write(path, text).expect("rewrite the document");
 }
 
-fn readme_path() -> PathBuf {
-    let rel = std::env::var("BGPEER_README").unwrap_or_else(|_| "README.md".into());
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn readme_recipes_print_what_the_readme_shows() {
-    let path = readme_path();
-    let markdown = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let blocks = extract_blocks(&markdown).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// The chapters of the manual: every `*.md` file in docs/, by name.
+fn chapters() -> Vec<PathBuf> {
+    let mut chapters: Vec<PathBuf> = std::fs::read_dir(repository().join("docs"))
+        .map(|dir| {
+            dir.map(|entry| entry.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect()
+        })
+        .unwrap_or_default();
+    chapters.sort();
+    chapters
+}
+
+/// The documents whose recipes are run: README.md and every chapter, or only the file
+/// `BGPEER_README` names (relative to the repository).
+fn documents() -> Vec<PathBuf> {
+    match std::env::var("BGPEER_README") {
+        Ok(rel) => vec![repository().join(rel)],
+        Err(_) => std::iter::once(repository().join("README.md"))
+            .chain(chapters())
+            .collect(),
+    }
+}
+
+fn shown_name(path: &Path) -> String {
+    path.strip_prefix(repository())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Runs one document's recipes in a session and sandbox of its own, and returns what does not do
+/// what the document shows. With `BGPEER_README_BLESS=1` it rewrites the shown output instead.
+/// A chapter with no recipe to run passes; README.md and a file named by `BGPEER_README` must
+/// have some.
+fn check_document(path: &Path, must_have_recipes: bool) -> Vec<String> {
+    let markdown = match std::fs::read_to_string(path) {
+        Ok(m) => m,
+        Err(e) => return vec![format!("cannot read it: {e}")],
+    };
+    let blocks = match extract_blocks(&markdown) {
+        Ok(b) => b,
+        Err(e) => return vec![e],
+    };
     let is_readme = path.ends_with("README.md");
-    if is_readme {
-        assert!(
-            markdown
-                .lines()
-                .any(|l| l.starts_with('#') && l.contains("Quick start")),
-            "{} has no Quick start section",
-            path.display()
-        );
+    let mut problems = Vec::new();
+    if is_readme
+        && !markdown
+            .lines()
+            .any(|l| l.starts_with('#') && l.contains("Quick start"))
+    {
+        problems.push("it has no Quick start section".to_string());
     }
     let runnable: Vec<&Block> = blocks.iter().filter(|b| b.skip.is_none()).collect();
-    assert!(
-        !runnable.is_empty(),
-        "{} has no ```console blocks to test",
-        path.display()
-    );
-    if is_readme {
-        assert!(
-            runnable
-                .iter()
-                .any(|b| b.steps.iter().any(|s| after_install(&s.command).is_some())),
+    if is_readme
+        && !runnable
+            .iter()
+            .any(|b| b.steps.iter().any(|s| after_install(&s.command).is_some()))
+    {
+        problems.push(format!(
             "the quick start must install and run bgpeer in one command: `$ {INSTALL} && bgpeer --profile emulator ...`"
-        );
+        ));
     }
     for block in blocks.iter().filter(|b| b.skip.is_some()) {
         eprintln!(
-            "skipped block at line {} ({})",
+            "{}: skipped block at line {} ({})",
+            shown_name(path),
             block.line,
             block.skip.as_deref().unwrap_or_default()
         );
     }
+    if runnable.is_empty() {
+        if must_have_recipes || is_readme {
+            problems.push("it has no ```console blocks to test".to_string());
+        }
+        return problems;
+    }
     let mut blessings = Vec::new();
-    let problems = run_document_blessing(&Sandboxed::new(), &runnable, &mut blessings);
+    problems.extend(run_document_blessing(
+        &Sandboxed::new(),
+        &runnable,
+        &mut blessings,
+    ));
     if std::env::var_os("BGPEER_README_BLESS").is_some_and(|v| v == "1") && !blessings.is_empty() {
-        bless(&path, &markdown, blessings);
+        bless(path, &markdown, blessings);
         eprintln!(
             "rewrote the output of the recipes that differed in {}: review the diff",
             path.display()
         );
-        return;
+        return Vec::new();
     }
-    assert!(
-        problems.is_empty(),
-        "{}: {} recipe(s) don't do what the README shows:\n\n{}",
-        path.display(),
-        problems.len(),
-        problems.join("\n\n")
+    problems
+}
+
+#[test]
+fn readme_and_docs_recipes_print_what_they_show() {
+    let explicit = std::env::var_os("BGPEER_README").is_some();
+    let documents = documents();
+    // Each document has its own sandbox and session, so they can run at the same time.
+    let reports: Vec<(String, Vec<String>)> = std::thread::scope(|scope| {
+        let runs: Vec<_> = documents
+            .iter()
+            .map(|path| scope.spawn(move || (shown_name(path), check_document(path, explicit))))
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    let failures: Vec<String> = reports
+        .into_iter()
+        .filter(|(_, problems)| !problems.is_empty())
+        .map(|(name, problems)| {
+            format!(
+                "{name}: {} recipe(s) don't do what it shows:\n\n{}",
+                problems.len(),
+                problems.join("\n\n")
+            )
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+/// A link of a markdown document: `[text](target)`, `![alt](target)` or `[label]: target`.
+#[derive(Debug, PartialEq)]
+struct Link {
+    /// 1-based line.
+    line: usize,
+    target: String,
+}
+
+/// The lines of a document that are not inside a fenced code block, with their 1-based numbers.
+fn prose_lines(markdown: &str) -> Vec<(usize, &str)> {
+    let mut prose = Vec::new();
+    let mut open: Option<String> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        match (&open, fence_of(line)) {
+            (None, Some(fence)) => open = Some(fence),
+            (Some(fence), Some(closing))
+                if closing.starts_with(fence.as_str())
+                    && line.trim_start()[closing.len()..].trim().is_empty() =>
+            {
+                open = None
+            }
+            (None, None) => prose.push((i + 1, line)),
+            _ => {}
+        }
+    }
+    prose
+}
+
+/// `line` with the contents of its code spans (`` `...` ``) blanked, so a `[x](y)` quoted in code
+/// is not taken for a link.
+fn without_code_spans(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find('`') {
+        out.push_str(&rest[..at]);
+        let ticks = rest[at..].chars().take_while(|&c| c == '`').count();
+        let fence = &rest[at..at + ticks];
+        let after = &rest[at + ticks..];
+        match after.find(fence) {
+            Some(end) => {
+                out.push_str(&" ".repeat(ticks * 2 + after[..end].len()));
+                rest = &after[end + ticks..];
+            }
+            None => {
+                out.push_str(fence);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn links_of(markdown: &str) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (n, line) in prose_lines(markdown) {
+        let line = without_code_spans(line);
+        // Reference definitions: `[label]: target`.
+        if let Some(rest) = line.trim_start().strip_prefix('[') {
+            if let Some(target) = rest.split_once(']').and_then(|(_, r)| r.strip_prefix(':')) {
+                if let Some(target) = target.split_whitespace().next() {
+                    links.push(Link {
+                        line: n,
+                        target: target.trim_matches(['<', '>']).to_string(),
+                    });
+                }
+                continue;
+            }
+        }
+        let mut rest = line.as_str();
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else { break };
+            // `(target "title")`: the target is the first word.
+            let target = after[..end].split_whitespace().next().unwrap_or("");
+            links.push(Link {
+                line: n,
+                target: target.trim_matches(['<', '>']).to_string(),
+            });
+            rest = &after[end + 1..];
+        }
+    }
+    links
+}
+
+/// The anchor GitHub gives a heading: its text as rendered (code spans keep their content, a link
+/// its text), lower case, without punctuation other than `-` and `_`, spaces as `-`.
+fn github_slug(heading: &str) -> String {
+    let mut text = String::new();
+    let mut rest = heading;
+    // A link in a heading renders as its text.
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        text.push_str(&rest[..open]);
+        text.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    text.to_lowercase()
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a document's headings (ATX `#` headings outside code blocks); a repeated slug
+/// gets `-1`, `-2`, ... as on GitHub.
+fn anchors_of(markdown: &str) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    for (_, line) in prose_lines(markdown) {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        let level = t.chars().take_while(|&c| c == '#').count();
+        if !(1..=6).contains(&level) {
+            continue;
+        }
+        let text = &t[level..];
+        if !(text.is_empty() || text.starts_with([' ', '\t'])) {
+            continue;
+        }
+        // An optional closing sequence of `#`s.
+        let text = text.trim();
+        let text = match text.trim_end_matches('#') {
+            stripped if stripped.is_empty() || stripped.ends_with([' ', '\t']) => stripped.trim(),
+            _ => text,
+        };
+        let slug = github_slug(text);
+        let mut anchor = slug.clone();
+        let mut n = 0;
+        while anchors.contains(&anchor) {
+            n += 1;
+            anchor = format!("{slug}-{n}");
+        }
+        anchors.push(anchor);
+    }
+    anchors
+}
+
+/// What is wrong with the relative links of `path` (web links and `mailto:` are not checked).
+/// `linked` collects the files they lead to.
+fn broken_links(path: &Path, linked: &mut Vec<PathBuf>) -> Vec<String> {
+    let name = shown_name(path);
+    let markdown = match std::fs::read_to_string(path) {
+        Ok(m) => m,
+        Err(e) => return vec![format!("{name}: cannot read it: {e}")],
+    };
+    let mut problems = Vec::new();
+    for link in links_of(&markdown) {
+        let target = link.target.as_str();
+        if target.contains("://") || target.starts_with("mailto:") {
+            continue;
+        }
+        let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+        let destination = if file.is_empty() {
+            path.to_path_buf()
+        } else {
+            path.parent().unwrap().join(file)
+        };
+        let Ok(destination) = destination.canonicalize() else {
+            problems.push(format!(
+                "{name}:{}: link to {target:?}: there is no {}",
+                link.line,
+                shown_name(&destination)
+            ));
+            continue;
+        };
+        linked.push(destination.clone());
+        if fragment.is_empty() || destination.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&destination).unwrap_or_default();
+        let anchors = anchors_of(&text);
+        if !anchors.iter().any(|a| a == fragment) {
+            let near: Vec<&String> = anchors
+                .iter()
+                .filter(|a| {
+                    let stem = fragment.split('-').next().unwrap_or(fragment);
+                    a.contains(stem)
+                })
+                .take(5)
+                .collect();
+            problems.push(format!(
+                "{name}:{}: link to {target:?}: {} has no heading with the anchor #{fragment} (anchors like it: {near:?})",
+                link.line,
+                shown_name(&destination)
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn links_between_readme_and_docs_lead_somewhere() {
+    let readme = repository().join("README.md");
+    let mut problems = Vec::new();
+    let mut from_readme = Vec::new();
+    problems.extend(broken_links(&readme, &mut from_readme));
+    let chapters = chapters();
+    assert!(!chapters.is_empty(), "docs/ has no chapters");
+    for chapter in &chapters {
+        problems.extend(broken_links(chapter, &mut Vec::new()));
+        let chapter = chapter.canonicalize().unwrap();
+        if !from_readme.contains(&chapter) {
+            problems.push(format!(
+                "{} is not linked from README.md (add it to \"The manual\")",
+                shown_name(&chapter)
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn links_and_anchors_are_found_as_github_makes_them() {
+    let md = "# bgpeer\n\
+        See [the tour](docs/commands.md#groups-peers-and-networks) and ![logo](img/x.png \"Logo\").\n\
+        Not a link: `[x](y.md)`. [ref]: <docs/output.md>\n\
+        [ref]: docs/output.md\n\
+        ```console\n$ echo '[no](link.md)'\n# not a heading\n```\n\
+        ## `bgpeer vbr show`: the whole BGP picture of one VBR\n\
+        ## The admin API (`/_emulator/`)\n\
+        ### Tea SDK (`alibabacloud-vpc20160428`), V3 or V2 signatures\n\
+        ## Using [the SDKs](x.md) ##\n\
+        ## Recipes\n## Recipes\n\
+        #hashtag\n";
+    assert_eq!(
+        links_of(md)
+            .iter()
+            .map(|l| (l.line, l.target.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (2, "docs/commands.md#groups-peers-and-networks"),
+            (2, "img/x.png"),
+            (4, "docs/output.md"),
+            (12, "x.md"),
+        ]
+    );
+    assert_eq!(
+        anchors_of(md),
+        [
+            "bgpeer",
+            "bgpeer-vbr-show-the-whole-bgp-picture-of-one-vbr",
+            "the-admin-api-_emulator",
+            "tea-sdk-alibabacloud-vpc20160428-v3-or-v2-signatures",
+            "using-the-sdks",
+            "recipes",
+            "recipes-1",
+        ]
+    );
+    assert_eq!(
+        github_slug("Output: formats, fields, and scripting"),
+        "output-formats-fields-and-scripting"
+    );
+    assert_eq!(
+        github_slug("Faults: testing how clients cope"),
+        "faults-testing-how-clients-cope"
     );
 }
 
