@@ -173,7 +173,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
                 e.message().trim_end_matches('\n')
             ),
             hint: Some(
-                "fix the file, or recreate it with `bgpeer configure set`; the format is documented in the README (Configuration)"
+                "fix the file, or recreate it with `bgpeer configure set`; the format is documented in docs/configuration.md (The config file)"
                     .to_string(),
             ),
         }
