@@ -23,20 +23,18 @@
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
 //!
-//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites the shown output of every recipe
+//! `BGPEER_README_BLESS=1 cargo test --test it readme::` rewrites the shown output of every recipe
 //! that succeeded but printed something else with what it printed (review the diff).
 //!
 //! Run it on another markdown file (a draft section, say) with
-//! `BGPEER_README=docs/draft.md cargo test --test readme`.
-
-mod support;
+//! `BGPEER_README=docs/draft.md cargo test --test it readme::`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::*;
+use crate::support::*;
 
 /// What the quick start installs with; the test has the binary already.
 const INSTALL: &str = "cargo install --locked --path .";
