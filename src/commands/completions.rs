@@ -1,6 +1,6 @@
 //! `bgpeer completions SHELL`: prints the completion script generated from the clap tree.
 //!
-//! The same function produces the checked-in `completions/` files (see `tests/generated_files.rs`),
+//! The same function produces the checked-in `completions/` files (see `tests/it/generated_files.rs`),
 //! so what the command prints and what the repository ships can't differ. bgpeer never writes to
 //! the user's rc files: installing the script is the user's call (see `bgpeer completions --help`).
 

@@ -1,7 +1,7 @@
 //! Pure request signers for Alibaba Cloud RPC APIs: ACS3-HMAC-SHA256 (`v3`, the default) and
 //! HMAC-SHA1 (`v2`, `SignatureVersion=1.0`). No I/O and no clock: time and nonce come in as arguments.
 //!
-//! Both schemes are pinned by the published vectors in `tests/signing_vectors.rs`.
+//! Both schemes are pinned by the published vectors in `tests/it/signing_vectors.rs`.
 
 pub mod percent;
 pub mod v2;

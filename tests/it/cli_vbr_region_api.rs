@@ -1,14 +1,13 @@
 //! `region list`, `vbr list`, `vbr show` and `api` end to end: the real binary against a real
 //! emulator process, plus the output contract (formats, --fields, masking, stdout/stderr, pipes).
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Stdio;
 
 use serde_json::Value;
-use support::*;
+
+use crate::support::*;
 
 const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
 const DEMO_GROUP: &str = "bgpg-bp1demo00000000000000";

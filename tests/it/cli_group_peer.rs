@@ -3,13 +3,12 @@
 //! runs, waits (success, timeout, failure state), confirmation of deletes, and each documented API
 //! error surfacing with its exit code, code and plain-words hint.
 
-mod support;
-
 use std::io::Write;
 use std::process::Command;
 
 use serde_json::Value;
-use support::*;
+
+use crate::support::*;
 
 const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
 const DEMO_GROUP: &str = "bgpg-bp1demo00000000000000";

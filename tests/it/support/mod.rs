@@ -1,8 +1,10 @@
 //! Shared helpers for integration tests: a sealed environment for the real binary, and a real
 //! emulator process on an ephemeral loopback port.
 //!
-//! Use from a test file with `mod support;`. Additive changes only: other test files depend on it.
-#![allow(dead_code)]
+//! Every test module uses it with `use crate::support::*;`. Additive changes only: other test
+//! modules depend on it.
+
+pub mod fault_server;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

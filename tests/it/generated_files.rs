@@ -3,11 +3,9 @@
 //! The checked-in files are regenerated in memory from the clap tree and compared byte for byte.
 //! When they drift, the failure prints the one command that rewrites them:
 //!
-//!     BGPEER_REGENERATE=1 cargo test --test generated_files
+//!     BGPEER_REGENERATE=1 cargo test --test it generated_files::
 //!
 //! which writes every file and deletes files of commands that no longer exist.
-
-mod support;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -19,9 +17,10 @@ use clap::ValueEnum;
 use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
-use support::*;
 
-const REGENERATE: &str = "BGPEER_REGENERATE=1 cargo test --test generated_files";
+use crate::support::*;
+
+const REGENERATE: &str = "BGPEER_REGENERATE=1 cargo test --test it generated_files::";
 
 fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

@@ -28,25 +28,23 @@
 //! - The quick start's `cargo install --locked --path . && ` prefix is dropped: the test runs the
 //!   rest with the binary cargo just built for it, which `PATH` puts first.
 //!
-//! `BGPEER_README_BLESS=1 cargo test --test readme` rewrites, in each document, the shown output
+//! `BGPEER_README_BLESS=1 cargo test --test it readme::` rewrites, in each document, the shown output
 //! of every recipe that succeeded but printed something else with what it printed (review the
 //! diff).
 //!
 //! Run it on one markdown file only (a chapter, or a draft section) with
-//! `BGPEER_README=docs/draft.md cargo test --test readme`; blessing works there too.
+//! `BGPEER_README=docs/draft.md cargo test --test it readme::`; blessing works there too.
 //!
 //! The links: every relative link in README.md and docs/*.md must name a file that exists, and a
 //! `#fragment` must be the anchor GitHub gives a heading of the file it points to; every chapter in
 //! docs/ must be linked from README.md.
-
-mod support;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::*;
+use crate::support::*;
 
 /// What the quick start installs with; the test has the binary already.
 const INSTALL: &str = "cargo install --locked --path .";

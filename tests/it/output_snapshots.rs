@@ -2,12 +2,11 @@
 //! JSON and tables of `region list`, `vbr list`, `vbr show` and `api` through the real binary
 //! against the emulator. A change to any of them is a deliberate diff here.
 
-mod support;
-
 use bgpeer::cli::OutputFormat;
 use bgpeer::output::{render_list, render_one, render_vbr_view, Style};
 use serde_json::{json, Value};
-use support::*;
+
+use crate::support::*;
 
 fn at_80(format: OutputFormat) -> Style {
     Style {

@@ -3,17 +3,13 @@
 //! backoff hints, idempotency tokens, typed errors and exit codes, timeouts, proxies, masking in
 //! `--debug`, the JSON error format, a closed stdout and Ctrl-C.
 
-#[path = "support/fault_server.rs"]
-mod fault_server;
-#[allow(unused_imports)]
-mod support;
-
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use fault_server::{FaultServer, Reply};
 use serde_json::json;
-use support::{run, Emulator, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
+
+use crate::support::fault_server::{FaultServer, Reply};
+use crate::support::{self, run, Emulator, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
 
 /// `bgpeer` with the test key, region cn-shanghai, pointed at `endpoint`.
 fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {

@@ -3,13 +3,12 @@
 //! creates and deletes (validation of every item before sending, per-item results, partial
 //! failures), and a throttled bulk run finishing with zero failed items.
 
-mod support;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
-use support::*;
+
+use crate::support::*;
 
 const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
 const DEMO_VPC: &str = "vpc-bp1demo00000000000000";

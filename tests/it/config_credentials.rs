@@ -2,15 +2,14 @@
 //! binary in a sealed HOME, against the emulator (VPC and STS) and small loopback fakes of the
 //! instance metadata service and a credentials URI.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
-use support::*;
+
+use crate::support::{self, *};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

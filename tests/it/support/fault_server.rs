@@ -7,8 +7,7 @@
 //! also act as a recording proxy (it sees absolute-form targets and `CONNECT`), and forward to a
 //! real emulator while dropping the answer on the floor (a "lost response").
 //!
-//! Use from a test file with `#[path = "support/fault_server.rs"] mod fault_server;`.
-#![allow(dead_code)]
+//! Use from a test module with `use crate::support::fault_server::{FaultServer, Reply};`.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};

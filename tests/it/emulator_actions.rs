@@ -1,6 +1,7 @@
-//! The emulator's BGP semantics, called directly on `World::seeded()` (pure and fast): one test per
-//! documented error code, the lifecycle, ClientToken, paging and filters, the SDK value types, and a
-//! property test throwing hostile parameter sets at every action.
+//! The emulator's BGP semantics, called directly on `World::seeded()` (pure and fast): every
+//! documented error code (one test per code, or one case of a table where a single request shows
+//! it), the lifecycle, ClientToken, paging and filters, the SDK value types, and a property test
+//! throwing hostile parameter sets at every action.
 
 use std::time::Duration;
 
@@ -395,19 +396,6 @@ fn quota_exceeded_bgp() {
 }
 
 #[test]
-fn quota_exceeded_nqa() {
-    let mut emu = Emu::new();
-    let group = emu.group(HZ, &special("nqafull"), &[]);
-    let e = emu.peer_err(HZ, &group, &[("PeerIpAddress", "198.51.100.1")]);
-    assert_err(
-        &e,
-        400,
-        "QuotaExceeded.Nqa",
-        "nqa count per vbr quota exceed.",
-    );
-}
-
-#[test]
 fn quota_exceeded_bgp_network() {
     let mut emu = Emu::new();
     let vbr = emu.pool_vbr(false, 0);
@@ -472,17 +460,168 @@ fn quota_exceeded_bfd_session() {
 
 // --- VBR traits -------------------------------------------------------------------------------
 
-#[test]
-fn invalid_access_device_id_not_found() {
-    let mut emu = Emu::new();
-    let group = emu.group(HZ, &special("nodevice"), &[]);
-    let e = emu.peer_err(HZ, &group, &[("PeerIpAddress", "198.51.100.1")]);
-    assert_err(
-        &e,
-        400,
-        "InvalidAccessDeviceId.NotFound",
-        "There is no Access_Device_Id in our records",
+/// The error of a request that must fail; a success panics naming the case.
+fn refused(emu: &mut Emu, case: &str, action: &str, params: &[(&str, &str)]) -> EmuError {
+    match emu.call(action, params) {
+        Ok(v) => panic!("{case}: {action} {params:?} succeeded: {v}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn assert_case_err(case: &str, e: &EmuError, status: u16, code: &str, message: &str) {
+    assert_eq!(
+        (e.status, e.code.as_str(), e.message.as_str()),
+        (status, code, message),
+        "{case}: {e:?}"
     );
+}
+
+/// Each seeded VBR with one of these traits takes a group and refuses its first peer with the
+/// documented error (case names are the error codes).
+#[test]
+fn vbr_traits_refuse_the_first_peer() {
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+        &'a str,
+        &'a str,
+        &'a str,
+    );
+    // (case, VBR trait, group parameters, PeerIpAddress, code, message)
+    let cases: &[Row] = &[
+        (
+            "quota_exceeded_nqa",
+            "nqafull",
+            &[],
+            "198.51.100.1",
+            "QuotaExceeded.Nqa",
+            "nqa count per vbr quota exceed.",
+        ),
+        (
+            "invalid_access_device_id_not_found",
+            "nodevice",
+            &[],
+            "198.51.100.1",
+            "InvalidAccessDeviceId.NotFound",
+            "There is no Access_Device_Id in our records",
+        ),
+        (
+            "illegal_param_local_gateway_ip_and_mask",
+            "badgateway",
+            &[],
+            "198.51.100.1",
+            "IllegalParam.LocalGatewayIpAndMask",
+            "The LocalGatewayIpAndMask value is invalid.",
+        ),
+        (
+            "illegal_param_peering_ipv6_subnet_mask",
+            "badipv6mask",
+            &[("IpVersion", "IPv6")],
+            "2001:db8::2",
+            "IllegalParam.PeeringIpv6SubnetMask",
+            "The PeeringIpv6SubnetMask value is invalid.",
+        ),
+    ];
+    for &(case, word, group_params, peer_ip, code, message) in cases {
+        let mut emu = Emu::new();
+        let vbr = special(word);
+        let mut p = vec![("RegionId", HZ), ("RouterId", &vbr), ("PeerAsn", "65001")];
+        p.extend_from_slice(group_params);
+        let group = emu
+            .call("CreateBgpGroup", &p)
+            .unwrap_or_else(|e| panic!("{case}: CreateBgpGroup {p:?} failed: {e:?}"));
+        let group = group["BgpGroupId"].as_str().unwrap();
+        let e = refused(
+            &mut emu,
+            case,
+            "CreateBgpPeer",
+            &[
+                ("RegionId", HZ),
+                ("BgpGroupId", group),
+                ("PeerIpAddress", peer_ip),
+            ],
+        );
+        assert_case_err(case, &e, 400, code, message);
+    }
+}
+
+/// Single requests on the seeded world, each refused with its documented error (case names are
+/// the error codes).
+#[test]
+fn single_requests_refused_with_their_documented_error() {
+    let busy = special("busy");
+    let norouterif = special("norouterif");
+    let dualstack = special("dualstack");
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Vec<(&'a str, &'a str)>,
+        u16,
+        &'a str,
+        &'a str,
+    );
+    // (case, action, parameters, HTTP status, code, message)
+    let cases: Vec<Row> = vec![
+        (
+            "operation_conflict",
+            "CreateBgpGroup",
+            vec![("RegionId", HZ), ("RouterId", &busy), ("PeerAsn", "65001")],
+            400,
+            "OperationConflict",
+            "The operation conflicts with another operation in progress on the vbr, please try again later.",
+        ),
+        (
+            "operation_failed_no_active_router_interface",
+            "AddBgpNetwork",
+            vec![
+                ("RegionId", HZ),
+                ("RouterId", &norouterif),
+                ("DstCidrBlock", "10.9.0.0/24"),
+            ],
+            400,
+            "OperationFailed.NoActiveRouterInterface",
+            "there's not active routerInterface,cannot add bgp network.",
+        ),
+        (
+            "invalid_ip_in_snat_pool",
+            "AddBgpNetwork",
+            vec![
+                ("RegionId", HZ),
+                ("RouterId", &dualstack),
+                ("DstCidrBlock", "47.98.10.0/29"),
+            ],
+            400,
+            "InvalidIP.IpInSnatPool",
+            "Multi ip in snat pool cannot remove ip from bandwidth package.",
+        ),
+        (
+            "invalid_resource_not_found",
+            "DescribeBgpNetworks",
+            vec![("RegionId", SH), ("RouterId", "vbr-uf6doesnotexist000000")],
+            404,
+            "InvalidResource.NotFound",
+            "The specified resource is not found.",
+        ),
+        (
+            "invalid_bgp_discription_malformed",
+            "ModifyBgpGroupAttribute",
+            vec![
+                ("RegionId", HZ),
+                ("BgpGroupId", DEMO_GROUP),
+                ("Description", "https://evil"),
+            ],
+            400,
+            "InvalidBgpDiscription.Malformed",
+            "Specified Bgp Group description is not valid.",
+        ),
+    ];
+    for (case, action, params, status, code, message) in &cases {
+        let mut emu = Emu::new();
+        let e = refused(&mut emu, case, action, params);
+        assert_case_err(case, &e, *status, code, message);
+    }
 }
 
 #[test]
@@ -537,25 +676,6 @@ fn operation_failed_pconn_traffic_not_enable() {
 }
 
 #[test]
-fn operation_failed_no_active_router_interface() {
-    let mut emu = Emu::new();
-    let e = emu.err(
-        "AddBgpNetwork",
-        &[
-            ("RegionId", HZ),
-            ("RouterId", &special("norouterif")),
-            ("DstCidrBlock", "10.9.0.0/24"),
-        ],
-    );
-    assert_err(
-        &e,
-        400,
-        "OperationFailed.NoActiveRouterInterface",
-        "there's not active routerInterface,cannot add bgp network.",
-    );
-}
-
-#[test]
 fn operation_unsupport() {
     let mut emu = Emu::new();
     let vbr = special("fixedasn");
@@ -585,25 +705,6 @@ fn operation_unsupport() {
         ],
     );
     assert_eq!(e.code, "OperationUnsupport");
-}
-
-#[test]
-fn operation_conflict() {
-    let mut emu = Emu::new();
-    let e = emu.err(
-        "CreateBgpGroup",
-        &[
-            ("RegionId", HZ),
-            ("RouterId", &special("busy")),
-            ("PeerAsn", "65001"),
-        ],
-    );
-    assert_err(
-        &e,
-        400,
-        "OperationConflict",
-        "The operation conflicts with another operation in progress on the vbr, please try again later.",
-    );
 }
 
 #[test]
@@ -666,32 +767,6 @@ fn operation_unsupported_ipv6_for_this_region() {
         400,
         "OperationUnsupported.IPV6ForThisRegion",
         "This Region is unsupported IPV6.",
-    );
-}
-
-#[test]
-fn illegal_param_local_gateway_ip_and_mask() {
-    let mut emu = Emu::new();
-    let group = emu.group(HZ, &special("badgateway"), &[]);
-    let e = emu.peer_err(HZ, &group, &[("PeerIpAddress", "198.51.100.1")]);
-    assert_err(
-        &e,
-        400,
-        "IllegalParam.LocalGatewayIpAndMask",
-        "The LocalGatewayIpAndMask value is invalid.",
-    );
-}
-
-#[test]
-fn illegal_param_peering_ipv6_subnet_mask() {
-    let mut emu = Emu::new();
-    let group = emu.group(HZ, &special("badipv6mask"), &[("IpVersion", "IPv6")]);
-    let e = emu.peer_err(HZ, &group, &[("PeerIpAddress", "2001:db8::2")]);
-    assert_err(
-        &e,
-        400,
-        "IllegalParam.PeeringIpv6SubnetMask",
-        "The PeeringIpv6SubnetMask value is invalid.",
     );
 }
 
@@ -810,25 +885,6 @@ fn invalid_bgp_description_malformed() {
             "Specified Bgp Group description is not valid.",
         );
     }
-}
-
-#[test]
-fn invalid_bgp_discription_malformed() {
-    let mut emu = Emu::new();
-    let e = emu.err(
-        "ModifyBgpGroupAttribute",
-        &[
-            ("RegionId", HZ),
-            ("BgpGroupId", DEMO_GROUP),
-            ("Description", "https://evil"),
-        ],
-    );
-    assert_err(
-        &e,
-        400,
-        "InvalidBgpDiscription.Malformed",
-        "Specified Bgp Group description is not valid.",
-    );
 }
 
 #[test]
@@ -1135,25 +1191,6 @@ fn duplicated_cidr_block() {
 }
 
 #[test]
-fn invalid_ip_in_snat_pool() {
-    let mut emu = Emu::new();
-    let e = emu.err(
-        "AddBgpNetwork",
-        &[
-            ("RegionId", HZ),
-            ("RouterId", &special("dualstack")),
-            ("DstCidrBlock", "47.98.10.0/29"),
-        ],
-    );
-    assert_err(
-        &e,
-        400,
-        "InvalidIP.IpInSnatPool",
-        "Multi ip in snat pool cannot remove ip from bandwidth package.",
-    );
-}
-
-#[test]
 fn invalid_dest_cidr_block_malformed() {
     let mut emu = Emu::new();
     let vbr = special("dualstack");
@@ -1218,21 +1255,6 @@ fn illegal_param_format_dst_cidr_block() {
             "The format of the specified destination CIDR block is invalid.",
         );
     }
-}
-
-#[test]
-fn invalid_resource_not_found() {
-    let mut emu = Emu::new();
-    let e = emu.err(
-        "DescribeBgpNetworks",
-        &[("RegionId", SH), ("RouterId", "vbr-uf6doesnotexist000000")],
-    );
-    assert_err(
-        &e,
-        404,
-        "InvalidResource.NotFound",
-        "The specified resource is not found.",
-    );
 }
 
 // --- peers: addresses, versions, BFD ---------------------------------------------------------

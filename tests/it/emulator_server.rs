@@ -2,15 +2,14 @@
 //! signature checks and errors, STS, persistence and durability, faults, the admin API,
 //! hostile requests, and the embedded `emulator` profile.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use bgpeer::signing::{self, v2, v3};
 use serde_json::Value;
-use support::*;
+
+use crate::support::*;
 
 const VPC: &str = "2016-04-28";
 const STS: &str = "2015-04-01";

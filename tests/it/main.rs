@@ -1,0 +1,19 @@
+//! The integration tests, one binary (as ripgrep does): each file below was its own test binary
+//! once, and each linked the whole dependency tree (axum, reqwest, tokio) again.
+//!
+//! Run one part with a filter on its module path, e.g. `cargo test --test it readme::` or
+//! `cargo test --test it client_behaviour::`.
+
+mod support;
+
+mod cli_group_peer;
+mod cli_network_bulk;
+mod cli_vbr_region_api;
+mod client_behaviour;
+mod config_credentials;
+mod emulator_actions;
+mod emulator_server;
+mod generated_files;
+mod output_snapshots;
+mod readme;
+mod signing_vectors;
