@@ -9,8 +9,6 @@ pub mod emit;
 pub mod emulator;
 mod error;
 pub mod group;
-#[cfg(test)]
-mod in_process_tests;
 pub mod mutation;
 pub mod network;
 pub mod peer;

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod architecture;
 mod cli_group_peer;
 mod cli_network_bulk;
 mod cli_vbr_region_api;
@@ -14,6 +15,7 @@ mod config_credentials;
 mod emulator_actions;
 mod emulator_server;
 mod generated_files;
+mod in_process;
 mod output_snapshots;
 mod readme;
 mod signing_vectors;

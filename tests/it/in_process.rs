@@ -1,14 +1,14 @@
-//! Commands run in process through [`crate::run_with`], with in-memory streams, against the
+//! Commands run in process through `bgpeer::run_with`, with in-memory streams, against the
 //! embedded emulator: what a user sees on stdout and stderr, and the exit code, without spawning
 //! the binary. (The tests that need a real process, for signals, terminals and the README, spawn
-//! it; see tests/.)
+//! it.)
 
 use std::path::Path;
 
-use super::context::Terminal;
-use super::streams::Streams;
-use crate::env::Env;
-use crate::exit::Exit;
+use bgpeer::commands::context::Terminal;
+use bgpeer::commands::streams::Streams;
+use bgpeer::env::Env;
+use bgpeer::exit::Exit;
 
 struct Run {
     exit: Exit,
@@ -43,7 +43,7 @@ fn sealed_env(dir: &Path, extra: &[(&str, &str)]) -> Env {
 
 fn run(args: &[&str], env: Env, term: Terminal, stdin: &str) -> Run {
     let (streams, captured) = Streams::captured(stdin);
-    let exit = crate::run_with(
+    let exit = bgpeer::run_with(
         std::iter::once("bgpeer").chain(args.iter().copied()),
         env,
         term,
