@@ -63,8 +63,7 @@ impl<T> Sourced<T> {
     }
 }
 
-/// The built-in profile that runs the local emulator in-process.
-pub const EMULATOR_PROFILE: &str = "emulator";
+pub use crate::config::profile::EMULATOR_PROFILE;
 
 /// Every effective setting of this invocation, each with its source.
 #[derive(Debug, Clone)]

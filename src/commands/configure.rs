@@ -11,10 +11,10 @@ use crate::cli::configure::{ConfigureArgs, ConfigureCommand, SetArgs};
 use crate::cli::OutputFormat;
 use crate::config;
 use crate::config::file::{self, ConfigFile, Profile};
+use crate::config::profile::{self, EMULATOR_PROFILE};
 use crate::credentials::{self, mode::Mode};
-use crate::seconds::Seconds;
 use crate::secret::{mask_key_id, Secret};
-use crate::settings::{self, Source, EMULATOR_PROFILE};
+use crate::settings::{self, Source};
 
 pub async fn run(ctx: &Context, args: ConfigureArgs) -> anyhow::Result<()> {
     match args.command {
@@ -34,27 +34,6 @@ fn load_file(ctx: &Context) -> anyhow::Result<(std::path::PathBuf, ConfigFile)> 
         ctx.notice(w);
     }
     Ok((path, loaded.file.unwrap_or_default()))
-}
-
-fn valid_profile_name(name: &str) -> Result<(), CliError> {
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !ok {
-        return Err(CliError::usage(
-            format!("invalid profile name {name:?}"),
-            Some("use letters, digits, '-', '_' and '.' (at most 64 characters)".to_string()),
-        ));
-    }
-    if name == EMULATOR_PROFILE {
-        return Err(CliError::usage(
-            "profile emulator is built in and can't be changed",
-            Some("pick another name, e.g. --profile local".to_string()),
-        ));
-    }
-    Ok(())
 }
 
 /// Reads a secret from `stdin` (its first line) or `env:VAR`.
@@ -94,45 +73,6 @@ fn opt(v: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
-}
-
-/// Clears every credential field (a new mode starts from nothing, so no stale secret survives).
-fn clear_credentials(p: &mut Profile) {
-    p.mode = None;
-    p.access_key_id = None;
-    p.access_key_secret = None;
-    p.security_token = None;
-    p.role_arn = None;
-    p.role_session_name = None;
-    p.duration_seconds = None;
-    p.external_id = None;
-    p.policy = None;
-    p.sts_region = None;
-    p.sts_endpoint = None;
-    p.source_profile = None;
-    p.role_name = None;
-    p.process_command = None;
-    p.credentials_uri = None;
-}
-
-fn unset_key(p: &mut Profile, key: &str) -> Result<(), CliError> {
-    let mut table = toml::Table::try_from(&*p).map_err(|e| CliError::usage(e.to_string(), None))?;
-    if !file::PROFILE_KEYS.contains(&key) {
-        return Err(unknown_key_error(key, file::PROFILE_KEYS));
-    }
-    table.remove(key);
-    *p = table
-        .try_into()
-        .map_err(|e: toml::de::Error| CliError::usage(e.to_string(), None))?;
-    Ok(())
-}
-
-fn unknown_key_error(key: &str, known: &[&str]) -> CliError {
-    let hint = match file::did_you_mean(key, known) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("known keys: {}", known.join(", ")),
-    };
-    CliError::usage(format!("unknown key `{key}`"), Some(hint))
 }
 
 /// Applies the global setting flags (--region, --endpoint, ...) to a profile.
@@ -176,83 +116,22 @@ fn output_name(o: OutputFormat) -> &'static str {
 }
 
 /// Checks what can be checked without contacting anything.
-fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> Result<(), CliError> {
-    let usage = |m: String, h: &str| CliError::usage(m, Some(h.to_string()));
-    if let Some(r) = &p.region {
-        if r.is_empty()
-            || !r
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            return Err(usage(
-                format!("invalid region {r:?}"),
-                "a region id looks like cn-shanghai or ap-southeast-1",
-            ));
-        }
-    }
+fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> anyhow::Result<()> {
+    p.check(name, file)?;
     if let Some(e) = &p.endpoint {
         crate::client::endpoint::resolve(None, Some(e), ctx.globals.allow_insecure_endpoint)
             .map_err(|err| CliError::usage(format!("invalid endpoint: {err}"), None))?;
     }
-    for (key, v) in [
-        ("connect_timeout", p.connect_timeout),
-        ("read_timeout", p.read_timeout),
-        ("deadline", p.deadline),
-    ] {
-        if let Some(v) = v {
-            if Seconds::new(v).is_err() {
-                return Err(usage(
-                    format!("invalid {key} {v}"),
-                    &format!("use {}", crate::seconds::RULE),
-                ));
-            }
-        }
-    }
-    if p.max_attempts == Some(0) {
-        return Err(usage(
-            "invalid max_attempts 0".into(),
-            "use 1 or more (1 means no retries)",
-        ));
-    }
-    if let Some(arn) = &p.role_arn {
-        if !arn.starts_with("acs:ram::") || !arn.contains(":role/") {
-            return Err(usage(
-                format!("invalid role ARN {arn:?}"),
-                "a role ARN looks like acs:ram::1234567890123456:role/vpc-admin",
-            ));
-        }
-    }
-    if let Some(d) = p.duration_seconds {
-        if d < 900 {
-            return Err(usage(
-                format!("invalid duration {d}s"),
-                "STS needs 900 seconds or more",
-            ));
-        }
-    }
     if let Some(uri) = &p.credentials_uri {
         if !(uri.starts_with("http://") || uri.starts_with("https://")) {
-            return Err(usage(
+            return Err(CliError::usage(
                 format!(
                     "invalid credentials URI {}",
                     credentials::remote::redact_uri(uri)
                 ),
-                "use an http:// or https:// URL",
-            ));
-        }
-    }
-    if let Some(src) = &p.source_profile {
-        if src == name {
-            return Err(usage(
-                format!("profile {name} can't be its own source_profile"),
-                "name a profile with its own credentials",
-            ));
-        }
-        if !file.profiles.contains_key(src) {
-            return Err(usage(
-                format!("source_profile {src} does not exist in bgpeer's config"),
-                "create it first with `bgpeer configure set --profile SOURCE --mode AK ...`",
-            ));
+                Some("use an http:// or https:// URL".to_string()),
+            )
+            .into());
         }
     }
     let whence = format!("profile {name}");
@@ -298,11 +177,11 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
             Some("e.g. bgpeer configure set --profile prod --mode AK --region cn-shanghai --access-key-id ID --access-key-secret-from stdin".to_string()),
         )
     })?;
-    valid_profile_name(&name)?;
+    profile::check_name(&name)?;
     let (path, file) = load_file(ctx)?;
     let mut p = file.profiles.get(&name).cloned().unwrap_or_default();
     for key in &a.unset {
-        unset_key(&mut p, key)?;
+        p.unset(key)?;
     }
     apply_setting_flags(ctx, &mut p);
 
@@ -310,7 +189,7 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
         Some(m) => {
             let mode = Mode::parse(&m, "--mode")
                 .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
-            clear_credentials(&mut p);
+            p.clear_credentials();
             p.mode = Some(mode.as_str().to_string());
             Some(mode)
         }
@@ -449,7 +328,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
         config::shown(&path)
     ));
     let name = prompt(ctx, "Profile name", Some(&default_name))?;
-    valid_profile_name(&name)?;
+    profile::check_name(&name)?;
     let old = file.profiles.get(&name).cloned().unwrap_or_default();
     let mut p = old.clone();
     let mode_raw = prompt(
@@ -461,7 +340,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
         .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
     let same_mode = old.mode.as_deref() == Some(mode.as_str());
     if !same_mode {
-        clear_credentials(&mut p);
+        p.clear_credentials();
     }
     p.mode = Some(mode.as_str().to_string());
     let keep = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -756,7 +635,7 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
                     .iter()
                     .filter(|k| !effective.iter().any(|e| e.name == **k)),
             );
-            return Err(unknown_key_error(other, &known).into());
+            return Err(profile::unknown_key(other, &known).into());
         }
     };
     let Some(value) = value else {

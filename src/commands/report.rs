@@ -41,6 +41,9 @@ fn diagnose(err: &anyhow::Error) -> Option<&dyn Diagnose> {
         if let Some(e) = cause.downcast_ref::<crate::emulator::StartError>() {
             return Some(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::config::profile::ProfileError>() {
+            return Some(e);
+        }
     }
     None
 }

@@ -3,6 +3,7 @@
 
 pub mod aliyun;
 pub mod file;
+pub mod profile;
 
 use std::path::{Path, PathBuf};
 
