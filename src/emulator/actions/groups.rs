@@ -420,6 +420,27 @@ mod tests {
     use super::super::legacy::{both_renderings, object, world_in_every_phase};
     use super::*;
 
+    #[test]
+    fn describe_bgp_groups_answer_is_pinned() {
+        let w = super::super::fixtures::world_in_every_phase();
+        let text = super::super::fixtures::describe_text(
+            &w,
+            "DescribeBgpGroups",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+        );
+        let doc = super::super::fixtures::assert_describe_snapshot("describe_bgp_groups", &text);
+        let statuses: std::collections::BTreeSet<&str> = doc["BgpGroups"]["BgpGroup"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["Status"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            statuses,
+            ["Available", "Deleting", "Modifying", "Pending"].into()
+        );
+    }
+
     /// The item as it was built before the typed rows.
     fn legacy_group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
         let text = |s: &str| Value::String(s.to_string());

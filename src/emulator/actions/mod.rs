@@ -160,6 +160,8 @@
 //! 18. Writes to a Pending/Modifying/Deleting group, peer or network answer `InvalidStatus.CannotOperate`
 //!     (CreateBgpPeer needs its group Available too; a client should wait as Terraform does).
 
+#[cfg(test)]
+mod fixtures;
 mod groups;
 mod networks;
 mod params;
@@ -276,7 +278,7 @@ pub struct JsonObject(String);
 
 impl JsonObject {
     /// Serialises `body`, which must serialise as an object (a struct or a map).
-    fn of(body: &impl serde::Serialize) -> Result<JsonObject, EmuError> {
+    pub(crate) fn of(body: &impl serde::Serialize) -> Result<JsonObject, EmuError> {
         let text = serde_json::to_string(body).map_err(|_| internal_error())?;
         if !text.starts_with('{') {
             return Err(internal_error());
@@ -750,6 +752,17 @@ pub(crate) mod legacy {
 mod tests {
     use super::legacy::{world_in_every_phase, NOW_MS, SETTLE};
     use super::*;
+
+    #[test]
+    fn a_page_is_the_totals_then_the_set() {
+        let paging = params::Paging { number: 3, size: 7 };
+        let empty: [Value; 0] = [];
+        let object = page_body(paging, 0, "Set", "Item", &empty).unwrap();
+        assert_eq!(
+            object.as_str(),
+            r#"{"TotalCount":0,"PageNumber":3,"PageSize":7,"Set":{"Item":[]}}"#
+        );
+    }
 
     #[test]
     fn a_page_spliced_after_request_id_is_what_success_body_renders() {

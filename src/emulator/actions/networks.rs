@@ -253,6 +253,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn describe_bgp_networks_answer_is_pinned() {
+        let w = super::super::fixtures::world_in_every_phase();
+        let text = super::super::fixtures::describe_text(
+            &w,
+            "DescribeBgpNetworks",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+        );
+        let doc = super::super::fixtures::assert_describe_snapshot("describe_bgp_networks", &text);
+        assert_eq!(
+            doc["BgpNetworks"]["BgpNetwork"].as_array().unwrap().len(),
+            4
+        );
+    }
+
+    #[test]
     fn typed_describe_bgp_networks_gives_the_bytes_of_the_value_rendering() {
         let w = world_in_every_phase();
         let (typed, legacy) = both_renderings(

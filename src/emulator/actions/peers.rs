@@ -672,6 +672,19 @@ mod tests {
     use super::super::legacy::{both_renderings, object, world_in_every_phase};
     use super::*;
 
+    #[test]
+    fn describe_bgp_peers_answer_is_pinned() {
+        let w = super::super::fixtures::world_in_every_phase();
+        let text = super::super::fixtures::describe_text(
+            &w,
+            "DescribeBgpPeers",
+            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
+        );
+        let doc = super::super::fixtures::assert_describe_snapshot("describe_bgp_peers", &text);
+        let rows = doc["BgpPeers"]["BgpPeer"].as_array().unwrap().len();
+        assert!(rows >= 7, "{rows}");
+    }
+
     /// The item as it was built before the typed rows.
     fn legacy_peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
         let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);

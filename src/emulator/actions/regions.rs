@@ -183,6 +183,30 @@ mod tests {
     use super::super::legacy::{both_renderings, world_in_every_phase};
 
     #[test]
+    fn describe_vbrs_answers_are_pinned() {
+        let w = super::super::fixtures::world_in_every_phase();
+        for (region, page) in [
+            ("cn-shanghai", "1"),
+            ("cn-shanghai", "2"),
+            ("cn-hangzhou", "1"),
+        ] {
+            let text = super::super::fixtures::describe_text(
+                &w,
+                "DescribeVirtualBorderRouters",
+                &[
+                    ("RegionId", region),
+                    ("PageNumber", page),
+                    ("PageSize", "50"),
+                ],
+            );
+            super::super::fixtures::assert_describe_snapshot(
+                &format!("describe_vbrs_{region}_page_{page}"),
+                &text,
+            );
+        }
+    }
+
+    #[test]
     fn typed_describe_vbrs_gives_the_bytes_of_the_value_rendering() {
         let w = world_in_every_phase();
         for (region, page) in [
