@@ -417,18 +417,17 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, object, world_in_every_phase};
-    use super::*;
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
 
     #[test]
     fn describe_bgp_groups_answer_is_pinned() {
-        let w = super::super::fixtures::world_in_every_phase();
-        let text = super::super::fixtures::describe_text(
+        let w = world_in_every_phase();
+        let text = describe_text(
             &w,
             "DescribeBgpGroups",
             &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
         );
-        let doc = super::super::fixtures::assert_describe_snapshot("describe_bgp_groups", &text);
+        let doc = assert_describe_snapshot("describe_bgp_groups", &text);
         let statuses: std::collections::BTreeSet<&str> = doc["BgpGroups"]["BgpGroup"]
             .as_array()
             .unwrap()
@@ -438,61 +437,6 @@ mod tests {
         assert_eq!(
             statuses,
             ["Available", "Deleting", "Modifying", "Pending"].into()
-        );
-    }
-
-    /// The item as it was built before the typed rows.
-    fn legacy_group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
-        let text = |s: &str| Value::String(s.to_string());
-        object([
-            ("BgpGroupId", text(&g.id)),
-            ("Name", text(&g.name)),
-            ("Description", text(&g.description)),
-            ("RouterId", text(&vbr.attrs.vbr_id)),
-            ("RegionId", text(&vbr.region_id)),
-            ("PeerAsn", Value::String(g.peer_asn.to_string())),
-            ("LocalAsn", Value::String(g.local_asn.to_string())),
-            ("AuthKey", text(&g.auth_key)),
-            ("IsFake", text(if g.is_fake { "true" } else { "false" })),
-            ("Hold", Value::String(g.hold.to_string())),
-            ("Keepalive", Value::String(g.keepalive.to_string())),
-            ("RouteLimit", Value::String(g.route_limit.to_string())),
-            ("IpVersion", text(g.ip_version.as_str())),
-            ("Status", text(status.as_str())),
-        ])
-    }
-
-    #[test]
-    fn typed_describe_bgp_groups_gives_the_bytes_of_the_value_rendering() {
-        let w = world_in_every_phase();
-        let (typed, legacy) = both_renderings(
-            &w,
-            "DescribeBgpGroups",
-            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
-            "BgpGroups",
-            "BgpGroup",
-            |cx| {
-                let mut rows = Vec::new();
-                for vbr in w.vbrs_in("cn-shanghai") {
-                    for g in &vbr.groups {
-                        let phase = g.lifecycle.phase(cx.now_ms, cx.settle_ms);
-                        if phase != Phase::Gone {
-                            rows.push(legacy_group_json(vbr, g, phase));
-                        }
-                    }
-                }
-                let statuses: std::collections::BTreeSet<&str> =
-                    rows.iter().map(|r| r["Status"].as_str().unwrap()).collect();
-                assert_eq!(
-                    statuses,
-                    ["Available", "Deleting", "Modifying", "Pending"].into()
-                );
-                rows
-            },
-        );
-        assert_eq!(
-            String::from_utf8(typed).unwrap(),
-            String::from_utf8(legacy).unwrap()
         );
     }
 }

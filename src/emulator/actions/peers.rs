@@ -669,84 +669,20 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, object, world_in_every_phase};
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
     use super::*;
 
     #[test]
     fn describe_bgp_peers_answer_is_pinned() {
-        let w = super::super::fixtures::world_in_every_phase();
-        let text = super::super::fixtures::describe_text(
+        let w = world_in_every_phase();
+        let text = describe_text(
             &w,
             "DescribeBgpPeers",
             &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
         );
-        let doc = super::super::fixtures::assert_describe_snapshot("describe_bgp_peers", &text);
+        let doc = assert_describe_snapshot("describe_bgp_peers", &text);
         let rows = doc["BgpPeers"]["BgpPeer"].as_array().unwrap().len();
         assert!(rows >= 7, "{rows}");
-    }
-
-    /// The item as it was built before the typed rows.
-    fn legacy_peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
-        let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
-        let text = |s: &str| Value::String(s.to_string());
-        object([
-            ("BgpPeerId", text(&p.id)),
-            ("BgpGroupId", text(&g.id)),
-            ("Name", text(&g.name)),
-            ("Description", text(&g.description)),
-            ("PeerIpAddress", text(&p.peer_ip)),
-            ("PeerAsn", Value::String(g.peer_asn.to_string())),
-            ("LocalAsn", Value::String(g.local_asn.to_string())),
-            ("AuthKey", text(&g.auth_key)),
-            ("IsFake", Value::Bool(g.is_fake)),
-            ("EnableBfd", Value::Bool(p.enable_bfd)),
-            ("BfdMultiHop", Value::from(p.bfd_multi_hop)),
-            ("Hold", Value::String(g.hold.to_string())),
-            ("Keepalive", Value::String(g.keepalive.to_string())),
-            ("RouteLimit", Value::String(g.route_limit.to_string())),
-            ("IpVersion", text(p.ip_version.as_str())),
-            ("RouterId", text(&vbr.attrs.vbr_id)),
-            ("RegionId", text(&vbr.region_id)),
-            ("Status", text(phase.as_str())),
-            ("BgpStatus", text(bgp_status)),
-            ("AdvertisedRouteCount", Value::from(advertised)),
-            ("ReceivedRouteCount", Value::from(received)),
-            (
-                "GmtModified",
-                Value::String(GmtModified(p.lifecycle.last_change_ms()).to_string()),
-            ),
-        ])
-    }
-
-    #[test]
-    fn typed_describe_bgp_peers_gives_the_bytes_of_the_value_rendering() {
-        let w = world_in_every_phase();
-        let (typed, legacy) = both_renderings(
-            &w,
-            "DescribeBgpPeers",
-            &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
-            "BgpPeers",
-            "BgpPeer",
-            |cx| {
-                let mut rows = Vec::new();
-                for vbr in w.vbrs_in("cn-shanghai") {
-                    for g in &vbr.groups {
-                        for p in &g.peers {
-                            let phase = p.lifecycle.phase(cx.now_ms, cx.settle_ms);
-                            if phase != Phase::Gone {
-                                rows.push(legacy_peer_json(vbr, g, p, phase, cx));
-                            }
-                        }
-                    }
-                }
-                assert!(rows.len() >= 7, "{}", rows.len());
-                rows
-            },
-        );
-        assert_eq!(
-            String::from_utf8(typed).unwrap(),
-            String::from_utf8(legacy).unwrap()
-        );
     }
 
     #[test]
