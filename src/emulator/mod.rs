@@ -49,8 +49,10 @@
 
 pub mod actions;
 pub mod admin;
+pub mod app;
 pub mod faults;
 pub mod gateway;
+pub mod request_log;
 pub mod server;
 pub mod store;
 pub mod sts;
