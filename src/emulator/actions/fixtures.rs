@@ -166,3 +166,47 @@ pub(crate) fn world_in_every_phase() -> World {
     group(&mut w, 100, &v4[2], &[]);
     w
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::actions::read;
+
+    #[test]
+    fn the_world_of_every_phase_has_every_phase() {
+        let w = world_in_every_phase();
+        let params = Params {
+            pairs: vec![
+                ("RegionId".to_string(), "cn-shanghai".to_string()),
+                ("PageSize".to_string(), "50".to_string()),
+            ],
+        };
+        let req = ActionRequest {
+            action: "DescribeBgpPeers",
+            params: &params,
+            now: DateTime::from_timestamp_millis(NOW_MS).unwrap(),
+            settle: SETTLE,
+            request_id: "R",
+        };
+        let peers = read(&w, &req).unwrap();
+        let seen = |field: &str| -> std::collections::BTreeSet<String> {
+            peers["BgpPeers"]["BgpPeer"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p[field].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            seen("Status"),
+            ["Available", "Deleting", "Modifying", "Pending"]
+                .map(String::from)
+                .into()
+        );
+        assert_eq!(
+            seen("BgpStatus"),
+            ["Connect", "Established", "Idle"].map(String::from).into()
+        );
+        assert_eq!(seen("IpVersion"), ["IPv4", "IPv6"].map(String::from).into());
+    }
+}

@@ -3,11 +3,13 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::params::{invalid, ip_version};
-use super::{
-    as_text, cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
-    ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
+use super::answer::{as_text, page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
+    ipv6_unsupported_region, pconn_traffic_not_enabled, EmuError,
 };
+use super::params::{invalid, ip_version};
 use crate::emulator::world::{BgpGroup, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP groups per VBR.

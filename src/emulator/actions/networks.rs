@@ -5,9 +5,11 @@ use ipnet::IpNet;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{
-    cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, page_body,
-    pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
+use super::answer::{page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, pconn_traffic_not_enabled,
+    EmuError,
 };
 use crate::emulator::world::{BgpNetwork, Lifecycle, Phase, Vbr, World};
 

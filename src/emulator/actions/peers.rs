@@ -5,12 +5,14 @@ use std::net::{IpAddr, Ipv4Addr};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::params::{invalid, ip_version};
-use super::{
-    as_text, cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
-    invalid_group, ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
-    JsonObject,
+use super::answer::{as_text, page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, illegal_ip_version, instance_not_found, invalid_group,
+    ipv6_unsupported_region, pconn_traffic_not_enabled, EmuError,
 };
+use super::groups;
+use super::params::{invalid, ip_version};
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP peers per VBR.

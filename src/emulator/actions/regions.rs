@@ -2,8 +2,10 @@
 
 use serde_json::{json, Value};
 
+use super::answer::{page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::EmuError;
 use super::params::invalid;
-use super::{page_body, Ctx, EmuError, JsonObject};
 use crate::emulator::world::{Vbr, VbrAttributes, World};
 
 pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
