@@ -621,6 +621,24 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn a_serialised_answer_gets_request_id_spliced_in_front_as_success_body_renders_it() {
+        let id = "R\"1";
+        let page = json!({"TotalCount": 0, "PageNumber": 3, "PageSize": 7, "Set": {"Item": []}});
+        let object = actions::JsonObject::of(&page).unwrap();
+        let spliced = success_json(id, &object);
+        assert_eq!(
+            spliced,
+            serde_json::to_vec(&success_body(id, page)).unwrap()
+        );
+        assert_eq!(
+            spliced,
+            br#"{"RequestId":"R\"1","TotalCount":0,"PageNumber":3,"PageSize":7,"Set":{"Item":[]}}"#
+        );
+        let empty_object = actions::JsonObject::of(&json!({})).unwrap();
+        assert_eq!(success_json(id, &empty_object), br#"{"RequestId":"R\"1"}"#);
+    }
+
+    #[test]
     fn xml_repeats_array_elements_and_escapes() {
         let v = json!({"RequestId": "R", "Regions": {"Region": [{"RegionId": "a<b"}, {"RegionId": "c"}]}});
         assert_eq!(

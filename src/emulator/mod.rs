@@ -5,7 +5,8 @@
 //! # Layers
 //!
 //! - [`server`]: axum router served connection by connection with hyper on tokio. `/` is the RPC
-//!   API (GET and POST); `/_emulator/...` is the admin API ([`admin`]).
+//!   API (GET and POST); `/_emulator/...` is the admin API ([`admin`]). Both share the running
+//!   emulator's state ([`app`]) and the [`request_log`].
 //! - [`gateway`]: query and `application/x-www-form-urlencoded` body merged (form decoding);
 //!   ACS3-HMAC-SHA256 verified over the request's own `SignedHeaders` (every `x-acs-*` header,
 //!   `host` and a present `content-type` must be in it; the body is hashed as received) and
@@ -17,40 +18,26 @@
 //! - [`store`]: the world as an `Arc` snapshot for readers; one writer at a time persisting
 //!   atomically before answering; a lock file for several processes sharing one state file.
 //! - [`sts`]: `AssumeRole` and the temporary keys it issues.
-//! - [`actions`] and [`world`]: the BGP semantics, pure over the world. **The list of choices
-//!   made where the reference is silent or uncertain about the API's behaviour is in the module
-//!   docs of [`actions`].**
+//! - [`actions`] and [`world`]: the BGP semantics, pure over the world: one handler file per
+//!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
-//! # Gateway choices (where the reference was silent)
+//! Arrows run one way: `server` -> `admin` -> `app` -> (`gateway`, `store`, `faults`,
+//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `store` -> `world`. Outside the
+//! emulator it uses only `signing`, `secret`, `protocol`, `exit` and the `api` model, never
+//! `commands` or `cli`.
 //!
-//! - Checks run in this order: action and version known, signature parts present, timestamp,
-//!   AccessKey known, security token, signature, nonce. So an unknown action is
-//!   `InvalidAction.NotFound` (404) whatever the signature, and a nonce is only spent by a
-//!   request whose signature verified.
-//! - An unknown `Version` is `InvalidApi.NotFound` (404); an unknown `Action` of a served
-//!   version is `InvalidAction.NotFound` (404).
-//! - Missing V2 parameters are `Missing<Name>` (`MissingSignature`, `MissingTimestamp`, ...);
-//!   missing V3 headers are `MissingParameter` naming the header; a malformed `Authorization`,
-//!   or a header that must be signed but is not, is `IncompleteSignature` (400).
-//! - `SignatureDoesNotMatch` is 400; its message carries the server's string to sign
-//!   (`server string to sign is:...` for V2, `server StringToSign is [...]` for V3).
-//! - `InvalidAccessKeyId.NotFound` is 404. Timestamps may be off by 15 minutes either way.
-//! - V2 responses are JSON unless `Format=XML` (any case) is asked (the doc says XML is the
-//!   default; every SDK sends `Format`).
-//! - STS: any `acs:ram::<digits>:role/<name>` is assumable by any key the emulator accepts,
-//!   for 900-43200 s (default 3600). Temporary keys (`STS.` + 25 characters) need their
-//!   token (`x-acs-security-token` / `SecurityToken`); a wrong one is
-//!   `InvalidSecurityToken.MismatchWithAccessKey`, an old one `InvalidSecurityToken.Expired`,
-//!   none `MissingSecurityToken`, and a token with a permanent key is a mismatch. Issued keys
-//!   live in memory only: a restart invalidates them.
-//! - Methods other than GET and POST are 405 `UnsupportedHTTPMethod`; paths other than `/`
-//!   are 404 `InvalidApi.NotFound`; bodies over 1 MiB are 413 `RequestEntityTooLarge`.
-//! - A storage failure while persisting a mutation is 500 `InternalError` and nothing changes.
+//! # Behaviour
+//!
+//! What the gateway checks and in what order, what each action validates, every error code and
+//! message, the lifecycle and the seeded world are described for users in
+//! `docs/emulator-internals.md`, with every choice made where the reference is silent.
 
 pub mod actions;
 pub mod admin;
+pub mod app;
 pub mod faults;
 pub mod gateway;
+pub mod request_log;
 pub mod server;
 pub mod store;
 pub mod sts;

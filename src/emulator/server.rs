@@ -21,22 +21,15 @@ use tokio::sync::{mpsc, watch};
 use tower::ServiceExt;
 
 use super::actions::{self, internal_error, ActionRequest, Answer, EmuError, Params};
-use super::admin::{self, LoggedRequest, RequestLog};
+use super::admin;
+use super::app::App;
 use super::faults::{Fault, Faults};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
+use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
 use super::store::{Store, WriteOutcome};
 
 /// Requests with a larger body are refused (413) before any parsing.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
-
-/// Everything a running emulator holds.
-pub struct App {
-    pub gateway: Gateway,
-    pub store: Store,
-    pub faults: Faults,
-    pub log: RequestLog,
-    pub settle: Duration,
-}
 
 /// How to start a server.
 pub struct ServerConfig {
@@ -259,7 +252,7 @@ async fn api(
             version: parsed.version.clone(),
             access_key_id: parsed.access_key_id.clone(),
             signature_version: parsed.scheme.map(|s| s.to_string()),
-            parameters: admin::masked_parameters(&parsed.params.pairs),
+            parameters: masked_parameters(&parsed.params.pairs),
             status,
             code: code.map(str::to_string),
             dropped,

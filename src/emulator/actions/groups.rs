@@ -3,11 +3,13 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::params::{invalid, ip_version};
-use super::{
-    as_text, cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
-    ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
+use super::answer::{as_text, page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
+    ipv6_unsupported_region, pconn_traffic_not_enabled, EmuError,
 };
+use super::params::{invalid, ip_version};
 use crate::emulator::world::{BgpGroup, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP groups per VBR.
@@ -417,61 +419,26 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, object, world_in_every_phase};
-    use super::*;
-
-    /// The item as it was built before the typed rows.
-    fn legacy_group_json(vbr: &Vbr, g: &BgpGroup, status: Phase) -> Value {
-        let text = |s: &str| Value::String(s.to_string());
-        object([
-            ("BgpGroupId", text(&g.id)),
-            ("Name", text(&g.name)),
-            ("Description", text(&g.description)),
-            ("RouterId", text(&vbr.attrs.vbr_id)),
-            ("RegionId", text(&vbr.region_id)),
-            ("PeerAsn", Value::String(g.peer_asn.to_string())),
-            ("LocalAsn", Value::String(g.local_asn.to_string())),
-            ("AuthKey", text(&g.auth_key)),
-            ("IsFake", text(if g.is_fake { "true" } else { "false" })),
-            ("Hold", Value::String(g.hold.to_string())),
-            ("Keepalive", Value::String(g.keepalive.to_string())),
-            ("RouteLimit", Value::String(g.route_limit.to_string())),
-            ("IpVersion", text(g.ip_version.as_str())),
-            ("Status", text(status.as_str())),
-        ])
-    }
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
 
     #[test]
-    fn typed_describe_bgp_groups_gives_the_bytes_of_the_value_rendering() {
+    fn describe_bgp_groups_answer_is_pinned() {
         let w = world_in_every_phase();
-        let (typed, legacy) = both_renderings(
+        let text = describe_text(
             &w,
             "DescribeBgpGroups",
             &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
-            "BgpGroups",
-            "BgpGroup",
-            |cx| {
-                let mut rows = Vec::new();
-                for vbr in w.vbrs_in("cn-shanghai") {
-                    for g in &vbr.groups {
-                        let phase = g.lifecycle.phase(cx.now_ms, cx.settle_ms);
-                        if phase != Phase::Gone {
-                            rows.push(legacy_group_json(vbr, g, phase));
-                        }
-                    }
-                }
-                let statuses: std::collections::BTreeSet<&str> =
-                    rows.iter().map(|r| r["Status"].as_str().unwrap()).collect();
-                assert_eq!(
-                    statuses,
-                    ["Available", "Deleting", "Modifying", "Pending"].into()
-                );
-                rows
-            },
         );
+        let doc = assert_describe_snapshot("describe_bgp_groups", &text);
+        let statuses: std::collections::BTreeSet<&str> = doc["BgpGroups"]["BgpGroup"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["Status"].as_str().unwrap())
+            .collect();
         assert_eq!(
-            String::from_utf8(typed).unwrap(),
-            String::from_utf8(legacy).unwrap()
+            statuses,
+            ["Available", "Deleting", "Modifying", "Pending"].into()
         );
     }
 }

@@ -5,9 +5,11 @@ use ipnet::IpNet;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{
-    cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, page_body,
-    pconn_traffic_not_enabled, Ctx, EmuError, JsonObject,
+use super::answer::{page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, pconn_traffic_not_enabled,
+    EmuError,
 };
 use crate::emulator::world::{BgpNetwork, Lifecycle, Phase, Vbr, World};
 
@@ -249,40 +251,20 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, world_in_every_phase};
-    use super::*;
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
 
     #[test]
-    fn typed_describe_bgp_networks_gives_the_bytes_of_the_value_rendering() {
+    fn describe_bgp_networks_answer_is_pinned() {
         let w = world_in_every_phase();
-        let (typed, legacy) = both_renderings(
+        let text = describe_text(
             &w,
             "DescribeBgpNetworks",
             &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
-            "BgpNetworks",
-            "BgpNetwork",
-            |cx| {
-                let mut rows = Vec::new();
-                for vbr in w.vbrs_in("cn-shanghai") {
-                    for n in &vbr.networks {
-                        let phase = n.lifecycle.phase(cx.now_ms, cx.settle_ms);
-                        if phase != Phase::Gone {
-                            rows.push(json!({
-                                "DstCidrBlock": n.dst_cidr_block,
-                                "RouterId": vbr.attrs.vbr_id,
-                                "VpcId": n.vpc_id,
-                                "Status": phase.as_str(),
-                            }));
-                        }
-                    }
-                }
-                assert_eq!(rows.len(), 4);
-                rows
-            },
         );
+        let doc = assert_describe_snapshot("describe_bgp_networks", &text);
         assert_eq!(
-            String::from_utf8(typed).unwrap(),
-            String::from_utf8(legacy).unwrap()
+            doc["BgpNetworks"]["BgpNetwork"].as_array().unwrap().len(),
+            4
         );
     }
 }

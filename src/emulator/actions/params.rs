@@ -3,7 +3,8 @@
 
 use std::str::FromStr;
 
-use super::{ActionRequest, EmuError};
+use super::errors::EmuError;
+use super::request::ActionRequest;
 use crate::emulator::world::IpVersion;
 
 /// `Missing<Name>`: a required parameter is absent (gateway check).

@@ -5,12 +5,14 @@ use std::net::{IpAddr, Ipv4Addr};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::params::{invalid, ip_version};
-use super::{
-    as_text, cannot_operate, check_vbr_writable, groups, illegal_ip_version, instance_not_found,
-    invalid_group, ipv6_unsupported_region, page_body, pconn_traffic_not_enabled, Ctx, EmuError,
-    JsonObject,
+use super::answer::{as_text, page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::{
+    cannot_operate, check_vbr_writable, illegal_ip_version, instance_not_found, invalid_group,
+    ipv6_unsupported_region, pconn_traffic_not_enabled, EmuError,
 };
+use super::groups;
+use super::params::{invalid, ip_version};
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP peers per VBR.
@@ -669,71 +671,20 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, object, world_in_every_phase};
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
     use super::*;
 
-    /// The item as it was built before the typed rows.
-    fn legacy_peer_json(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> Value {
-        let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
-        let text = |s: &str| Value::String(s.to_string());
-        object([
-            ("BgpPeerId", text(&p.id)),
-            ("BgpGroupId", text(&g.id)),
-            ("Name", text(&g.name)),
-            ("Description", text(&g.description)),
-            ("PeerIpAddress", text(&p.peer_ip)),
-            ("PeerAsn", Value::String(g.peer_asn.to_string())),
-            ("LocalAsn", Value::String(g.local_asn.to_string())),
-            ("AuthKey", text(&g.auth_key)),
-            ("IsFake", Value::Bool(g.is_fake)),
-            ("EnableBfd", Value::Bool(p.enable_bfd)),
-            ("BfdMultiHop", Value::from(p.bfd_multi_hop)),
-            ("Hold", Value::String(g.hold.to_string())),
-            ("Keepalive", Value::String(g.keepalive.to_string())),
-            ("RouteLimit", Value::String(g.route_limit.to_string())),
-            ("IpVersion", text(p.ip_version.as_str())),
-            ("RouterId", text(&vbr.attrs.vbr_id)),
-            ("RegionId", text(&vbr.region_id)),
-            ("Status", text(phase.as_str())),
-            ("BgpStatus", text(bgp_status)),
-            ("AdvertisedRouteCount", Value::from(advertised)),
-            ("ReceivedRouteCount", Value::from(received)),
-            (
-                "GmtModified",
-                Value::String(GmtModified(p.lifecycle.last_change_ms()).to_string()),
-            ),
-        ])
-    }
-
     #[test]
-    fn typed_describe_bgp_peers_gives_the_bytes_of_the_value_rendering() {
+    fn describe_bgp_peers_answer_is_pinned() {
         let w = world_in_every_phase();
-        let (typed, legacy) = both_renderings(
+        let text = describe_text(
             &w,
             "DescribeBgpPeers",
             &[("RegionId", "cn-shanghai"), ("PageSize", "50")],
-            "BgpPeers",
-            "BgpPeer",
-            |cx| {
-                let mut rows = Vec::new();
-                for vbr in w.vbrs_in("cn-shanghai") {
-                    for g in &vbr.groups {
-                        for p in &g.peers {
-                            let phase = p.lifecycle.phase(cx.now_ms, cx.settle_ms);
-                            if phase != Phase::Gone {
-                                rows.push(legacy_peer_json(vbr, g, p, phase, cx));
-                            }
-                        }
-                    }
-                }
-                assert!(rows.len() >= 7, "{}", rows.len());
-                rows
-            },
         );
-        assert_eq!(
-            String::from_utf8(typed).unwrap(),
-            String::from_utf8(legacy).unwrap()
-        );
+        let doc = assert_describe_snapshot("describe_bgp_peers", &text);
+        let rows = doc["BgpPeers"]["BgpPeer"].as_array().unwrap().len();
+        assert!(rows >= 7, "{rows}");
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use serde_json::{json, Value};
 
+use super::answer::{page_body, JsonObject};
+use super::context::Ctx;
+use super::errors::EmuError;
 use super::params::invalid;
-use super::{page_body, Ctx, EmuError, JsonObject};
 use crate::emulator::world::{Vbr, VbrAttributes, World};
 
 pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
@@ -180,17 +182,17 @@ pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<JsonObject, EmuEr
 
 #[cfg(test)]
 mod tests {
-    use super::super::legacy::{both_renderings, world_in_every_phase};
+    use super::super::fixtures::{assert_describe_snapshot, describe_text, world_in_every_phase};
 
     #[test]
-    fn typed_describe_vbrs_gives_the_bytes_of_the_value_rendering() {
+    fn describe_vbrs_answers_are_pinned() {
         let w = world_in_every_phase();
         for (region, page) in [
             ("cn-shanghai", "1"),
             ("cn-shanghai", "2"),
             ("cn-hangzhou", "1"),
         ] {
-            let (typed, legacy) = both_renderings(
+            let text = describe_text(
                 &w,
                 "DescribeVirtualBorderRouters",
                 &[
@@ -198,18 +200,8 @@ mod tests {
                     ("PageNumber", page),
                     ("PageSize", "50"),
                 ],
-                "VirtualBorderRouterSet",
-                "VirtualBorderRouterType",
-                |_| {
-                    w.vbrs_in(region)
-                        .map(|v| serde_json::to_value(&v.attrs).unwrap())
-                        .collect()
-                },
             );
-            assert_eq!(
-                String::from_utf8(typed).unwrap(),
-                String::from_utf8(legacy).unwrap()
-            );
+            assert_describe_snapshot(&format!("describe_vbrs_{region}_page_{page}"), &text);
         }
     }
 }

@@ -1,0 +1,18 @@
+//! What a running emulator holds, shared by the API endpoint (`server`) and the admin API
+//! (`admin`).
+
+use std::time::Duration;
+
+use super::faults::Faults;
+use super::gateway::Gateway;
+use super::request_log::RequestLog;
+use super::store::Store;
+
+/// Everything a running emulator holds.
+pub struct App {
+    pub gateway: Gateway,
+    pub store: Store,
+    pub faults: Faults,
+    pub log: RequestLog,
+    pub settle: Duration,
+}
