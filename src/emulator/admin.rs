@@ -75,7 +75,7 @@ fn parse_faults<T: serde::de::DeserializeOwned>(
     faults: impl Fn(&T) -> &[Fault],
 ) -> Result<T, String> {
     let value: T = serde_json::from_slice(body).map_err(|e| {
-        format!("invalid JSON body: {e} (see the README's section on faults for the format)")
+        format!("invalid JSON body: {e} (docs/emulator.md, section Faults, has the format)")
     })?;
     for f in faults(&value) {
         f.validate()?;
