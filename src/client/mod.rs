@@ -4,6 +4,7 @@ mod credentials;
 pub mod endpoint;
 mod error;
 pub mod explain;
+pub mod http;
 
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 pub use credentials::Credentials;
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ClientError};
+pub use http::USER_AGENT;
 
 use crate::signing::{self, SignatureVersion};
 
@@ -21,7 +23,6 @@ const MAX_QUERY_BYTES: usize = 4096;
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 pub use crate::protocol::VPC_VERSION;
-pub const USER_AGENT: &str = concat!("bgpeer/", env!("CARGO_PKG_VERSION"));
 
 #[derive(Debug, Clone)]
 pub struct Timeouts {
@@ -121,18 +122,19 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Client, ClientError> {
-        // Certificate verification is always on (rustls with the webpki roots); there is no switch.
-        let mut builder = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(config.timeouts.connect)
-            .timeout(config.timeouts.request)
-            .https_only(config.endpoint.scheme == "https");
-        // reqwest honours HTTPS_PROXY/HTTP_PROXY/ALL_PROXY/NO_PROXY by itself. A loopback IP (the
-        // embedded emulator, a local test server) is never sent through a proxy.
-        if config.endpoint.is_loopback_ip() {
-            builder = builder.no_proxy();
-        }
-        let http = builder.build().map_err(|e| ClientError::Config {
+        let http = http::build(&http::HttpOptions {
+            connect_timeout: config.timeouts.connect,
+            timeout: config.timeouts.request,
+            https_only: config.endpoint.scheme == "https",
+            // A loopback IP (the embedded emulator, a local test server) is never sent through a
+            // proxy; names, `localhost` included, follow NO_PROXY.
+            proxy: if config.endpoint.is_loopback_ip() {
+                http::Proxy::Never
+            } else {
+                http::Proxy::FromEnvironment
+            },
+        })
+        .map_err(|e| ClientError::Config {
             message: format!("cannot build the HTTP client: {e}"),
             hint: None,
         })?;
