@@ -5,16 +5,17 @@ pub mod endpoint;
 mod error;
 pub mod explain;
 pub mod http;
+pub mod retry;
 
 use std::time::{Duration, Instant};
 
-use rand::Rng;
 use serde_json::Value;
 
 pub use credentials::Credentials;
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ClientError};
 pub use http::USER_AGENT;
+pub use retry::{backoff_delay, RetryPolicy};
 
 use crate::signing::{self, SignatureVersion};
 
@@ -39,26 +40,6 @@ impl Default for Timeouts {
             connect: Duration::from_secs(5),
             request: Duration::from_secs(30),
             deadline: Duration::from_secs(300),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct RetryPolicy {
-    pub max_attempts: u32,
-    pub base_delay: Duration,
-    pub max_delay: Duration,
-    /// Test-only switch (`BGPEER_TEST_NO_RETRY_DELAY=1`): retry at once.
-    pub no_delay: bool,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 5,
-            base_delay: Duration::from_millis(200),
-            max_delay: Duration::from_secs(20),
-            no_delay: false,
         }
     }
 }
@@ -211,23 +192,18 @@ impl Client {
             if !failure.is_retryable() || attempt >= max {
                 return Err(failure.into_client_error(attempt, &self.config.endpoint));
             }
-            let planned = self.backoff(attempt, failure.retry_after_ms());
+            let planned = self.config.retry.delay(attempt, failure.retry_after_ms());
             self.log(&format!(
-                "attempt {attempt}/{max} {action} failed ({}); retrying after {}ms{}{}",
+                "attempt {attempt}/{max} {action} failed ({}); retrying after {}ms{}",
                 failure.summary(),
                 planned.as_millis(),
                 failure
                     .retry_after_ms()
                     .map(|ms| format!(", server asked for x-acs-retry-after={ms}ms"))
                     .unwrap_or_default(),
-                if self.config.retry.no_delay {
-                    " (delay skipped: BGPEER_TEST_NO_RETRY_DELAY)"
-                } else {
-                    ""
-                }
             ));
             last_failure = Some(failure.summary());
-            if !self.config.retry.no_delay {
+            if !planned.is_zero() {
                 let remaining = deadline_at.saturating_duration_since(Instant::now());
                 if planned >= remaining {
                     // The next attempt could not start in time: say so now rather than wait.
@@ -244,17 +220,6 @@ impl Client {
             attempts,
             last,
         }
-    }
-
-    /// Exponential backoff with full jitter: a random delay in `[0, min(max, base * 2^(n-1))]`;
-    /// `x-acs-retry-after` (milliseconds, as the Tea SDK reads it) is a floor.
-    fn backoff(&self, attempt: u32, retry_after_ms: Option<u64>) -> Duration {
-        backoff_delay(
-            &self.config.retry,
-            attempt,
-            retry_after_ms,
-            &mut rand::rng(),
-        )
     }
 
     async fn attempt<T: serde::de::DeserializeOwned>(
@@ -475,21 +440,6 @@ fn server_string_to_sign(message: &str) -> Option<&str> {
     message.split_once("string to sign is:").map(|(_, sts)| sts)
 }
 
-/// See [`Client::backoff`]; the random source is a parameter so that the bounds can be tested.
-fn backoff_delay(
-    policy: &RetryPolicy,
-    attempt: u32,
-    retry_after_ms: Option<u64>,
-    rng: &mut impl Rng,
-) -> Duration {
-    let cap = policy
-        .base_delay
-        .saturating_mul(1u32 << (attempt.max(1) - 1).min(16))
-        .min(policy.max_delay);
-    let jitter = rng.random_range(0..=cap.as_millis() as u64);
-    Duration::from_millis(jitter.max(retry_after_ms.unwrap_or(0)))
-}
-
 /// The request URL as `--debug` prints it: secret parameter values replaced by the mask.
 fn redacted_url(endpoint: &Endpoint, query: &[(String, String)]) -> String {
     let shown: Vec<(String, String)> = query
@@ -533,15 +483,6 @@ enum AttemptFailure {
 }
 
 impl AttemptFailure {
-    /// Throttling, ServiceUnavailable, 5xx (even with an undecodable body), network errors, timeouts.
-    fn is_retryable(&self) -> bool {
-        match self {
-            AttemptFailure::Api(e) => e.is_retryable(),
-            AttemptFailure::Transport(_) => true,
-            AttemptFailure::Undecodable { http_status, .. } => *http_status >= 500,
-        }
-    }
-
     fn retry_after_ms(&self) -> Option<u64> {
         match self {
             AttemptFailure::Api(e) => e.retry_after_ms,
@@ -636,38 +577,6 @@ fn describe_reqwest_error(e: &reqwest::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::SeedableRng;
-
-    #[test]
-    fn backoff_is_full_jitter_under_an_exponential_cap_with_retry_after_as_floor() {
-        let policy = RetryPolicy {
-            max_attempts: 10,
-            base_delay: Duration::from_millis(100),
-            max_delay: Duration::from_millis(1000),
-            no_delay: false,
-        };
-        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-        for (attempt, cap) in [
-            (1, 100),
-            (2, 200),
-            (3, 400),
-            (4, 800),
-            (5, 1000),
-            (30, 1000),
-        ] {
-            let mut seen_low = false;
-            for _ in 0..200 {
-                let d = backoff_delay(&policy, attempt, None, &mut rng).as_millis() as u64;
-                assert!(d <= cap, "attempt {attempt}: {d}ms above the cap {cap}ms");
-                seen_low |= d < cap / 2;
-            }
-            assert!(seen_low, "attempt {attempt}: no jitter below half the cap");
-        }
-        for _ in 0..50 {
-            let d = backoff_delay(&policy, 1, Some(1500), &mut rng);
-            assert_eq!(d, Duration::from_millis(1500), "retry-after is a floor");
-        }
-    }
 
     #[test]
     fn mutating_actions_are_recognised_by_prefix() {
@@ -757,5 +666,188 @@ mod derived_token_tests {
         assert!(a.is_ascii());
         assert_eq!(a, derive_client_token(&base, "p1"));
         assert_ne!(a, derive_client_token(&base, "p2"));
+    }
+}
+
+/// The client against a tiny local HTTP server, with real sleeps between attempts.
+#[cfg(test)]
+mod retry_timing_tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// One canned answer: status, extra headers, JSON body.
+    type Canned = (u16, Vec<(&'static str, String)>, String);
+
+    /// Serves `answers` in order (one per connection), then stops; returns the endpoint.
+    async fn serve(answers: Vec<Canned>) -> Endpoint {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            for (status, headers, body) in answers {
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
+                read_request(&mut socket).await;
+                let mut head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
+                    body.len()
+                );
+                for (name, value) in headers {
+                    head.push_str(&format!("{name}: {value}\r\n"));
+                }
+                head.push_str("\r\n");
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(body.as_bytes()).await;
+                let _ = socket.shutdown().await;
+            }
+        });
+        Endpoint {
+            scheme: "http".into(),
+            host: addr.to_string(),
+        }
+    }
+
+    /// Reads one request: the head, then `content-length` bytes of body.
+    async fn read_request(socket: &mut tokio::net::TcpStream) {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        loop {
+            let Ok(n) = socket.read(&mut chunk).await else {
+                return;
+            };
+            if n == 0 {
+                return;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+            let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+                continue;
+            };
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            if buf.len() >= end + 4 + length {
+                return;
+            }
+        }
+    }
+
+    fn unavailable(extra: Vec<(&'static str, String)>) -> Canned {
+        (
+            503,
+            extra,
+            r#"{"RequestId":"R-503","Code":"ServiceUnavailable","Message":"try again"}"#.into(),
+        )
+    }
+
+    fn ok() -> Canned {
+        (200, vec![], r#"{"RequestId":"R-OK"}"#.into())
+    }
+
+    fn client(endpoint: Endpoint, retry: RetryPolicy) -> Client {
+        Client::new(ClientConfig {
+            endpoint,
+            version: VPC_VERSION.to_string(),
+            signature_version: SignatureVersion::V3,
+            credentials: Credentials {
+                access_key_id: "LTAI5tTestKey".into(),
+                access_key_secret: crate::secret::Secret::new("secret"),
+                security_token: None,
+                source: "test".into(),
+            },
+            timeouts: Timeouts::default(),
+            retry,
+            debug: false,
+        })
+        .unwrap()
+    }
+
+    async fn timed_call(client: &Client) -> (Result<Value, ClientError>, Duration) {
+        let started = Instant::now();
+        let r = client
+            .call("DescribeRegions", &[], &CallOptions::default())
+            .await;
+        (r, started.elapsed())
+    }
+
+    /// Machines are noisy: an upper bound this generous only catches a wrong formula.
+    const SLACK: Duration = Duration::from_secs(3);
+
+    #[tokio::test]
+    async fn the_real_backoff_sleep_stays_within_the_formula_bounds() {
+        // Two failures: the waits are at most base and 2 * base (full jitter), so at most 3 * base.
+        let base = Duration::from_millis(150);
+        let endpoint = serve(vec![unavailable(vec![]), unavailable(vec![]), ok()]).await;
+        let retry = RetryPolicy {
+            max_attempts: 3,
+            base_delay: base,
+            ..RetryPolicy::default()
+        };
+        let (r, elapsed) = timed_call(&client(endpoint, retry)).await;
+        assert_eq!(r.unwrap()["RequestId"], "R-OK");
+        assert!(
+            elapsed <= base * 3 + SLACK,
+            "{elapsed:?} is beyond the backoff cap"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_server_retry_after_is_a_real_floor() {
+        let endpoint = serve(vec![
+            unavailable(vec![("x-acs-retry-after", "400".into())]),
+            ok(),
+        ])
+        .await;
+        let retry = RetryPolicy {
+            base_delay: Duration::from_millis(50),
+            ..RetryPolicy::default()
+        };
+        let (r, elapsed) = timed_call(&client(endpoint, retry)).await;
+        assert_eq!(r.unwrap()["RequestId"], "R-OK");
+        assert!(
+            elapsed >= Duration::from_millis(400),
+            "{elapsed:?}: retried before the server's x-acs-retry-after"
+        );
+        assert!(elapsed <= Duration::from_millis(400) + SLACK, "{elapsed:?}");
+    }
+
+    #[tokio::test]
+    async fn a_zero_base_delay_retries_at_once() {
+        let endpoint = serve(vec![
+            unavailable(vec![]),
+            unavailable(vec![]),
+            unavailable(vec![]),
+            unavailable(vec![]),
+            ok(),
+        ])
+        .await;
+        let retry = RetryPolicy {
+            base_delay: Duration::ZERO,
+            ..RetryPolicy::default()
+        };
+        let (r, elapsed) = timed_call(&client(endpoint, retry)).await;
+        assert_eq!(r.unwrap()["RequestId"], "R-OK");
+        // The default base would allow up to 0.2 + 0.4 + 0.8 + 1.6 s of waiting.
+        assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+    }
+
+    #[tokio::test]
+    async fn the_last_failure_is_reported_after_max_attempts() {
+        let endpoint = serve(vec![unavailable(vec![]), unavailable(vec![])]).await;
+        let retry = RetryPolicy {
+            max_attempts: 2,
+            base_delay: Duration::ZERO,
+            ..RetryPolicy::default()
+        };
+        let (r, _) = timed_call(&client(endpoint, retry)).await;
+        match r.unwrap_err() {
+            ClientError::Api(e) => {
+                assert_eq!(e.code, "ServiceUnavailable");
+                assert_eq!(e.request_id.as_deref(), Some("R-503"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
