@@ -28,7 +28,7 @@ use std::time::Duration;
 
 use rand::Rng;
 
-use super::AttemptFailure;
+use super::answer::AttemptFailure;
 use super::{ApiError, ClientError};
 
 /// The default base delay (`retry_base_delay`).
