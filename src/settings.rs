@@ -3,6 +3,9 @@
 //! uv's `settings.rs`: the flags arrive as plain [`Overrides`], so nothing here knows clap, and
 //! `config/` below knows nothing of flags.
 
+use std::time::Duration;
+
+use crate::client::{self, RetryPolicy};
 use crate::config::{self, file, ConfigError};
 use crate::env::Env;
 use crate::output::OutputFormat;
@@ -77,6 +80,8 @@ pub struct Settings {
     pub read_timeout_secs: Sourced<Seconds>,
     pub deadline_secs: Sourced<Seconds>,
     pub max_attempts: Sourced<u32>,
+    /// Seconds, from 0 to [`client::retry::MAX_DELAY`]: the backoff cap of the first retry.
+    pub retry_base_delay_secs: Sourced<f64>,
     /// bgpeer's config file as loaded (path, contents, warnings).
     pub config: file::Loaded,
 }
@@ -89,6 +94,20 @@ impl Settings {
     /// The selected profile's entry in bgpeer's config file, if there is one.
     pub fn bgpeer_profile(&self) -> Option<&file::Profile> {
         self.config.profile(&self.profile.value)
+    }
+
+    /// The retry policy of API calls: `max_attempts` and `retry_base_delay`.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: self.max_attempts.value,
+            base_delay: self.retry_base_delay(),
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// `retry_base_delay` as a duration.
+    pub fn retry_base_delay(&self) -> Duration {
+        Duration::try_from_secs_f64(self.retry_base_delay_secs.value).unwrap_or(Duration::ZERO)
     }
 
     /// Was the profile named on the command line? Then it brings its own credentials.
@@ -337,6 +356,29 @@ pub fn resolve_with(
             Some("use 1 or more (1 means no retries)".to_string()),
         ));
     }
+    let retry_base_delay_secs =
+        match parse_env::<f64>(env, "BGPEER_RETRY_BASE_DELAY", "a number of seconds")? {
+            Some(v) => v,
+            None => match entry_ref.and_then(|p| p.retry_base_delay) {
+                Some(v) => Sourced::new(v, from_profile()),
+                None => Sourced::new(
+                    client::retry::DEFAULT_BASE_DELAY.as_secs_f64(),
+                    Source::BuiltIn,
+                ),
+            },
+        };
+    let max_base_delay = client::retry::MAX_DELAY.as_secs_f64();
+    if !(retry_base_delay_secs.value >= 0.0 && retry_base_delay_secs.value <= max_base_delay) {
+        return Err(ConfigError::invalid(
+            format!(
+                "invalid retry base delay {} (from {})",
+                retry_base_delay_secs.value, retry_base_delay_secs.source
+            ),
+            Some(format!(
+                "use a number of seconds from 0 (retry at once) to {max_base_delay}"
+            )),
+        ));
+    }
 
     Ok(Settings {
         profile,
@@ -348,6 +390,7 @@ pub fn resolve_with(
         read_timeout_secs,
         deadline_secs,
         max_attempts,
+        retry_base_delay_secs,
         config: loaded,
     })
 }
@@ -406,6 +449,72 @@ mod tests {
         assert_eq!(s.region.as_ref().unwrap().value, "cn-qingdao");
         let s = resolve_with(&Overrides::default(), &e, loaded(FILE)).unwrap();
         assert_eq!(s.max_attempts.value, 4);
+    }
+
+    #[test]
+    fn the_retry_base_delay_comes_from_env_profile_or_default_and_may_be_zero() {
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert_eq!(s.retry_base_delay_secs.value, 0.2);
+        assert_eq!(s.retry_base_delay_secs.source, Source::BuiltIn);
+        assert_eq!(
+            s.retry_policy(),
+            RetryPolicy {
+                max_attempts: 2,
+                ..RetryPolicy::default()
+            }
+        );
+
+        let in_profile = format!("{FILE}retry_base_delay = 1.5\n");
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(&in_profile)).unwrap();
+        assert_eq!(s.retry_base_delay(), Duration::from_millis(1500));
+        assert_eq!(
+            s.retry_base_delay_secs.source,
+            Source::Profile {
+                name: "p".into(),
+                path: "/cfg/config.toml".into()
+            }
+        );
+
+        let e = env(&[("BGPEER_RETRY_BASE_DELAY", "0")]);
+        let s = resolve_with(&Overrides::default(), &e, loaded(&in_profile)).unwrap();
+        assert_eq!(s.retry_base_delay(), Duration::ZERO);
+        assert_eq!(
+            s.retry_base_delay_secs.source,
+            Source::Env("BGPEER_RETRY_BASE_DELAY".into())
+        );
+        assert_eq!(s.retry_policy().base_delay, Duration::ZERO);
+    }
+
+    #[test]
+    fn a_bad_retry_base_delay_names_its_source_and_the_range() {
+        let error = |pairs: &[(&str, &str)], text: &str| {
+            resolve_with(&Overrides::default(), &env(pairs), loaded(text))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            error(&[("BGPEER_RETRY_BASE_DELAY", "soon")], FILE),
+            "invalid BGPEER_RETRY_BASE_DELAY \"soon\": expected a number of seconds"
+        );
+        assert_eq!(
+            error(&[("BGPEER_RETRY_BASE_DELAY", "-1")], FILE),
+            "invalid retry base delay -1 (from env BGPEER_RETRY_BASE_DELAY)"
+        );
+        assert_eq!(
+            error(&[("BGPEER_RETRY_BASE_DELAY", "NaN")], FILE),
+            "invalid retry base delay NaN (from env BGPEER_RETRY_BASE_DELAY)"
+        );
+        assert_eq!(
+            error(&[], &format!("{FILE}retry_base_delay = 21\n")),
+            "invalid retry base delay 21 (from profile p in /cfg/config.toml)"
+        );
+        let ok = resolve_with(
+            &Overrides::default(),
+            &env(&[("BGPEER_RETRY_BASE_DELAY", "20")]),
+            loaded(FILE),
+        )
+        .unwrap();
+        assert_eq!(ok.retry_base_delay(), Duration::from_secs(20));
     }
 
     #[test]

@@ -1,12 +1,20 @@
 //! AIMD pacing for bulk runs: additive increase of the concurrency window on success,
 //! multiplicative decrease and a shared pause on throttling, so a batch settles near the API's
 //! rate limit instead of failing items.
+//!
+//! The pause follows the client's one backoff formula ([`crate::client::retry::backoff`]: full
+//! jitter under an exponential cap, the server's `x-acs-retry-after` as a floor), counted in
+//! consecutive throttles, with the pacer's own base (the first pause's cap) and a cap of
+//! 64 × base, at most [`MAX_PAUSE`].
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::Notify;
 use tokio::time::Instant;
+
+/// The longest shared pause after a throttling answer without `x-acs-retry-after`.
+pub const MAX_PAUSE: Duration = Duration::from_secs(5);
 
 #[derive(Debug)]
 struct State {
@@ -49,8 +57,8 @@ impl Drop for Slot {
 }
 
 impl Aimd {
-    /// `max`: the largest window (`--concurrency`); `base_pause`: the first pause after a throttle
-    /// when the server gave no `x-acs-retry-after`.
+    /// `max`: the largest window (`--concurrency`); `base_pause`: the cap of the first pause after
+    /// a throttle (doubling with each further throttle in a row).
     pub fn new(max: usize, base_pause: Duration) -> Aimd {
         let max = max.max(1) as f64;
         Aimd {
@@ -121,7 +129,7 @@ impl Aimd {
     }
 
     /// The request in `slot` was throttled: halve the window (once per round trip) and pause
-    /// everyone for `retry_after` or an exponential backoff.
+    /// everyone for the backoff of the current throttle streak, at least `retry_after`.
     pub fn throttled(&self, mut slot: Slot, retry_after: Option<Duration>) {
         slot.done = true;
         {
@@ -135,11 +143,14 @@ impl Aimd {
                 s.last_decrease = Some(now);
             }
             s.throttle_streak = s.throttle_streak.saturating_add(1);
-            let backoff = self
-                .base_pause
-                .saturating_mul(1u32 << (s.throttle_streak - 1).min(6))
-                .min(Duration::from_secs(5));
-            let pause = retry_after.unwrap_or(backoff).max(Duration::from_millis(1));
+            let pause = crate::client::retry::backoff(
+                self.base_pause,
+                self.base_pause.saturating_mul(64).min(MAX_PAUSE),
+                s.throttle_streak,
+                retry_after,
+                &mut rand::rng(),
+            )
+            .max(Duration::from_millis(1));
             let until = now + pause;
             if s.pause_until.is_none_or(|p| p < until) {
                 s.pause_until = Some(until);
@@ -193,6 +204,28 @@ mod tests {
         assert_eq!(aimd.window(), 8);
         assert_eq!(aimd.throttled_count(), 3);
         assert_eq!(aimd.min_window(), 2);
+    }
+
+    /// The pause is real and bounded by the formula: at least the server's retry-after, and
+    /// without one at most the streak's cap (generous slack: machines are noisy).
+    #[tokio::test]
+    async fn a_throttle_pauses_everyone_within_the_formula_bounds() {
+        let slack = Duration::from_secs(2);
+        let aimd = Aimd::new(4, Duration::from_millis(40));
+        let slot = aimd.acquire().await;
+        let started = Instant::now();
+        aimd.throttled(slot, Some(Duration::from_millis(150)));
+        drop(aimd.acquire().await);
+        let waited = started.elapsed();
+        assert!(waited >= Duration::from_millis(150), "{waited:?}");
+        assert!(waited <= Duration::from_millis(150) + slack, "{waited:?}");
+        // Second throttle in a row, no retry-after: at most 2 x 40 ms.
+        let slot = aimd.acquire().await;
+        let started = Instant::now();
+        aimd.throttled(slot, None);
+        drop(aimd.acquire().await);
+        let waited = started.elapsed();
+        assert!(waited <= Duration::from_millis(80) + slack, "{waited:?}");
     }
 
     #[tokio::test]

@@ -22,11 +22,6 @@ impl ApiError {
     pub fn is_throttling(&self) -> bool {
         self.code.contains("Throttling")
     }
-
-    /// Worth another attempt: throttling, ServiceUnavailable, any 5xx.
-    pub fn is_retryable(&self) -> bool {
-        self.is_throttling() || self.code == "ServiceUnavailable" || self.http_status >= 500
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -298,7 +298,7 @@ impl Pacer {
             client: Arc::new(bulk_client(ctx, base, items)?),
             aimd: Aimd::new(max, Duration::from_millis(25)),
             max,
-            no_delay: base.config().retry.no_delay,
+            no_delay: base.config().retry.base_delay.is_zero(),
             _graceful: ctx.stop.graceful(),
         })
     }

@@ -547,6 +547,11 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
             s.max_attempts.value.to_string(),
             &s.max_attempts.source,
         ),
+        set(
+            "retry_base_delay",
+            s.retry_base_delay_secs.value.to_string(),
+            &s.retry_base_delay_secs.source,
+        ),
     ]
 }
 

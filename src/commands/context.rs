@@ -8,7 +8,7 @@ use std::sync::Arc;
 use tokio::sync::OnceCell;
 
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
+use crate::client::{self, Client, ClientConfig, Timeouts};
 use crate::config;
 use crate::credentials::{self, Credentials};
 use crate::env::Env;
@@ -210,11 +210,7 @@ impl Context {
                 request: settings.read_timeout_secs.value.duration(),
                 deadline: settings.deadline_secs.value.duration(),
             },
-            retry: RetryPolicy {
-                max_attempts: settings.max_attempts.value,
-                no_delay: self.env.is_true("BGPEER_TEST_NO_RETRY_DELAY"),
-                ..RetryPolicy::default()
-            },
+            retry: settings.retry_policy(),
             debug: self.globals.debug,
         };
         Ok(Client::new(config)?)

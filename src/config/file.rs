@@ -42,6 +42,9 @@ pub struct Profile {
     pub deadline: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_attempts: Option<u32>,
+    /// Seconds; the backoff cap of the first retry (0: retry at once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_base_delay: Option<f64>,
 
     /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +89,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "read_timeout",
     "deadline",
     "max_attempts",
+    "retry_base_delay",
     "mode",
     "access_key_id",
     "access_key_secret",

@@ -159,6 +159,10 @@ pub async fn resolve_with(
 ) -> Result<Credentials, CredentialsError> {
     let name = settings.profile.value.as_str();
     let pinned = settings.profile_from_flag();
+    let sts_options = sts::StsOptions {
+        debug,
+        retry_base_delay: settings.retry_base_delay(),
+    };
     let mut tried: Vec<String> = Vec::new();
 
     // 1. Environment (a blank variable counts as unset).
@@ -206,7 +210,7 @@ pub async fn resolve_with(
         Some(p) => {
             let whence = bgpeer.whence(name);
             match mode::from_bgpeer(p, &whence)? {
-                Some(spec) => return obtain(spec, bgpeer, name, env, debug).await,
+                Some(spec) => return obtain(spec, bgpeer, name, env, sts_options).await,
                 None => tried.push(format!("{whence}: no credentials (no mode set)")),
             }
         }
@@ -232,7 +236,7 @@ pub async fn resolve_with(
             Some(a) => {
                 let origin = Origin::Aliyun(&a);
                 match origin.spec_of(name)? {
-                    Some(spec) => return obtain(spec, origin, name, env, debug).await,
+                    Some(spec) => return obtain(spec, origin, name, env, sts_options).await,
                     None if a.profile(name).is_some() => {
                         tried.push(format!("{}: no credentials", origin.whence(name)))
                     }
@@ -273,7 +277,7 @@ pub async fn resolve_with(
                         .map(str::to_string)
                 };
                 let spec = mode::from_ini(&get, &whence)?;
-                let mut creds = obtain_base(&spec, &whence, env, debug).await?;
+                let mut creds = obtain_base(&spec, &whence, env, sts_options).await?;
                 creds.source = format!("{whence} ({})", spec.mode().as_str());
                 return Ok(creds);
             }
@@ -320,7 +324,7 @@ async fn obtain(
     origin: Origin<'_>,
     name: &str,
     env: &Env,
-    debug: bool,
+    sts_options: sts::StsOptions,
 ) -> Result<Credentials, CredentialsError> {
     let top_whence = origin.whence(name);
     let top_mode = spec.mode();
@@ -357,9 +361,9 @@ async fn obtain(
         current_name = source_profile;
     }
     let base_whence = origin.whence(&current_name);
-    let mut creds = obtain_base(&current, &base_whence, env, debug).await?;
+    let mut creds = obtain_base(&current, &base_whence, env, sts_options).await?;
     for role in roles.iter().rev() {
-        creds = sts::assume_role(&creds, role, env, debug).await?;
+        creds = sts::assume_role(&creds, role, env, sts_options).await?;
     }
     creds.source = format!("{top_whence} ({})", top_mode.as_str());
     Ok(creds)
@@ -370,7 +374,7 @@ async fn obtain_base(
     spec: &Spec,
     whence: &str,
     env: &Env,
-    debug: bool,
+    sts_options: sts::StsOptions,
 ) -> Result<Credentials, CredentialsError> {
     let plain = |id: &str, secret: &Secret, token: Option<&Secret>| Credentials {
         access_key_id: id.to_string(),
@@ -386,7 +390,7 @@ async fn obtain_base(
             secret,
             token,
             role,
-        } => sts::assume_role(&plain(id, secret, token.as_ref()), role, env, debug).await,
+        } => sts::assume_role(&plain(id, secret, token.as_ref()), role, env, sts_options).await,
         Spec::ChainableRamRoleArn { .. } => Err(CredentialsError::invalid(
             format!("mode ChainableRamRoleArn is not allowed here ({whence})"),
             "use it in bgpeer's config or the aliyun CLI's config".to_string(),

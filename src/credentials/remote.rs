@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::client;
 use crate::env::Env;
 use crate::secret::Secret;
 
@@ -21,16 +22,19 @@ pub enum ImdsFailure {
     Failed(String),
 }
 
+/// A client from the one HTTP builder; `proxy: false` for the link-local metadata service.
 fn http(connect: Duration, total: Duration, proxy: bool) -> Result<reqwest::Client, String> {
-    let mut b = reqwest::Client::builder()
-        .user_agent(crate::client::USER_AGENT)
-        .connect_timeout(connect)
-        .timeout(total);
-    if !proxy {
-        // The metadata service is link-local: never through a proxy.
-        b = b.no_proxy();
-    }
-    b.build().map_err(|e| e.to_string())
+    client::http::build(&client::http::HttpOptions {
+        connect_timeout: connect,
+        timeout: total,
+        https_only: false,
+        proxy: if proxy {
+            client::http::Proxy::FromEnvironment
+        } else {
+            client::http::Proxy::Never
+        },
+    })
+    .map_err(|e| e.to_string())
 }
 
 fn describe(e: &reqwest::Error) -> String {

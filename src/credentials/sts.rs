@@ -98,12 +98,19 @@ fn read_cache(path: &std::path::Path) -> Option<Cached> {
     still_fresh(&cached.expiration).then_some(cached)
 }
 
+/// How the chain calls STS: the command's `--debug` and its retry base delay.
+#[derive(Debug, Clone, Copy)]
+pub struct StsOptions {
+    pub debug: bool,
+    pub retry_base_delay: Duration,
+}
+
 /// Assumes `role` with `base` credentials, using the cache when it is still fresh.
 pub async fn assume_role(
     base: &Credentials,
     role: &RoleParams,
     env: &Env,
-    debug: bool,
+    options: StsOptions,
 ) -> Result<Credentials, CredentialsError> {
     let raw_endpoint = endpoint(role, env);
     let path = cache_path(base, role, &raw_endpoint, env);
@@ -134,10 +141,10 @@ pub async fn assume_role(
         },
         retry: RetryPolicy {
             max_attempts: 3,
-            no_delay: env.is_true("BGPEER_TEST_NO_RETRY_DELAY"),
+            base_delay: options.retry_base_delay,
             ..RetryPolicy::default()
         },
-        debug,
+        debug: options.debug,
     })
     .map_err(|e| CredentialsError::AssumeRole {
         role_arn: role.role_arn.clone(),
