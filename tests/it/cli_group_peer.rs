@@ -1162,7 +1162,7 @@ fn in_terminal(sb: &Sandbox, emu: &Emulator, args: &str, answer: &str) -> (i32, 
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("NO_COLOR", "1")
         .env("TERM", "dumb")
-        .env("BGPEER_TEST_NO_RETRY_DELAY", "1")
+        .env("BGPEER_RETRY_BASE_DELAY", "0")
         .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)

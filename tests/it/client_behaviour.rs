@@ -602,7 +602,7 @@ fn a_retry_after_beyond_the_deadline_fails_at_once() {
     );
     let sb = Sandbox::new();
     let (code, _, stderr) = run(cmd_text(&sb, &server.endpoint)
-        .env_remove("BGPEER_TEST_NO_RETRY_DELAY")
+        .env_remove("BGPEER_RETRY_BASE_DELAY")
         .args(["--deadline", "3600", "api", "DescribeRegions"]));
     assert_eq!(code, 7, "stderr: {stderr}");
     assert_eq!(server.requests().len(), 1);

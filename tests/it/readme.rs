@@ -439,7 +439,6 @@ impl Sandboxed {
             .env("COLUMNS", "100")
             .env("TZ", "UTC")
             .env("LANG", "C.UTF-8")
-            .env("BGPEER_TEST_NO_RETRY_DELAY", "1")
             .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
             .env("BGPEER_EMULATOR_STATE", &self.state)
             .env("BGPEER_EMULATOR_SETTLE_MS", "0")

@@ -59,7 +59,7 @@ def sealed_env(home: Path, **extra: str) -> dict[str, str]:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "NO_COLOR": "1",
         "TZ": "UTC",
-        "BGPEER_TEST_NO_RETRY_DELAY": "1",
+        "BGPEER_RETRY_BASE_DELAY": "0",
         "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true",
         "BGPEER_EMULATOR_STATE": str(home / "emulator-state.json"),
     }

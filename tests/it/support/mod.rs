@@ -56,7 +56,7 @@ impl Sandbox {
             .env("NO_COLOR", "1")
             .env("COLUMNS", "80")
             .env("TZ", "UTC")
-            .env("BGPEER_TEST_NO_RETRY_DELAY", "1")
+            .env("BGPEER_RETRY_BASE_DELAY", "0")
             .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
             .env("BGPEER_EMULATOR_STATE", self.path("emulator-state.json"))
             .stdin(Stdio::null());
