@@ -161,6 +161,7 @@ fn main() {
             ..RetryPolicy::default()
         },
         debug: false,
+        clock: bgpeer::clock::Clock::system(),
     };
     let client = match Client::new(config) {
         Ok(c) => Arc::new(c),

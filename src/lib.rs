@@ -3,6 +3,7 @@
 pub mod api;
 pub mod cli;
 pub mod client;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod credentials;
@@ -22,10 +23,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::commands::context::{Context, Terminal};
+use crate::commands::context::{Context, Host};
 use crate::commands::streams::Streams;
 use crate::commands::{report, CliError};
-use crate::env::Env;
 use crate::exit::Exit;
 
 /// Runs bgpeer with these arguments and returns the process exit code.
@@ -34,19 +34,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_with(
-        args,
-        Env::from_process(),
-        Terminal::probe(),
-        Streams::process(),
-    )
-    .into()
+    run_with(args, Host::process()).into()
 }
 
-/// Runs bgpeer with these arguments, this environment, these terminal facts and these streams:
-/// the whole program, in process (tests give it in-memory streams, see
-/// [`Streams::captured`]). Must not be called from inside an async runtime: it starts its own.
-pub fn run_with<I, T>(args: I, env: Env, term: Terminal, streams: Streams) -> Exit
+/// Runs bgpeer with these arguments on this host (environment, terminal, streams, clock): the
+/// whole program, in process (tests give it in-memory streams and any clock, see
+/// [`Host::in_memory`]). Must not be called from inside an async runtime: it starts its own.
+pub fn run_with<I, T>(args: I, host: Host) -> Exit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -55,7 +49,7 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            print_clap_error(&e, &streams);
+            print_clap_error(&e, &host.streams);
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
                     Exit::Success
@@ -65,8 +59,8 @@ where
         }
     };
     let Cli { globals, command } = cli;
-    let on_process_streams = streams.is_process();
-    let ctx = Context::with_streams(globals, env, term, streams);
+    let on_process_streams = host.streams.is_process();
+    let ctx = Context::on(globals, host);
 
     let runtime = match &command {
         // The standalone emulator serves many connections: use every core.

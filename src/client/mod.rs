@@ -24,6 +24,7 @@ pub use error::{ApiError, ClientError};
 pub use http::USER_AGENT;
 pub use retry::{backoff_delay, RetryPolicy};
 
+use crate::clock::Clock;
 use crate::signing::{self, SignatureVersion};
 use answer::{AttemptFailure, RawAnswer};
 use request::SignedRequest;
@@ -60,6 +61,8 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Log every attempt to stderr, secrets masked.
     pub debug: bool,
+    /// The time requests are signed with.
+    pub clock: Clock,
 }
 
 /// Per-call options.
@@ -274,7 +277,7 @@ impl Client {
                 params,
             },
             &self.config.credentials.signing_key(),
-            &signing::format_timestamp(chrono::Utc::now()),
+            &signing::format_timestamp(self.config.clock.now()),
             &new_nonce(),
         );
         let started = Instant::now();
@@ -529,6 +532,7 @@ mod retry_timing_tests {
             timeouts: Timeouts::default(),
             retry,
             debug: false,
+            clock: Clock::system(),
         })
         .unwrap()
     }

@@ -14,7 +14,8 @@ use crate::credentials::{self, Credentials};
 use crate::env::Env;
 use crate::secret::Secret;
 
-use super::streams::Streams;
+use super::streams::{Captured, Streams};
+use crate::clock::Clock;
 use crate::settings::{self, Overrides, Settings};
 
 /// What Ctrl-C does. By default it drops the command (in-flight requests are cancelled). While a
@@ -83,16 +84,66 @@ pub struct Context {
     pub stop: Arc<Stop>,
     /// stdin, stdout and stderr: the process's, or in-memory ones in tests.
     pub streams: Streams,
+    /// The time requests are signed with and cached credentials are judged by.
+    pub clock: Clock,
+}
+
+/// What a run of bgpeer gets from the world it runs in: the environment, the terminal, the
+/// standard streams and the clock. The process's own, or a test's.
+pub struct Host {
+    pub env: Env,
+    pub term: Terminal,
+    pub streams: Streams,
+    pub clock: Clock,
+}
+
+impl Host {
+    /// The process's environment, terminal, streams and the system clock.
+    pub fn process() -> Host {
+        Host {
+            env: Env::from_process(),
+            term: Terminal::probe(),
+            streams: Streams::process(),
+            clock: Clock::system(),
+        }
+    }
+
+    /// A host with in-memory streams (`stdin` is what a command reads; [`Captured`] holds what it
+    /// writes) and the system clock.
+    pub fn in_memory(env: Env, term: Terminal, stdin: impl Into<Vec<u8>>) -> (Host, Captured) {
+        let (streams, captured) = Streams::captured(stdin);
+        let host = Host {
+            env,
+            term,
+            streams,
+            clock: Clock::system(),
+        };
+        (host, captured)
+    }
 }
 
 impl Context {
-    /// A context on the process's own streams.
+    /// A context on the process's streams and clock, with this environment and terminal.
     pub fn new(globals: GlobalArgs, env: Env, term: Terminal) -> Self {
-        Context::with_streams(globals, env, term, Streams::process())
+        Context::on(
+            globals,
+            Host {
+                env,
+                term,
+                streams: Streams::process(),
+                clock: Clock::system(),
+            },
+        )
     }
 
-    /// A context on the given streams (in-memory ones let a test run a command in process).
-    pub fn with_streams(globals: GlobalArgs, env: Env, term: Terminal, streams: Streams) -> Self {
+    /// A context on the given host (in-memory streams let a test run a command in process).
+    pub fn on(globals: GlobalArgs, host: Host) -> Self {
+        let Host {
+            env,
+            term,
+            streams,
+            clock,
+        } = host;
         Context {
             globals,
             env,
@@ -102,6 +153,7 @@ impl Context {
             embedded: OnceCell::new(),
             stop: Arc::default(),
             streams,
+            clock,
         }
     }
 
@@ -188,7 +240,8 @@ impl Context {
         } else {
             (
                 settings.endpoint.as_ref().map(|e| e.value.clone()),
-                credentials::resolve_with(settings, &self.env, self.globals.debug).await?,
+                credentials::resolve_with(settings, &self.env, self.globals.debug, &self.clock)
+                    .await?,
             )
         };
         let endpoint = client::endpoint::resolve(
@@ -212,6 +265,7 @@ impl Context {
             },
             retry: settings.retry_policy(),
             debug: self.globals.debug,
+            clock: self.clock.clone(),
         };
         Ok(Client::new(config)?)
     }

@@ -12,6 +12,7 @@ pub mod sts;
 
 use std::path::PathBuf;
 
+use crate::clock::Clock;
 use crate::config::{self, aliyun::LoadedAliyun, file, ConfigError};
 use crate::env::Env;
 use crate::exit::{Diagnose, Exit};
@@ -129,7 +130,7 @@ impl Origin<'_> {
 
 /// Walks the credential chain for the resolved settings.
 pub async fn resolve(settings: &Settings, env: &Env) -> Result<Credentials, CredentialsError> {
-    resolve_with(settings, env, false).await
+    resolve_with(settings, env, false, &Clock::system()).await
 }
 
 /// The SDK credentials INI file: `ALIBABA_CLOUD_CREDENTIALS_FILE`, else
@@ -151,17 +152,20 @@ pub fn ini_path(env: &Env) -> PathBuf {
     }
 }
 
-/// Like [`resolve`]; `debug` logs the STS calls.
+/// Like [`resolve`]; `debug` logs the STS calls, which are signed with `clock`'s time, and
+/// cached STS credentials are judged fresh by it.
 pub async fn resolve_with(
     settings: &Settings,
     env: &Env,
     debug: bool,
+    clock: &Clock,
 ) -> Result<Credentials, CredentialsError> {
     let name = settings.profile.value.as_str();
     let pinned = settings.profile_from_flag();
     let sts_options = sts::StsOptions {
         debug,
         retry_base_delay: settings.retry_base_delay(),
+        clock: clock.clone(),
     };
     let mut tried: Vec<String> = Vec::new();
 
@@ -210,7 +214,7 @@ pub async fn resolve_with(
         Some(p) => {
             let whence = bgpeer.whence(name);
             match mode::from_bgpeer(p, &whence)? {
-                Some(spec) => return obtain(spec, bgpeer, name, env, sts_options).await,
+                Some(spec) => return obtain(spec, bgpeer, name, env, sts_options.clone()).await,
                 None => tried.push(format!("{whence}: no credentials (no mode set)")),
             }
         }
@@ -236,7 +240,9 @@ pub async fn resolve_with(
             Some(a) => {
                 let origin = Origin::Aliyun(&a);
                 match origin.spec_of(name)? {
-                    Some(spec) => return obtain(spec, origin, name, env, sts_options).await,
+                    Some(spec) => {
+                        return obtain(spec, origin, name, env, sts_options.clone()).await
+                    }
                     None if a.profile(name).is_some() => {
                         tried.push(format!("{}: no credentials", origin.whence(name)))
                     }
@@ -277,7 +283,7 @@ pub async fn resolve_with(
                         .map(str::to_string)
                 };
                 let spec = mode::from_ini(&get, &whence)?;
-                let mut creds = obtain_base(&spec, &whence, env, sts_options).await?;
+                let mut creds = obtain_base(&spec, &whence, env, sts_options.clone()).await?;
                 creds.source = format!("{whence} ({})", spec.mode().as_str());
                 return Ok(creds);
             }
@@ -361,9 +367,9 @@ async fn obtain(
         current_name = source_profile;
     }
     let base_whence = origin.whence(&current_name);
-    let mut creds = obtain_base(&current, &base_whence, env, sts_options).await?;
+    let mut creds = obtain_base(&current, &base_whence, env, sts_options.clone()).await?;
     for role in roles.iter().rev() {
-        creds = sts::assume_role(&creds, role, env, sts_options).await?;
+        creds = sts::assume_role(&creds, role, env, sts_options.clone()).await?;
     }
     creds.source = format!("{top_whence} ({})", top_mode.as_str());
     Ok(creds)
@@ -390,7 +396,15 @@ async fn obtain_base(
             secret,
             token,
             role,
-        } => sts::assume_role(&plain(id, secret, token.as_ref()), role, env, sts_options).await,
+        } => {
+            sts::assume_role(
+                &plain(id, secret, token.as_ref()),
+                role,
+                env,
+                sts_options.clone(),
+            )
+            .await
+        }
         Spec::ChainableRamRoleArn { .. } => Err(CredentialsError::invalid(
             format!("mode ChainableRamRoleArn is not allowed here ({whence})"),
             "use it in bgpeer's config or the aliyun CLI's config".to_string(),

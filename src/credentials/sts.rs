@@ -8,6 +8,7 @@ use serde_json::Value;
 use sha2::Digest;
 
 use crate::client::{self, Client, ClientConfig, RetryPolicy, Timeouts};
+use crate::clock::Clock;
 use crate::env::Env;
 use crate::secret::Secret;
 use crate::signing::SignatureVersion;
@@ -86,23 +87,24 @@ pub fn forget_cached(env: &Env) -> bool {
     dir.is_dir() && std::fs::remove_dir_all(&dir).is_ok()
 }
 
-fn still_fresh(expiration: &str) -> bool {
+fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
     DateTime::parse_from_rfc3339(expiration)
-        .map(|e| (e.with_timezone(&Utc) - Utc::now()).num_seconds() > REFRESH_MARGIN_SECS)
+        .map(|e| (e.with_timezone(&Utc) - now).num_seconds() > REFRESH_MARGIN_SECS)
         .unwrap_or(false)
 }
 
-fn read_cache(path: &std::path::Path) -> Option<Cached> {
+fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
     let text = std::fs::read_to_string(path).ok()?;
     let cached: Cached = serde_json::from_str(&text).ok()?;
-    still_fresh(&cached.expiration).then_some(cached)
+    still_fresh(&cached.expiration, now).then_some(cached)
 }
 
 /// How the chain calls STS: the command's `--debug` and its retry base delay.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct StsOptions {
     pub debug: bool,
     pub retry_base_delay: Duration,
+    pub clock: Clock,
 }
 
 /// Assumes `role` with `base` credentials, using the cache when it is still fresh.
@@ -115,7 +117,7 @@ pub async fn assume_role(
     let raw_endpoint = endpoint(role, env);
     let path = cache_path(base, role, &raw_endpoint, env);
     let label = format!("{} via STS AssumeRole", role.role_arn);
-    if let Some(c) = read_cache(&path) {
+    if let Some(c) = read_cache(&path, options.clock.now()) {
         return Ok(Credentials {
             access_key_id: c.access_key_id,
             access_key_secret: Secret::new(c.access_key_secret),
@@ -145,6 +147,7 @@ pub async fn assume_role(
             ..RetryPolicy::default()
         },
         debug: options.debug,
+        clock: options.clock.clone(),
     })
     .map_err(|e| CredentialsError::AssumeRole {
         role_arn: role.role_arn.clone(),
@@ -153,7 +156,7 @@ pub async fn assume_role(
     let session = role
         .session_name
         .clone()
-        .unwrap_or_else(|| format!("bgpeer-{}", Utc::now().timestamp()));
+        .unwrap_or_else(|| format!("bgpeer-{}", options.clock.now().timestamp()));
     let mut params = vec![
         ("RoleArn".to_string(), role.role_arn.clone()),
         ("RoleSessionName".to_string(), session),
@@ -198,7 +201,7 @@ pub async fn assume_role(
         security_token: token,
         expiration: field("Expiration").unwrap_or_default(),
     };
-    if still_fresh(&cached.expiration) {
+    if still_fresh(&cached.expiration, options.clock.now()) {
         // A cache we can't write only costs an extra AssumeRole next time.
         if let Ok(bytes) = serde_json::to_vec(&cached) {
             let _ = crate::config::file::write_private(&path, &bytes);

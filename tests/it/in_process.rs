@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use bgpeer::commands::context::Terminal;
-use bgpeer::commands::streams::Streams;
+use bgpeer::clock::Clock;
+use bgpeer::commands::context::{Host, Terminal};
 use bgpeer::env::Env;
 use bgpeer::exit::Exit;
 
@@ -42,13 +42,13 @@ fn sealed_env(dir: &Path, extra: &[(&str, &str)]) -> Env {
 }
 
 fn run(args: &[&str], env: Env, term: Terminal, stdin: &str) -> Run {
-    let (streams, captured) = Streams::captured(stdin);
-    let exit = bgpeer::run_with(
-        std::iter::once("bgpeer").chain(args.iter().copied()),
-        env,
-        term,
-        streams,
-    );
+    run_at(args, env, term, stdin, Clock::system())
+}
+
+fn run_at(args: &[&str], env: Env, term: Terminal, stdin: &str, clock: Clock) -> Run {
+    let (mut host, captured) = Host::in_memory(env, term, stdin);
+    host.clock = clock;
+    let exit = bgpeer::run_with(std::iter::once("bgpeer").chain(args.iter().copied()), host);
     Run {
         exit,
         stdout: captured.stdout(),
@@ -166,4 +166,37 @@ fn the_configure_wizard_reads_its_answers_from_the_context_stdin() {
         r.stderr
     );
     assert!(!dir.path().join("config.toml").exists());
+}
+
+#[test]
+fn requests_are_signed_with_the_context_clock() {
+    // The emulator, like the API, refuses a timestamp more than 15 minutes from its own clock.
+    let dir = tempfile::tempdir().unwrap();
+    let env = || sealed_env(dir.path(), &[("BGPEER_RETRY_BASE_DELAY", "0")]);
+    let args = [
+        "--profile",
+        "emulator",
+        "--error-format",
+        "json",
+        "region",
+        "list",
+    ];
+    let late = run_at(
+        &args,
+        env(),
+        PIPED,
+        "",
+        Clock::offset(chrono::Duration::hours(-1)),
+    );
+    assert_eq!(late.exit, Exit::Auth, "{}", late.stderr);
+    let err: serde_json::Value = serde_json::from_str(late.stderr.trim()).unwrap();
+    assert_eq!(err["error"]["code"], "InvalidTimeStamp.Expired", "{err}");
+    let on_time = run_at(
+        &args,
+        env(),
+        PIPED,
+        "",
+        Clock::offset(chrono::Duration::minutes(-5)),
+    );
+    assert_eq!(on_time.exit, Exit::Success, "{}", on_time.stderr);
 }
