@@ -182,10 +182,9 @@ impl Diagnose for ClientError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn api(status: u16, code: &str) -> ApiError {
+impl ApiError {
+    /// An API error as tests need one: this status and code, request id `REQ-1`.
+    pub(crate) fn sample(status: u16, code: &str) -> ApiError {
         ApiError {
             http_status: status,
             code: code.to_string(),
@@ -196,6 +195,15 @@ mod tests {
             retry_after_ms: None,
             string_to_sign_matches: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> ApiError {
+        ApiError::sample(status, code)
     }
 
     fn exit_of(status: u16, code: &str) -> Exit {

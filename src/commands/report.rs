@@ -16,35 +16,29 @@ use super::CliError;
 ///
 /// Every typed error of the crate must be listed here; that is the one place the mapping lives.
 fn diagnose(err: &anyhow::Error) -> Option<&dyn Diagnose> {
-    for cause in err.chain() {
-        if let Some(e) = cause.downcast_ref::<CliError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::client::ClientError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::config::ConfigError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::credentials::CredentialsError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::api::pagination::CountMismatch>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::api::Error>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::output::OutputError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::emulator::StartError>() {
-            return Some(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::config::profile::ProfileError>() {
-            return Some(e);
-        }
+    err.chain().find_map(typed)
+}
+
+/// The cause as a `Diagnose`, when it is one of the crate's typed errors.
+fn typed<'e>(cause: &'e (dyn std::error::Error + 'static)) -> Option<&'e dyn Diagnose> {
+    macro_rules! first_of {
+        ($($t:ty),* $(,)?) => {
+            $( if let Some(e) = cause.downcast_ref::<$t>() {
+                return Some(e);
+            } )*
+        };
     }
+    first_of!(
+        CliError,
+        crate::client::ClientError,
+        crate::config::ConfigError,
+        crate::config::profile::ProfileError,
+        crate::credentials::CredentialsError,
+        crate::api::Error,
+        crate::api::pagination::CountMismatch,
+        crate::output::OutputError,
+        crate::emulator::StartError,
+    );
     None
 }
 
@@ -326,16 +320,7 @@ mod tests {
     }
 
     fn api(status: u16, code: &str) -> crate::client::ApiError {
-        crate::client::ApiError {
-            http_status: status,
-            code: code.to_string(),
-            message: "some message".to_string(),
-            request_id: Some("REQ-1".to_string()),
-            host_id: None,
-            recommend: None,
-            retry_after_ms: None,
-            string_to_sign_matches: None,
-        }
+        crate::client::ApiError::sample(status, code)
     }
 
     #[test]
