@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde_json::{Map, Value};
+
 pub const MASK: &str = "****";
 
 #[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
@@ -65,6 +67,37 @@ pub fn is_secret_name(name: &str) -> bool {
         || lower.contains("password")
 }
 
+// Secrets (the BGP `AuthKey` above all) masked in any JSON: the walker model values use for what
+// they do not type, and the renderers for everything else.
+/// Replaces every secret field, at any depth, with `****` (or `""` when it is empty).
+/// `null` stays `null`, so "no key set" and "a key set" remain distinguishable without the key.
+pub fn mask_secrets(value: &mut Value) {
+    match value {
+        Value::Object(map) => mask_map(map),
+        Value::Array(items) => items.iter_mut().for_each(mask_secrets),
+        _ => {}
+    }
+}
+
+/// [`mask_secrets`] over the fields of one object.
+pub fn mask_map(map: &mut Map<String, Value>) {
+    for (key, v) in map.iter_mut() {
+        if is_secret_name(key) {
+            mask_one(v);
+        } else {
+            mask_secrets(v);
+        }
+    }
+}
+
+fn mask_one(v: &mut Value) {
+    *v = match v {
+        Value::Null => Value::Null,
+        Value::String(s) if s.is_empty() => Value::String(String::new()),
+        _ => Value::String(MASK.to_string()),
+    };
+}
+
 /// An AccessKey ID shown to people: the first 4 and last 3 characters, `LTAI****abc`.
 pub fn mask_key_id(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();
@@ -79,6 +112,7 @@ pub fn mask_key_id(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn debug_and_display_mask_the_value() {
@@ -118,5 +152,37 @@ mod tests {
         ] {
             assert!(!is_secret_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn auth_keys_are_masked_at_every_depth() {
+        let mut v = json!({
+            "VbrId": "vbr-1",
+            "AuthKey": "top-secret",
+            "BgpGroups": [
+                {"BgpGroupId": "bgpg-1", "AuthKey": "s3cret", "BgpPeers": [{"authkey": "x"}]},
+                {"BgpGroupId": "bgpg-2", "AuthKey": ""},
+                {"BgpGroupId": "bgpg-3", "AuthKey": null}
+            ]
+        });
+        mask_secrets(&mut v);
+        let text = v.to_string();
+        assert!(
+            !text.contains("top-secret") && !text.contains("s3cret"),
+            "{text}"
+        );
+        assert_eq!(v["AuthKey"], "****");
+        assert_eq!(v["BgpGroups"][0]["AuthKey"], "****");
+        assert_eq!(v["BgpGroups"][0]["BgpPeers"][0]["authkey"], "****");
+        assert_eq!(v["BgpGroups"][1]["AuthKey"], "");
+        assert_eq!(v["BgpGroups"][2]["AuthKey"], Value::Null);
+        assert_eq!(v["VbrId"], "vbr-1");
+    }
+
+    #[test]
+    fn non_string_secrets_are_masked_too() {
+        let mut v = json!({"AuthKey": 12345, "SecurityToken": {"a": 1}});
+        mask_secrets(&mut v);
+        assert_eq!(v, json!({"AuthKey": "****", "SecurityToken": "****"}));
     }
 }

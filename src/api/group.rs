@@ -1,27 +1,74 @@
 //! BGP groups: CreateBgpGroup, DescribeBgpGroups, ModifyBgpGroupAttribute, DeleteBgpGroup.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::normalize;
-use super::pagination::list_all;
+use super::model::BgpGroup;
 use super::request::Request;
+use super::resource::{self, Resource};
 use super::validate::{self, IpVersion, Validator};
+use super::wait::Observed;
 use super::Error;
 use crate::client::Client;
 use crate::secret::Secret;
 
-/// Default columns of tables and tsv.
-/// Chosen to fit 80 columns; `--fields` or `-o json` show the rest.
-pub const COLUMNS: &[&str] = &["BgpGroupId", "Name", "PeerAsn", "LocalAsn", "Status"];
+impl Resource for BgpGroup {
+    const NOUN: &'static str = "group";
+    const TITLE: &'static str = "BGP group";
+    const ID_FIELD: &'static str = "BgpGroupId";
+    const KEY_FIELDS: &'static [&'static str] = &["BgpGroupId"];
+    const ID_PREFIX: &'static str = "bgpg-";
+    /// Chosen to fit 80 columns; `--fields` or `-o json` show the rest.
+    const COLUMNS: &'static [&'static str] =
+        &["BgpGroupId", "Name", "PeerAsn", "LocalAsn", "Status"];
 
-/// One DescribeBgpGroups item with consistent types (the SDK types every group field as a string).
-pub fn normalize(mut item: Value) -> Value {
-    normalize::numbers(
-        &mut item,
-        &["PeerAsn", "LocalAsn", "Hold", "Keepalive", "RouteLimit"],
-    );
-    normalize::booleans(&mut item, &["IsFake"]);
-    item
+    type Key = String;
+
+    fn get_request(region: &str, id: &String) -> Request {
+        list_request(
+            region,
+            &GroupFilter {
+                bgp_group_id: Some(id.clone()),
+                ..Default::default()
+            },
+        )
+    }
+
+    fn is(&self, id: &String) -> bool {
+        self.bgp_group_id.as_str() == Some(id)
+    }
+
+    fn delete_request(region: &str, id: &String, client_token: &str) -> Request {
+        delete_request(region, id, client_token)
+    }
+
+    fn label(id: &String) -> String {
+        format!("group {id}")
+    }
+
+    fn named(id: &String) -> Self {
+        BgpGroup {
+            bgp_group_id: id.as_str().into(),
+            ..Default::default()
+        }
+    }
+
+    fn key_fields(id: &String) -> Map<String, Value> {
+        Map::from_iter([(Self::ID_FIELD.to_string(), Value::from(id.as_str()))])
+    }
+
+    fn not_found_hint(id: &String) -> String {
+        let mut hint = "list groups with `bgpeer group list`, and check --region".to_string();
+        if !id.starts_with(Self::ID_PREFIX) {
+            hint.push_str("; BGP group IDs start with bgpg-");
+        }
+        hint
+    }
+}
+
+impl Observed for BgpGroup {
+    fn status(&self) -> Option<&str> {
+        self.status.as_str()
+    }
 }
 
 /// DescribeBgpGroups filters.
@@ -31,30 +78,25 @@ pub struct GroupFilter {
     pub bgp_group_id: Option<String>,
 }
 
+fn list_request(region: &str, filter: &GroupFilter) -> Request {
+    Request::new("DescribeBgpGroups")
+        .param("RegionId", region)
+        .opt("RouterId", filter.router_id.as_deref())
+        .opt("BgpGroupId", filter.bgp_group_id.as_deref())
+}
+
 pub async fn list(
     client: &Client,
     region: &str,
     filter: &GroupFilter,
     limit: Option<usize>,
-) -> anyhow::Result<Vec<Value>> {
-    let req = Request::new("DescribeBgpGroups")
-        .param("RegionId", region)
-        .opt("RouterId", filter.router_id.as_deref())
-        .opt("BgpGroupId", filter.bgp_group_id.as_deref());
-    let items = list_all(client, req.action, &req.wire_params(), limit).await?;
-    Ok(items.into_iter().map(normalize).collect())
+) -> anyhow::Result<Vec<BgpGroup>> {
+    resource::list(client, &list_request(region, filter), limit).await
 }
 
 /// The group, or None when the API does not know it (it answers an empty list).
-pub async fn get(client: &Client, region: &str, id: &str) -> anyhow::Result<Option<Value>> {
-    let filter = GroupFilter {
-        bgp_group_id: Some(id.to_string()),
-        ..Default::default()
-    };
-    let items = list(client, region, &filter, None).await?;
-    Ok(items
-        .into_iter()
-        .find(|g| g.get("BgpGroupId").and_then(Value::as_str) == Some(id)))
+pub async fn get(client: &Client, region: &str, id: &str) -> anyhow::Result<Option<BgpGroup>> {
+    resource::get(client, region, &id.to_string()).await
 }
 
 /// CreateBgpGroup.
@@ -174,19 +216,6 @@ pub fn delete_request(region: &str, id: &str, client_token: &str) -> Request {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn group_fields_get_consistent_types() {
-        let g = normalize(
-            json!({"BgpGroupId":"bgpg-1","PeerAsn":"65001","LocalAsn":"45104","IsFake":"false","Hold":"30","Keepalive":"10","RouteLimit":"110","AuthKey":"k"}),
-        );
-        assert_eq!(g["PeerAsn"], 65001);
-        assert_eq!(g["LocalAsn"], 45104);
-        assert_eq!(g["IsFake"], false);
-        assert_eq!(g["RouteLimit"], 110);
-        assert_eq!(g["AuthKey"], "k");
-    }
 
     #[test]
     fn create_request_carries_exactly_the_given_parameters() {

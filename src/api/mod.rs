@@ -1,15 +1,18 @@
-//! The VPC BGP operations as typed requests and responses; pagination; validation; waiting;
-//! pacing of bulk runs.
+//! The VPC BGP operations: the typed model of the wire, typed requests, the resource
+//! abstraction, pagination, validation, waiting, pacing of bulk runs.
 
 mod error;
 pub mod group;
+pub mod model;
 pub mod network;
-pub mod normalize;
 pub mod pacing;
 pub mod pagination;
 pub mod peer;
+pub mod region;
 pub mod request;
+pub mod resource;
 pub mod validate;
+pub mod vbr;
 pub mod wait;
 
 pub use error::Error;

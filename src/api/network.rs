@@ -1,27 +1,103 @@
 //! Advertised networks: AddBgpNetwork, DescribeBgpNetworks, DeleteBgpNetwork.
 //! A network has no ID: it is the pair (RouterId, DstCidrBlock).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::pagination::list_all;
+use super::model::BgpNetwork;
 use super::request::Request;
+use super::resource::{self, Resource};
 use super::validate::{self, Validator};
+use super::wait::Observed;
 use super::Error;
 use crate::client::Client;
 
-/// Default columns of tables and tsv.
-pub const COLUMNS: &[&str] = &["RouterId", "DstCidrBlock", "VpcId", "Status"];
+/// What names a network: the VBR it is advertised on, and its block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkKey {
+    pub router_id: String,
+    pub dst_cidr_block: String,
+}
+
+impl Resource for BgpNetwork {
+    const NOUN: &'static str = "network";
+    const TITLE: &'static str = "network";
+    /// A network has no ID of its own: its VBR's ID and its block name it.
+    const ID_FIELD: &'static str = "RouterId";
+    const KEY_FIELDS: &'static [&'static str] = &["RouterId", "DstCidrBlock"];
+    const ID_PREFIX: &'static str = "";
+    const COLUMNS: &'static [&'static str] = &["RouterId", "DstCidrBlock", "VpcId", "Status"];
+
+    type Key = NetworkKey;
+
+    fn get_request(region: &str, key: &NetworkKey) -> Request {
+        list_request(region, Some(&key.router_id))
+    }
+
+    fn is(&self, key: &NetworkKey) -> bool {
+        self.router_id.as_str() == Some(key.router_id.as_str())
+            && self
+                .dst_cidr_block
+                .as_str()
+                .is_some_and(|c| same_cidr(c, &key.dst_cidr_block))
+    }
+
+    fn delete_request(region: &str, key: &NetworkKey, client_token: &str) -> Request {
+        DeleteNetwork {
+            router_id: key.router_id.clone(),
+            dst_cidr_block: key.dst_cidr_block.clone(),
+        }
+        .request(region, client_token)
+    }
+
+    fn label(key: &NetworkKey) -> String {
+        format!("network {} on {}", key.dst_cidr_block, key.router_id)
+    }
+
+    fn named(key: &NetworkKey) -> Self {
+        BgpNetwork {
+            router_id: key.router_id.as_str().into(),
+            dst_cidr_block: key.dst_cidr_block.as_str().into(),
+            ..Default::default()
+        }
+    }
+
+    fn key_fields(key: &NetworkKey) -> Map<String, Value> {
+        Map::from_iter([
+            ("RouterId".to_string(), Value::from(key.router_id.as_str())),
+            (
+                "DstCidrBlock".to_string(),
+                Value::from(key.dst_cidr_block.as_str()),
+            ),
+        ])
+    }
+
+    fn not_found_hint(key: &NetworkKey) -> String {
+        format!(
+            "list the networks of the VBR with `bgpeer network list --router-id {}`, and check --region",
+            key.router_id
+        )
+    }
+}
+
+impl Observed for BgpNetwork {
+    fn status(&self) -> Option<&str> {
+        self.status.as_str()
+    }
+}
+
+fn list_request(region: &str, router_id: Option<&str>) -> Request {
+    Request::new("DescribeBgpNetworks")
+        .param("RegionId", region)
+        .opt("RouterId", router_id)
+}
 
 pub async fn list(
     client: &Client,
     region: &str,
     router_id: Option<&str>,
     limit: Option<usize>,
-) -> anyhow::Result<Vec<Value>> {
-    let req = Request::new("DescribeBgpNetworks")
-        .param("RegionId", region)
-        .opt("RouterId", router_id);
-    list_all(client, req.action, &req.wire_params(), limit).await
+) -> anyhow::Result<Vec<BgpNetwork>> {
+    resource::list(client, &list_request(region, router_id), limit).await
 }
 
 /// Two CIDR strings name the same block (`10.0.0.0/8` and `10.000.0.0/8` do not parse alike,
@@ -39,14 +115,12 @@ pub async fn get(
     region: &str,
     router_id: &str,
     cidr: &str,
-) -> anyhow::Result<Option<Value>> {
-    let items = list(client, region, Some(router_id), None).await?;
-    Ok(items.into_iter().find(|n| {
-        n.get("RouterId").and_then(Value::as_str) == Some(router_id)
-            && n.get("DstCidrBlock")
-                .and_then(Value::as_str)
-                .is_some_and(|c| same_cidr(c, cidr))
-    }))
+) -> anyhow::Result<Option<BgpNetwork>> {
+    let key = NetworkKey {
+        router_id: router_id.to_string(),
+        dst_cidr_block: cidr.to_string(),
+    };
+    resource::get(client, region, &key).await
 }
 
 /// AddBgpNetwork.
@@ -58,6 +132,13 @@ pub struct AddNetwork {
 }
 
 impl AddNetwork {
+    pub fn key(&self) -> NetworkKey {
+        NetworkKey {
+            router_id: self.router_id.clone(),
+            dst_cidr_block: self.dst_cidr_block.clone(),
+        }
+    }
+
     pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::ROUTER_ID, &self.router_id)?;
         v.cidr(validate::DST_CIDR_BLOCK, &self.dst_cidr_block)?;
@@ -85,6 +166,13 @@ pub struct DeleteNetwork {
 }
 
 impl DeleteNetwork {
+    pub fn key(&self) -> NetworkKey {
+        NetworkKey {
+            router_id: self.router_id.clone(),
+            dst_cidr_block: self.dst_cidr_block.clone(),
+        }
+    }
+
     pub fn validate(&self, v: &Validator) -> Result<(), Error> {
         v.id(validate::ROUTER_ID, &self.router_id)?;
         v.cidr(validate::DST_CIDR_BLOCK, &self.dst_cidr_block)

@@ -1,35 +1,12 @@
 //! Every list fetches every page (PageSize 50) and checks the count against TotalCount.
 
-use serde_json::Value;
+use serde::de::DeserializeOwned;
 
+use super::model::{Listed, Page};
 use crate::client::{CallOptions, Client, ClientError};
 
 /// The largest page the API serves.
 pub const MAX_PAGE_SIZE: u32 = 50;
-
-/// Where a Describe action keeps its items, e.g. `BgpPeers.BgpPeer`.
-pub fn item_path(action: &str) -> Option<(&'static str, &'static str)> {
-    Some(match action {
-        "DescribeBgpGroups" => ("BgpGroups", "BgpGroup"),
-        "DescribeBgpPeers" => ("BgpPeers", "BgpPeer"),
-        "DescribeBgpNetworks" => ("BgpNetworks", "BgpNetwork"),
-        "DescribeVirtualBorderRouters" => ("VirtualBorderRouterSet", "VirtualBorderRouterType"),
-        "DescribeRegions" => ("Regions", "Region"),
-        _ => return None,
-    })
-}
-
-/// Takes the items out of a page (no copy).
-fn items_of(page: &mut Value, action: &str) -> Vec<Value> {
-    let Some((outer, inner)) = item_path(action) else {
-        return Vec::new();
-    };
-    page.get_mut(outer)
-        .and_then(|o| o.get_mut(inner))
-        .and_then(Value::as_array_mut)
-        .map(std::mem::take)
-        .unwrap_or_default()
-}
 
 /// The pages did not add up: the API's TotalCount disagrees with what was fetched.
 #[derive(Debug, thiserror::Error)]
@@ -45,38 +22,38 @@ pub struct CountMismatch {
 const PAGES_IN_FLIGHT: usize = 4;
 
 /// One page: its items and the API's `TotalCount` (None when the action is not paged).
-async fn fetch_page(
+async fn fetch_page<T: Listed + DeserializeOwned>(
     client: &Client,
     action: &str,
     params: &[(String, String)],
     page_number: u64,
-) -> anyhow::Result<(Vec<Value>, Option<u64>)> {
+) -> anyhow::Result<(Vec<T>, Option<u64>)> {
     let mut p = params.to_vec();
     p.push(("PageNumber".into(), page_number.to_string()));
     p.push(("PageSize".into(), MAX_PAGE_SIZE.to_string()));
-    let mut page = client
-        .call(action, &p, &CallOptions::default())
+    let page: Page<T> = client
+        .call_as(action, &p, &CallOptions::default())
         .await
         .map_err(|e: ClientError| anyhow::Error::new(e))?;
-    let total = page.get("TotalCount").and_then(Value::as_u64);
-    Ok((items_of(&mut page, action), total))
+    Ok((page.items, page.total_count))
 }
 
-/// Fetches every page of a Describe action (or the first `limit` items) and returns the items.
+/// Fetches every page of a Describe action (or the first `limit` items) and returns the items,
+/// decoded into the model.
 ///
 /// The first page tells how many there are; the pages still needed are then fetched a few at a
 /// time, in parallel, and joined in order. Every page must report the same `TotalCount`, and the
 /// items must add up to it: a list that changed while it was read is an error, never a silently
 /// short or doubled list.
-pub async fn list_all(
+pub async fn list_all<T: Listed + DeserializeOwned>(
     client: &Client,
     action: &str,
     params: &[(String, String)],
     limit: Option<usize>,
-) -> anyhow::Result<Vec<Value>> {
+) -> anyhow::Result<Vec<T>> {
     use futures_util::{StreamExt, TryStreamExt};
 
-    let (mut items, total) = fetch_page(client, action, params, 1).await?;
+    let (mut items, total) = fetch_page::<T>(client, action, params, 1).await?;
     let Some(total) = total else {
         // Not paged (DescribeRegions): one answer is everything.
         if let Some(limit) = limit {

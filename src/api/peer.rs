@@ -1,41 +1,81 @@
 //! BGP peers: CreateBgpPeer, DescribeBgpPeers, ModifyBgpPeerAttribute, DeleteBgpPeer.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::normalize;
-use super::pagination::list_all;
+use super::model::{BgpGroup, BgpPeer};
 use super::request::Request;
+use super::resource::{self, Resource};
 use super::validate::{self, IpVersion, Validator};
+use super::wait::Observed;
 use super::Error;
 use crate::client::Client;
 
-/// Default columns of tables and tsv.
-/// Chosen to fit 80 columns with IPv4 addresses; `--fields` or `-o json` show the rest.
-pub const COLUMNS: &[&str] = &[
-    "BgpPeerId",
-    "PeerIpAddress",
-    "Status",
-    "BgpStatus",
-    "EnableBfd",
-];
+impl Resource for BgpPeer {
+    const NOUN: &'static str = "peer";
+    const TITLE: &'static str = "BGP peer";
+    const ID_FIELD: &'static str = "BgpPeerId";
+    const KEY_FIELDS: &'static [&'static str] = &["BgpPeerId"];
+    const ID_PREFIX: &'static str = "bgp-";
+    /// Chosen to fit 80 columns with IPv4 addresses; `--fields` or `-o json` show the rest.
+    const COLUMNS: &'static [&'static str] = &[
+        "BgpPeerId",
+        "PeerIpAddress",
+        "Status",
+        "BgpStatus",
+        "EnableBfd",
+    ];
 
-/// One DescribeBgpPeers item with consistent types.
-pub fn normalize(mut item: Value) -> Value {
-    normalize::numbers(
-        &mut item,
-        &[
-            "PeerAsn",
-            "LocalAsn",
-            "Hold",
-            "Keepalive",
-            "RouteLimit",
-            "BfdMultiHop",
-            "AdvertisedRouteCount",
-            "ReceivedRouteCount",
-        ],
-    );
-    normalize::booleans(&mut item, &["IsFake", "EnableBfd"]);
-    item
+    type Key = String;
+
+    fn get_request(region: &str, id: &String) -> Request {
+        list_request(
+            region,
+            &PeerFilter {
+                bgp_peer_id: Some(id.clone()),
+                ..Default::default()
+            },
+        )
+    }
+
+    fn is(&self, id: &String) -> bool {
+        self.bgp_peer_id.as_str() == Some(id)
+    }
+
+    fn delete_request(region: &str, id: &String, client_token: &str) -> Request {
+        delete_request(region, id, client_token)
+    }
+
+    fn label(id: &String) -> String {
+        format!("peer {id}")
+    }
+
+    fn named(id: &String) -> Self {
+        BgpPeer {
+            bgp_peer_id: id.as_str().into(),
+            ..Default::default()
+        }
+    }
+
+    fn key_fields(id: &String) -> Map<String, Value> {
+        Map::from_iter([(Self::ID_FIELD.to_string(), Value::from(id.as_str()))])
+    }
+
+    fn not_found_hint(id: &String) -> String {
+        let mut hint = "list peers with `bgpeer peer list`, and check --region".to_string();
+        if !id.starts_with(Self::ID_PREFIX) || id.starts_with(BgpGroup::ID_PREFIX) {
+            hint.push_str("; BGP peer IDs start with bgp- (bgpg- is a group)");
+        }
+        hint
+    }
+}
+
+impl Observed for BgpPeer {
+    fn status(&self) -> Option<&str> {
+        self.status.as_str()
+    }
+    fn bgp_status(&self) -> Option<&str> {
+        self.bgp_status.as_str()
+    }
 }
 
 /// DescribeBgpPeers filters.
@@ -46,31 +86,26 @@ pub struct PeerFilter {
     pub bgp_peer_id: Option<String>,
 }
 
+fn list_request(region: &str, filter: &PeerFilter) -> Request {
+    Request::new("DescribeBgpPeers")
+        .param("RegionId", region)
+        .opt("RouterId", filter.router_id.as_deref())
+        .opt("BgpGroupId", filter.bgp_group_id.as_deref())
+        .opt("BgpPeerId", filter.bgp_peer_id.as_deref())
+}
+
 pub async fn list(
     client: &Client,
     region: &str,
     filter: &PeerFilter,
     limit: Option<usize>,
-) -> anyhow::Result<Vec<Value>> {
-    let req = Request::new("DescribeBgpPeers")
-        .param("RegionId", region)
-        .opt("RouterId", filter.router_id.as_deref())
-        .opt("BgpGroupId", filter.bgp_group_id.as_deref())
-        .opt("BgpPeerId", filter.bgp_peer_id.as_deref());
-    let items = list_all(client, req.action, &req.wire_params(), limit).await?;
-    Ok(items.into_iter().map(normalize).collect())
+) -> anyhow::Result<Vec<BgpPeer>> {
+    resource::list(client, &list_request(region, filter), limit).await
 }
 
 /// The peer, or None when the API does not know it (it answers an empty list).
-pub async fn get(client: &Client, region: &str, id: &str) -> anyhow::Result<Option<Value>> {
-    let filter = PeerFilter {
-        bgp_peer_id: Some(id.to_string()),
-        ..Default::default()
-    };
-    let items = list(client, region, &filter, None).await?;
-    Ok(items
-        .into_iter()
-        .find(|p| p.get("BgpPeerId").and_then(Value::as_str) == Some(id)))
+pub async fn get(client: &Client, region: &str, id: &str) -> anyhow::Result<Option<BgpPeer>> {
+    resource::get(client, region, &id.to_string()).await
 }
 
 /// CreateBgpPeer.
@@ -143,11 +178,8 @@ impl ModifyPeer {
     }
 
     /// The checks against the peer as it is now (its IpVersion and EnableBfd).
-    pub fn validate_against(&self, v: &Validator, current: &Value) -> Result<(), Error> {
-        let version = current
-            .get("IpVersion")
-            .and_then(Value::as_str)
-            .and_then(IpVersion::parse);
+    pub fn validate_against(&self, v: &Validator, current: &BgpPeer) -> Result<(), Error> {
+        let version = current.ip_version.as_str().and_then(IpVersion::parse);
         if let Some(ip) = &self.peer_ip_address {
             v.ip_address(validate::PEER_IP_ADDRESS, ip, version)?;
         }
@@ -155,18 +187,14 @@ impl ModifyPeer {
     }
 
     /// Whether BFD will be on after this change.
-    pub fn bfd_after(&self, current: &Value) -> bool {
-        self.enable_bfd.unwrap_or_else(|| {
-            current
-                .get("EnableBfd")
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-        })
+    pub fn bfd_after(&self, current: &BgpPeer) -> bool {
+        self.enable_bfd
+            .unwrap_or_else(|| current.enable_bfd.as_bool().unwrap_or(false))
     }
 
     /// `current`: the peer as it is now. The API resets EnableBfd to false when it is absent, so
     /// a hop-count change on a BFD peer sends EnableBfd=true along with it.
-    pub fn request(&self, region: &str, client_token: &str, current: Option<&Value>) -> Request {
+    pub fn request(&self, region: &str, client_token: &str, current: Option<&BgpPeer>) -> Request {
         let enable_bfd = match (self.enable_bfd, self.bfd_multi_hop, current) {
             (Some(b), _, _) => Some(b),
             (None, Some(_), Some(cur)) if self.bfd_after(cur) => Some(true),
@@ -198,17 +226,6 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn peer_fields_get_consistent_types() {
-        let p = normalize(
-            json!({"PeerAsn":"65515","LocalAsn":"45104","IsFake":true,"EnableBfd":"True","BfdMultiHop":3,"RouteLimit":"99","Hold":"30","Keepalive":"10","AdvertisedRouteCount":2}),
-        );
-        assert_eq!(p["PeerAsn"], 65515);
-        assert_eq!(p["EnableBfd"], true);
-        assert_eq!(p["RouteLimit"], 99);
-        assert_eq!(p["BfdMultiHop"], 3);
-    }
-
-    #[test]
     fn address_family_is_checked_against_the_given_version() {
         let v = Validator::new(&[], Naming::Flags);
         let mut c = CreatePeer {
@@ -230,8 +247,10 @@ mod tests {
             bfd_multi_hop: Some(5),
             ..Default::default()
         };
-        let on = json!({"EnableBfd": true, "IpVersion": "IPv4"});
-        let off = json!({"EnableBfd": false, "IpVersion": "IPv4"});
+        let peer = |bfd: bool| -> BgpPeer {
+            serde_json::from_value(json!({"EnableBfd": bfd, "IpVersion": "IPv4"})).unwrap()
+        };
+        let (on, off) = (peer(true), peer(false));
         let v = Validator::new(&[], Naming::Flags);
         assert!(m.validate_against(&v, &on).is_ok());
         assert!(m.validate_against(&v, &off).is_err());

@@ -91,6 +91,24 @@ impl WaitOptions {
     }
 }
 
+/// What a wait watches: a resource's `Status` and, for peers, `BgpStatus`.
+pub trait Observed {
+    fn status(&self) -> Option<&str>;
+    fn bgp_status(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// A resource as plain JSON.
+impl Observed for Value {
+    fn status(&self) -> Option<&str> {
+        self.get("Status").and_then(Value::as_str)
+    }
+    fn bgp_status(&self) -> Option<&str> {
+        self.get("BgpStatus").and_then(Value::as_str)
+    }
+}
+
 /// Where a poll stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Assessment {
@@ -100,28 +118,24 @@ pub enum Assessment {
 }
 
 /// `Status=Pending BgpStatus=Idle`, or `gone`.
-pub fn state_of(current: Option<&Value>) -> String {
+pub fn state_of<T: Observed>(current: Option<&T>) -> String {
     let Some(v) = current else {
         return "gone (no longer listed)".to_string();
     };
-    let field = |k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
-    let mut s = format!("Status={}", field("Status").unwrap_or("?"));
-    if let Some(b) = field("BgpStatus") {
+    let mut s = format!(
+        "Status={}",
+        v.status().filter(|s| !s.is_empty()).unwrap_or("?")
+    );
+    if let Some(b) = v.bgp_status().filter(|s| !s.is_empty()) {
         s.push_str(&format!(" BgpStatus={b}"));
     }
     s
 }
 
-pub fn assess(target: Target, current: Option<&Value>) -> Assessment {
+pub fn assess<T: Observed>(target: Target, current: Option<&T>) -> Assessment {
     let state = state_of(current);
-    let status = current
-        .and_then(|v| v.get("Status"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let bgp_status = current
-        .and_then(|v| v.get("BgpStatus"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let status = current.and_then(T::status).unwrap_or("");
+    let bgp_status = current.and_then(T::bgp_status).unwrap_or("");
     let going = matches!(status, "Deleting" | "Deleted");
     match target {
         Target::Deleted => {
@@ -154,15 +168,16 @@ pub fn assess(target: Target, current: Option<&Value>) -> Assessment {
 
 /// Polls `fetch` (None: the resource is gone) until `target` is reached. Returns the last state
 /// seen. A failure state or the timeout is a wait error (exit 8) naming the state.
-pub async fn wait_for<F, Fut>(
+pub async fn wait_for<T, F, Fut>(
     what: &str,
     target: Target,
     opts: &WaitOptions,
     mut fetch: F,
-) -> anyhow::Result<Option<Value>>
+) -> anyhow::Result<Option<T>>
 where
+    T: Observed,
     F: FnMut() -> Fut,
-    Fut: Future<Output = anyhow::Result<Option<Value>>>,
+    Fut: Future<Output = anyhow::Result<Option<T>>>,
 {
     let started = Instant::now();
     let deadline = started + opts.timeout;
@@ -245,7 +260,7 @@ mod tests {
             Assessment::Failed(_)
         ));
         assert!(matches!(
-            assess(Target::Available, None),
+            assess::<Value>(Target::Available, None),
             Assessment::Failed(_)
         ));
         assert_eq!(assess(Target::Established, Some(&est)), Assessment::Done);
@@ -260,7 +275,7 @@ mod tests {
             ),
             Assessment::Failed(_)
         ));
-        assert_eq!(assess(Target::Deleted, None), Assessment::Done);
+        assert_eq!(assess::<Value>(Target::Deleted, None), Assessment::Done);
         assert!(matches!(
             assess(Target::Deleted, Some(&deleting)),
             Assessment::Pending(_)

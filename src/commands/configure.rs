@@ -719,7 +719,7 @@ fn delete(ctx: &Context, name: &str) -> anyhow::Result<()> {
         )
         .into());
     }
-    crate::commands::mutation::confirm(ctx, &format!("delete profile {name}"))?;
+    crate::commands::confirm::confirm(ctx, &format!("delete profile {name}"))?;
     file.profiles.remove(name);
     let was_current = file.current.as_deref() == Some(name);
     if was_current {

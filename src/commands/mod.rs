@@ -1,22 +1,27 @@
 //! One module per resource or tool. Each takes the Context and its parsed arguments.
 
 pub mod api;
+pub mod auth_key;
 pub mod bulk;
 pub mod completions;
 pub mod configure;
+pub mod confirm;
 pub mod context;
+pub mod dry_run;
 pub mod emit;
 pub mod emulator;
 mod error;
+pub mod files;
 pub mod group;
-pub mod mutation;
 pub mod network;
 pub mod peer;
 mod progress;
 pub mod region;
 pub mod report;
+pub mod resource;
 pub mod streams;
 pub mod vbr;
+pub mod wait;
 pub mod whoami;
 
 use crate::cli::{Command, Lazy};

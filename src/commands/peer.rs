@@ -3,20 +3,22 @@
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Context as _;
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use super::bulk::{self, BulkRemoval, ItemReader, Outcome, Prepared};
+use super::dry_run::print_dry_run;
+use super::resource::{self, client_token, fetch, prepare, read_region, Removal};
 use super::CliError;
 use super::Context;
+use crate::api::model::{to_json, BgpGroup, BgpPeer, Model};
 use crate::api::peer::{self as api, CreatePeer, ModifyPeer, PeerFilter};
+use crate::api::resource::Resource;
 use crate::api::validate::{self, Naming};
 use crate::api::wait::{self, Target};
 use crate::cli::peer::{
     PeerCommand, PeerCreateArgs, PeerDeleteArgs, PeerListArgs, PeerShowArgs, PeerUpdateArgs,
     PeerWaitArgs,
 };
-
-use super::bulk::{self, ItemReader, Outcome, Prepared};
-use super::mutation::{self, confirm, prepare, print_dry_run};
 
 pub async fn run(ctx: &Context, cmd: PeerCommand) -> anyhow::Result<()> {
     match cmd {
@@ -29,33 +31,8 @@ pub async fn run(ctx: &Context, cmd: PeerCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Output-only fields of a peer: accepted (and ignored) in bulk files so list output can be fed back.
-const PEER_OUTPUT_FIELDS: &[&str] = &[
-    "BgpPeerId",
-    "BgpGroupId",
-    "Name",
-    "Description",
-    "PeerIpAddress",
-    "PeerAsn",
-    "LocalAsn",
-    "AuthKey",
-    "IsFake",
-    "EnableBfd",
-    "BfdMultiHop",
-    "Hold",
-    "Keepalive",
-    "RouteLimit",
-    "IpVersion",
-    "RouterId",
-    "Status",
-    "BgpStatus",
-    "AdvertisedRouteCount",
-    "ReceivedRouteCount",
-    "GmtModified",
-];
-
 async fn list(ctx: &Context, a: PeerListArgs) -> anyhow::Result<()> {
-    let region = mutation::read_region(ctx)?;
+    let region = read_region(ctx)?;
     let client = ctx.client().await?;
     let filter = PeerFilter {
         router_id: a.router_id,
@@ -65,43 +42,11 @@ async fn list(ctx: &Context, a: PeerListArgs) -> anyhow::Result<()> {
     let items = api::list(client, &region, &filter, a.limit)
         .await
         .context("cannot list BGP peers")?;
-    super::emit::emit_list(ctx, items, api::COLUMNS)
-}
-
-/// The peer, or exit 3 naming it.
-async fn fetch(ctx: &Context, region: &str, id: &str) -> anyhow::Result<Value> {
-    let client = ctx.client().await?;
-    api::get(client, region, id)
-        .await
-        .with_context(|| format!("cannot read BGP peer {id}"))?
-        .ok_or_else(|| {
-            let mut hint = "list peers with `bgpeer peer list`, and check --region".to_string();
-            if !id.starts_with("bgp-") || id.starts_with("bgpg-") {
-                hint.push_str("; BGP peer IDs start with bgp- (bgpg- is a group)");
-            }
-            CliError::not_found(format!("no BGP peer {id} in region {region}"), Some(hint)).into()
-        })
+    resource::emit_list(ctx, items)
 }
 
 async fn show(ctx: &Context, a: PeerShowArgs) -> anyhow::Result<()> {
-    let region = mutation::read_region(ctx)?;
-    let peer = fetch(ctx, &region, &a.id).await?;
-    super::emit::emit_one(ctx, &peer, api::COLUMNS)
-}
-
-/// What `read_back` reads: a BGP peer.
-struct Peer;
-
-impl mutation::ReadBack for Peer {
-    const NOUN: &'static str = "peer";
-    const ID_FIELD: &'static str = "BgpPeerId";
-    fn get<'a>(
-        client: &'a crate::client::Client,
-        region: &'a str,
-        id: &'a str,
-    ) -> impl std::future::Future<Output = anyhow::Result<Option<Value>>> + 'a {
-        api::get(client, region, id)
-    }
+    resource::show::<BgpPeer>(ctx, &a.id).await
 }
 
 async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
@@ -118,7 +63,7 @@ async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
         ip_version: a.ip_version,
     };
     op.validate(&v)?;
-    let request = op.request(&region, &mutation::client_token(&a.mutation));
+    let request = op.request(&region, &client_token(&a.mutation));
     if a.mutation.dry_run {
         return print_dry_run(ctx, &[request]);
     }
@@ -128,36 +73,32 @@ async fn create(ctx: &Context, a: PeerCreateArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot create a BGP peer in group {}", op.bgp_group_id))?;
     let id = answer
-        .get("BgpPeerId")
+        .get(BgpPeer::ID_FIELD)
         .and_then(Value::as_str)
-        .ok_or_else(|| anyhow::anyhow!("CreateBgpPeer answered without a BgpPeerId: {answer}"))?
-        .to_string();
-    let peer =
-        mutation::read_back::<Peer>(ctx, &region, &id, a.wait.wait.then_some(&a.wait.limits))
-            .await?;
-    super::emit::emit_one(ctx, &peer, api::COLUMNS)
+        .ok_or_else(|| anyhow::anyhow!("CreateBgpPeer answered without a BgpPeerId: {answer}"))?;
+    resource::print_by_id::<BgpPeer>(ctx, &region, id, &a.wait).await
 }
 
 async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::Result<()> {
     let (region, _) = prepare(ctx, &a.mutation, Naming::Params)?;
     let v = bulk::item_validator(&a.mutation);
-    let items = bulk::read_items(path)?;
+    let items = bulk::read_items(ctx, path)?;
     let prepared = bulk::prepare_all(&items, |item| {
         let r = ItemReader {
             item,
             known: &[
-                "BgpGroupId",
+                BgpGroup::ID_FIELD,
                 "PeerIpAddress",
                 "EnableBfd",
                 "BfdMultiHop",
                 "IpVersion",
                 "ClientToken",
             ],
-            ignored: PEER_OUTPUT_FIELDS,
+            ignored: BgpPeer::FIELDS,
         };
         r.check_fields(&region)?;
         let op = CreatePeer {
-            bgp_group_id: r.req_str("BgpGroupId")?,
+            bgp_group_id: r.req_str(BgpGroup::ID_FIELD)?,
             peer_ip_address: r.opt_str("PeerIpAddress")?,
             enable_bfd: r.opt_bool("EnableBfd")?,
             bfd_multi_hop: r.opt_int("BfdMultiHop")?,
@@ -168,11 +109,15 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
         Ok(Prepared {
             index: item.index,
             request: op.request(&region, &token),
-            echo: json!({
-                "BgpGroupId": op.bgp_group_id,
-                "PeerIpAddress": op.peer_ip_address,
-                "ClientToken": token,
-            }),
+            echo: {
+                let mut echo = to_json(&BgpPeer {
+                    bgp_group_id: op.bgp_group_id.clone().into(),
+                    peer_ip_address: op.peer_ip_address.clone().into(),
+                    ..Default::default()
+                });
+                echo["ClientToken"] = token.into();
+                echo
+            },
         })
     })?;
     if a.mutation.dry_run {
@@ -184,8 +129,12 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
     let mut by_group: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (p, o) in prepared.iter().zip(&outcomes) {
         if let Outcome::Sent(answer) = o {
-            if let Some(id) = answer.get("BgpPeerId").and_then(Value::as_str) {
-                let group = p.request.get("BgpGroupId").unwrap_or_default().to_string();
+            if let Some(id) = answer.get(BgpPeer::ID_FIELD).and_then(Value::as_str) {
+                let group = p
+                    .request
+                    .get(BgpGroup::ID_FIELD)
+                    .unwrap_or_default()
+                    .to_string();
                 by_group.entry(group).or_default().push(id.to_string());
             }
         }
@@ -199,9 +148,9 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
         async move { api::list(&client, region, &filter, None).await }
     })
     .await;
-    let mut found: HashMap<String, Value> = HashMap::new();
+    let mut found: HashMap<String, BgpPeer> = HashMap::new();
     for p in lists.into_iter().flatten() {
-        if let Some(id) = p.get("BgpPeerId").and_then(Value::as_str) {
+        if let Some(id) = p.bgp_peer_id.as_str() {
             found.insert(id.to_string(), p);
         }
     }
@@ -209,13 +158,13 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
     let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
         Outcome::Sent(answer) => {
             let id = answer
-                .get("BgpPeerId")
+                .get(BgpPeer::ID_FIELD)
                 .and_then(Value::as_str)
                 .unwrap_or_default();
             let resource = found
                 .remove(id)
-                .unwrap_or_else(|| json!({ "BgpPeerId": id }));
-            bulk::result_object(p.index, &p.echo, Ok(resource))
+                .unwrap_or_else(|| BgpPeer::named(&id.to_string()));
+            bulk::result_object(p.index, &p.echo, Ok(to_json(&resource)))
         }
         other => bulk::result_object(p.index, &p.echo, Err(other)),
     });
@@ -253,129 +202,83 @@ async fn update(ctx: &Context, a: PeerUpdateArgs) -> anyhow::Result<()> {
         )
         .into());
     }
-    let token = mutation::client_token(&a.mutation);
+    let token = client_token(&a.mutation);
     // IP family and BFD checks depend on the peer as it is; a dry run without those reads what
     // it can: only static checks, and the request as given.
     if a.mutation.dry_run {
         return print_dry_run(ctx, &[op.request(&region, &token, None)]);
     }
-    let current = fetch(ctx, &region, &op.bgp_peer_id).await?;
+    let current: BgpPeer = fetch(ctx, &region, &op.bgp_peer_id).await?;
     op.validate_against(&v, &current)?;
     let client = ctx.client().await?;
     op.request(&region, &token, Some(&current))
         .send(client)
         .await
         .with_context(|| format!("cannot update BGP peer {}", op.bgp_peer_id))?;
-    let peer = mutation::read_back::<Peer>(
-        ctx,
-        &region,
-        &op.bgp_peer_id,
-        a.wait.wait.then_some(&a.wait.limits),
-    )
-    .await?;
-    super::emit::emit_one(ctx, &peer, api::COLUMNS)
+    resource::print_by_id::<BgpPeer>(ctx, &region, &op.bgp_peer_id, &a.wait).await
 }
 
 async fn delete(ctx: &Context, a: PeerDeleteArgs) -> anyhow::Result<()> {
     if let Some(path) = &a.bulk.from_file {
         bulk::reject_wait(a.wait.wait)?;
-        return delete_bulk(ctx, &a, path).await;
+        return bulk::delete_all::<BgpPeer, _>(
+            ctx,
+            &a.mutation,
+            &a.bulk,
+            path,
+            BulkRemoval {
+                verb: "delete",
+                what: "BGP peer",
+                progress: "deleting peers",
+                done: "deleted",
+                known: &[BgpPeer::ID_FIELD, "ClientToken"],
+            },
+            |r, v| {
+                let id = r.req_str(BgpPeer::ID_FIELD)?;
+                v.id(validate::BGP_PEER_ID, &id)
+                    .map_err(|e| r.place_err(e))?;
+                Ok(id)
+            },
+        )
+        .await;
     }
     let (region, v) = prepare(ctx, &a.mutation, Naming::Flags)?;
     let id = a.id.clone().unwrap_or_default();
     v.id(validate::BGP_PEER_ID_ARG, &id)?;
-    let request = api::delete_request(&region, &id, &mutation::client_token(&a.mutation));
-    if a.mutation.dry_run {
-        return print_dry_run(ctx, &[request]);
-    }
-    confirm(ctx, &format!("delete BGP peer {id}"))?;
-    let client = ctx.client().await?;
-    let answer = request
-        .send(client)
-        .await
-        .with_context(|| format!("cannot delete BGP peer {id}"))?;
-    if a.wait.wait {
-        let opts = mutation::wait_options(ctx, &a.wait.limits)?;
-        let poller = mutation::wait_client(ctx, &opts, 1).await?;
-        wait::wait_for(&format!("peer {id}"), Target::Deleted, &opts, || {
-            api::get(&poller, &region, &id)
-        })
-        .await?;
-    }
-    let result = json!({
-        "BgpPeerId": id,
-        "RequestId": answer.get("RequestId").cloned().unwrap_or(Value::Null),
-    });
-    super::emit::emit_one(ctx, &result, &["BgpPeerId", "RequestId"])
-}
-
-async fn delete_bulk(ctx: &Context, a: &PeerDeleteArgs, path: &str) -> anyhow::Result<()> {
-    let (region, _) = prepare(ctx, &a.mutation, Naming::Params)?;
-    let v = bulk::item_validator(&a.mutation);
-    if !a.mutation.dry_run {
-        mutation::require_confirmation_possible(
-            ctx,
-            &format!("delete the BGP peers listed in {path}"),
-        )?;
-    }
-    let items = bulk::read_items(path)?;
-    let prepared = bulk::prepare_all(&items, |item| {
-        let r = ItemReader {
-            item,
-            known: &["BgpPeerId", "ClientToken"],
-            ignored: PEER_OUTPUT_FIELDS,
-        };
-        r.check_fields(&region)?;
-        let id = r.req_str("BgpPeerId")?;
-        v.id(validate::BGP_PEER_ID, &id)
-            .map_err(|e| r.place_err(e))?;
-        let token = r.client_token(&v, a.mutation.client_token.as_deref())?;
-        Ok(Prepared {
-            index: item.index,
-            request: api::delete_request(&region, &id, &token),
-            echo: json!({ "BgpPeerId": id, "ClientToken": token }),
-        })
-    })?;
-    if a.mutation.dry_run {
-        return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
-    }
-    confirm(
-        ctx,
-        &format!("delete {} BGP peer(s) listed in {path}", prepared.len()),
-    )?;
-    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
-    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "deleting peers").await?;
-    bulk::finish_removal(ctx, &prepared, &outcomes, &["BgpPeerId"], "deleted")
+    let what = format!("delete BGP peer {id}");
+    let failed = format!("cannot delete BGP peer {id}");
+    let says = Removal {
+        what: &what,
+        failed: &failed,
+    };
+    resource::delete::<BgpPeer>(ctx, &region, &id, &a.mutation, &a.wait, says).await
 }
 
 async fn wait_cmd(ctx: &Context, a: PeerWaitArgs) -> anyhow::Result<()> {
-    let region = mutation::read_region(ctx)?;
-    let opts = mutation::wait_options(ctx, &a.limits)?;
+    let region = read_region(ctx)?;
+    let opts = super::wait::wait_options(ctx, &a.limits)?;
     // A peer that never existed is a lookup error (exit 3), not something to wait for.
     let first = fetch_or_gone(ctx, &region, &a.id, a.until).await?;
-    let poller = mutation::wait_client(ctx, &opts, 1).await?;
+    let poller = super::wait::wait_client(ctx, &opts, 1).await?;
     let client = &poller;
     let mut first = Some(first);
-    let last = wait::wait_for(&format!("peer {}", a.id), a.until, &opts, || {
+    let last = wait::wait_for(&BgpPeer::label(&a.id), a.until, &opts, || {
         let cached = first.take();
         let id = a.id.clone();
         let region = region.clone();
         async move {
             match cached {
                 Some(v) => Ok(v),
-                None => api::get(client, &region, &id).await,
+                None => crate::api::resource::get::<BgpPeer>(client, &region, &id).await,
             }
         }
     })
     .await?;
-    match last {
-        Some(peer) => super::emit::emit_one(ctx, &peer, api::COLUMNS),
-        None => super::emit::emit_one(
-            ctx,
-            &json!({ "BgpPeerId": a.id, "Status": "Deleted" }),
-            api::COLUMNS,
-        ),
-    }
+    let peer = last.unwrap_or_else(|| BgpPeer {
+        status: "Deleted".into(),
+        ..BgpPeer::named(&a.id)
+    });
+    resource::emit_one(ctx, &peer)
 }
 
 /// The peer's first state; absent is fine only when waiting for deletion.
@@ -384,10 +287,10 @@ async fn fetch_or_gone(
     region: &str,
     id: &str,
     until: Target,
-) -> anyhow::Result<Option<Value>> {
+) -> anyhow::Result<Option<BgpPeer>> {
     if until == Target::Deleted {
         let client = ctx.client().await?;
-        return api::get(client, region, id).await;
+        return crate::api::resource::get::<BgpPeer>(client, region, &id.to_string()).await;
     }
-    Ok(Some(fetch(ctx, region, id).await?))
+    Ok(Some(fetch(ctx, region, &id.to_string()).await?))
 }

@@ -1,12 +1,9 @@
 //! `bgpeer region ...`
 
 use super::Context;
-use crate::api::pagination::list_all;
-use crate::api::request::Request;
+use crate::api::model::to_json;
+use crate::api::region::{self as api, COLUMNS};
 use crate::cli::region::{RegionCommand, RegionListArgs};
-
-/// Default columns of `region list`.
-pub const COLUMNS: &[&str] = &["RegionId", "LocalName", "RegionEndpoint"];
 
 pub async fn run(ctx: &Context, cmd: RegionCommand) -> anyhow::Result<()> {
     match cmd {
@@ -17,8 +14,6 @@ pub async fn run(ctx: &Context, cmd: RegionCommand) -> anyhow::Result<()> {
 async fn list(ctx: &Context, args: RegionListArgs) -> anyhow::Result<()> {
     // DescribeRegions needs no region: without one, ask the central endpoint (vpc.aliyuncs.com).
     let client = ctx.client_any_region("cn-hangzhou").await?;
-    let req =
-        Request::new("DescribeRegions").param("AcceptLanguage", args.accept_language.as_str());
-    let regions = list_all(client, req.action, &req.wire_params(), None).await?;
-    super::emit::emit_list(ctx, regions, COLUMNS)
+    let regions = api::list(client, args.accept_language.as_str()).await?;
+    super::emit::emit_list(ctx, regions.iter().map(to_json), COLUMNS)
 }

@@ -2,19 +2,14 @@
 
 use serde_json::{Map, Value};
 
+use super::resource::read_region;
 use super::CliError;
 use super::Context;
-use crate::api::pagination::list_all;
-use crate::api::request::Request;
+use crate::api::model::{to_json, BgpGroup, BgpNetwork, BgpPeer, Vbr};
 use crate::api::validate::{self, Naming, Validator};
-use crate::api::{group, network, normalize, peer};
+use crate::api::vbr::{self as api, COLUMNS, SHOW_COLUMNS};
+use crate::api::{group, network, peer};
 use crate::cli::vbr::{VbrCommand, VbrListArgs, VbrShowArgs};
-
-/// Default columns of `vbr list` (fits 80 columns).
-pub const COLUMNS: &[&str] = &["VbrId", "Name", "Status", "VlanId", "PeerGatewayIp"];
-
-/// Default columns of `vbr show` for tsv and value (the table form is the tree).
-pub const SHOW_COLUMNS: &[&str] = &["VbrId", "Name", "Status", "VlanId", "EnableIpv6"];
 
 /// How `vbr show` names its argument in validation messages.
 const VBR_ID_ARG: validate::Field = validate::Field {
@@ -29,54 +24,14 @@ pub async fn run(ctx: &Context, cmd: VbrCommand) -> anyhow::Result<()> {
     }
 }
 
-/// One DescribeVirtualBorderRouters item with consistent types.
-pub fn normalize(mut item: Value) -> Value {
-    normalize::numbers(
-        &mut item,
-        &[
-            "VlanId",
-            "Bandwidth",
-            "Mtu",
-            "MinRxInterval",
-            "MinTxInterval",
-            "DetectMultiplier",
-        ],
-    );
-    normalize::booleans(&mut item, &["EnableIpv6", "SitelinkEnable"]);
-    item
-}
-
-/// `Filter.N.Key` / `Filter.N.Value.M` for each non-empty filter, in a stable order.
-pub fn filter_params(filters: &[(&str, &[String])]) -> Vec<(String, String)> {
-    let mut params = Vec::new();
-    let mut n = 0;
-    for (key, values) in filters {
-        if values.is_empty() {
-            continue;
-        }
-        n += 1;
-        params.push((format!("Filter.{n}.Key"), key.to_string()));
-        for (m, value) in values.iter().enumerate() {
-            params.push((format!("Filter.{n}.Value.{}", m + 1), value.clone()));
-        }
-    }
-    params
-}
-
 async fn describe_vbrs(
     ctx: &Context,
     filters: &[(&str, &[String])],
     limit: Option<usize>,
-) -> anyhow::Result<Vec<Value>> {
-    let region = ctx.region()?;
-    Validator::new(&[], Naming::Flags).region_id(&region)?;
+) -> anyhow::Result<Vec<Vbr>> {
+    let region = read_region(ctx)?;
     let client = ctx.client().await?;
-    let mut req = Request::new("DescribeVirtualBorderRouters").param("RegionId", &region);
-    for (k, v) in filter_params(filters) {
-        req = req.param(&k, v);
-    }
-    let items = list_all(client, req.action, &req.wire_params(), limit).await?;
-    Ok(items.into_iter().map(normalize).collect())
+    api::list(client, &region, filters, limit).await
 }
 
 async fn list(ctx: &Context, args: VbrListArgs) -> anyhow::Result<()> {
@@ -93,7 +48,7 @@ async fn list(ctx: &Context, args: VbrListArgs) -> anyhow::Result<()> {
         ("AccessPointId", &args.access_point_ids),
     ];
     let vbrs = describe_vbrs(ctx, &filters, args.limit.map(|n| n as usize)).await?;
-    super::emit::emit_list(ctx, vbrs, COLUMNS)
+    super::emit::emit_list(ctx, vbrs.iter().map(to_json), COLUMNS)
 }
 
 /// Validation names the flag the user typed.
@@ -114,7 +69,7 @@ async fn show(ctx: &Context, args: VbrShowArgs) -> anyhow::Result<()> {
     let vbrs = describe_vbrs(ctx, &[("VbrId", &ids)], None).await?;
     let Some(vbr) = vbrs
         .into_iter()
-        .find(|v| v.get("VbrId").and_then(Value::as_str) == Some(id.as_str()))
+        .find(|v| v.vbr_id.as_str() == Some(id.as_str()))
     else {
         return Err(CliError::not_found(
             format!("no VBR {id} in region {}", ctx.region()?),
@@ -139,26 +94,31 @@ async fn show(ctx: &Context, args: VbrShowArgs) -> anyhow::Result<()> {
         peer::list(client, &region, &peer_filter, None),
         network::list(client, &region, Some(&id), None),
     )?;
-    let view = assemble(vbr, groups, peers, networks);
+    let view = assemble(&vbr, groups, &peers, &networks);
     super::emit::emit_vbr_view(ctx, &view, SHOW_COLUMNS)
 }
 
 /// The nested view: the VBR's fields, `BgpGroups[]` each with its `BgpPeers[]`, and
 /// `BgpNetworks[]`. Peers whose group is not in the list (a race with a delete) are dropped.
-pub fn assemble(vbr: Value, groups: Vec<Value>, peers: Vec<Value>, networks: Vec<Value>) -> Value {
-    let mut out: Map<String, Value> = match vbr {
+pub fn assemble(
+    vbr: &Vbr,
+    groups: Vec<BgpGroup>,
+    peers: &[BgpPeer],
+    networks: &[BgpNetwork],
+) -> Value {
+    let mut out: Map<String, Value> = match to_json(vbr) {
         Value::Object(map) => map,
         _ => Map::new(),
     };
     let groups: Vec<Value> = groups
         .into_iter()
-        .map(|mut g| {
-            let gid = g.get("BgpGroupId").cloned();
+        .map(|g| {
             let mine: Vec<Value> = peers
                 .iter()
-                .filter(|p| p.get("BgpGroupId") == gid.as_ref())
-                .cloned()
+                .filter(|p| p.bgp_group_id == g.bgp_group_id)
+                .map(to_json)
                 .collect();
+            let mut g = to_json(&g);
             if let Value::Object(map) = &mut g {
                 map.insert("BgpPeers".into(), Value::Array(mine));
             }
@@ -166,7 +126,10 @@ pub fn assemble(vbr: Value, groups: Vec<Value>, peers: Vec<Value>, networks: Vec
         })
         .collect();
     out.insert("BgpGroups".into(), Value::Array(groups));
-    out.insert("BgpNetworks".into(), Value::Array(networks));
+    out.insert(
+        "BgpNetworks".into(),
+        Value::Array(networks.iter().map(to_json).collect()),
+    );
     Value::Object(out)
 }
 
@@ -175,39 +138,24 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    #[test]
-    fn filters_become_numbered_keys_and_values() {
-        let ids = vec!["vbr-1".to_string(), "vbr-2".to_string()];
-        let none: Vec<String> = vec![];
-        let status = vec!["active".to_string()];
-        let p = filter_params(&[("VbrId", &ids), ("Name", &none), ("Status", &status)]);
-        let p: Vec<(&str, &str)> = p.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(
-            p,
-            [
-                ("Filter.1.Key", "VbrId"),
-                ("Filter.1.Value.1", "vbr-1"),
-                ("Filter.1.Value.2", "vbr-2"),
-                ("Filter.2.Key", "Status"),
-                ("Filter.2.Value.1", "active"),
-            ]
-        );
+    fn decode<T: serde::de::DeserializeOwned>(v: Value) -> T {
+        serde_json::from_value(v).unwrap()
     }
 
     #[test]
     fn peers_nest_under_their_group() {
         let view = assemble(
-            json!({"VbrId": "vbr-1", "VlanId": 10}),
+            &decode(json!({"VbrId": "vbr-1", "VlanId": 10})),
             vec![
-                json!({"BgpGroupId": "bgpg-a"}),
-                json!({"BgpGroupId": "bgpg-b"}),
+                decode(json!({"BgpGroupId": "bgpg-a"})),
+                decode(json!({"BgpGroupId": "bgpg-b"})),
             ],
-            vec![
-                json!({"BgpPeerId": "bgp-1", "BgpGroupId": "bgpg-a"}),
-                json!({"BgpPeerId": "bgp-2", "BgpGroupId": "bgpg-a"}),
-                json!({"BgpPeerId": "bgp-3", "BgpGroupId": "bgpg-gone"}),
+            &[
+                decode(json!({"BgpPeerId": "bgp-1", "BgpGroupId": "bgpg-a"})),
+                decode(json!({"BgpPeerId": "bgp-2", "BgpGroupId": "bgpg-a"})),
+                decode(json!({"BgpPeerId": "bgp-3", "BgpGroupId": "bgpg-gone"})),
             ],
-            vec![json!({"DstCidrBlock": "10.0.0.0/24"})],
+            &[decode(json!({"DstCidrBlock": "10.0.0.0/24"}))],
         );
         assert_eq!(view["VbrId"], "vbr-1");
         assert_eq!(
@@ -216,11 +164,5 @@ mod tests {
         );
         assert_eq!(view["BgpGroups"][1]["BgpPeers"], json!([]));
         assert_eq!(view["BgpNetworks"][0]["DstCidrBlock"], "10.0.0.0/24");
-    }
-
-    #[test]
-    fn vbr_fields_get_consistent_types() {
-        let v = normalize(json!({"VlanId": "100", "EnableIpv6": "true", "Name": "x"}));
-        assert_eq!(v, json!({"VlanId": 100, "EnableIpv6": true, "Name": "x"}));
     }
 }

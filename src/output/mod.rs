@@ -10,7 +10,6 @@ mod error;
 pub mod fields;
 mod format;
 pub mod health;
-pub mod mask;
 mod table;
 pub mod text;
 pub mod vbr_tree;
@@ -55,7 +54,7 @@ pub fn masked(style: &Style, value: &Value) -> Value {
 /// Masks secrets in place (unless `--show-secrets`): printing a list copies no item.
 pub fn mask_owned(style: &Style, mut value: Value) -> Value {
     if !style.show_secrets {
-        mask::mask_secrets(&mut value);
+        crate::secret::mask_secrets(&mut value);
     }
     value
 }

@@ -1,0 +1,243 @@
+//! Sending the items of a bulk run: one AIMD pacer for every call of the run, the client's retry
+//! policy for transient failures, a graceful stop on Ctrl-C, and the read-back of what was made.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::super::Context;
+use super::input::Prepared;
+use crate::api::pacing::Aimd;
+use crate::api::request::Request;
+use crate::cli::mutation::BulkArgs;
+use crate::client::{Client, ClientError, RetryPolicy};
+use crate::settings::Source;
+
+/// What happened to one item.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The API's answer.
+    Sent(Value),
+    Failed(anyhow::Error),
+    /// Not sent: an earlier item failed and --continue-on-error was not given.
+    Skipped,
+    /// Not sent: the run was stopped with Ctrl-C.
+    Interrupted,
+}
+
+/// How often one call of a bulk run is retried after a transient failure (5xx, network).
+const TRANSIENT_RETRIES: u32 = 4;
+
+/// The calls of one bulk run (its items, then the read-back of what they made) share one
+/// AIMD pacer: at most `--concurrency` in flight, fewer while the API throttles. While it lives,
+/// the first Ctrl-C stops the run gracefully (see [`crate::commands::context::Stop`]), so every item is
+/// reported.
+pub struct Pacer {
+    client: Arc<Client>,
+    aimd: Aimd,
+    max: usize,
+    /// The client's retry policy: the backoff between retries of a transient failure.
+    retry: RetryPolicy,
+    _graceful: super::super::context::GracefulStop,
+}
+
+impl Pacer {
+    pub async fn new(ctx: &Context, items: usize, args: &BulkArgs) -> anyhow::Result<Pacer> {
+        let base = ctx.client().await?;
+        let max = usize::from(args.concurrency).min(items).max(1);
+        Ok(Pacer {
+            client: Arc::new(bulk_client(ctx, base, items)?),
+            aimd: Aimd::new(max, Duration::from_millis(25)),
+            max,
+            retry: base.config().retry.clone(),
+            _graceful: ctx.stop.graceful(),
+        })
+    }
+
+    /// The most calls in flight (`--concurrency`, or fewer when there are fewer items).
+    pub fn max(&self) -> usize {
+        self.max
+    }
+
+    /// One logical call (`call` may make several requests, e.g. the pages of a list): throttling
+    /// answers go to the pacer and the call is made again until the deadline; transient failures
+    /// (5xx, network) are retried a few times with backoff. A request keeps its ClientToken
+    /// throughout, so a retry never doubles a mutation.
+    pub async fn call<T, F, Fut>(&self, call: F) -> anyhow::Result<T>
+    where
+        F: Fn(Arc<Client>) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<T>>,
+    {
+        let mut transient = 0u32;
+        loop {
+            let slot = self.aimd.acquire().await;
+            let err = match call(self.client.clone()).await {
+                Ok(v) => {
+                    self.aimd.success(slot);
+                    return Ok(v);
+                }
+                Err(e) => e,
+            };
+            let Some(client_err) = err.chain().find_map(|c| c.downcast_ref::<ClientError>()) else {
+                return Err(err);
+            };
+            // The client reports a throttling answer as Api or Throttled depending on its attempts.
+            if let Some(api) = client_err.api().filter(|a| a.is_throttling()) {
+                let retry_after = api.retry_after_ms.map(Duration::from_millis);
+                self.aimd.throttled(slot, retry_after);
+            } else if is_transient(client_err) && transient < TRANSIENT_RETRIES {
+                drop(slot);
+                transient += 1;
+                let delay =
+                    crate::client::backoff_delay(&self.retry, transient, None, &mut rand::rng());
+                tokio::time::sleep(delay).await;
+            } else {
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// Sends every request through the pacer; returns one outcome per request, in input order.
+/// A Ctrl-C stops it gracefully (see [`crate::commands::context::Stop`]): no new item is sent, the ones in
+/// flight finish, and the rest are reported as not sent.
+pub async fn send_all(
+    ctx: &Context,
+    pacer: &Pacer,
+    prepared: &[Prepared],
+    args: &BulkArgs,
+    verb: &str,
+) -> anyhow::Result<Vec<Outcome>> {
+    let queue: Mutex<VecDeque<(usize, &Request)>> = Mutex::new(
+        prepared
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, &p.request))
+            .collect(),
+    );
+    let results: Mutex<Vec<Option<Outcome>>> =
+        Mutex::new((0..prepared.len()).map(|_| None).collect());
+    let failed = AtomicBool::new(false);
+    let progress = (ctx.term.stderr && !ctx.globals.quiet).then(|| {
+        let pb = indicatif::ProgressBar::new(prepared.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})",
+        ) {
+            pb.set_style(style.progress_chars("=> "));
+        }
+        pb.set_message(verb.to_string());
+        pb.enable_steady_tick(Duration::from_millis(120));
+        pb
+    });
+    let worker = || async {
+        loop {
+            if ctx.stop.requested() || (failed.load(Ordering::SeqCst) && !args.continue_on_error) {
+                break;
+            }
+            let Some((i, request)) = queue.lock().expect("queue").pop_front() else {
+                break;
+            };
+            let outcome = match pacer
+                .call(|client| async move { Ok(request.send(&client).await?) })
+                .await
+            {
+                Ok(v) => Outcome::Sent(v),
+                Err(e) => {
+                    failed.store(true, Ordering::SeqCst);
+                    Outcome::Failed(e)
+                }
+            };
+            results.lock().expect("results")[i] = Some(outcome);
+            if let Some(pb) = &progress {
+                pb.inc(1);
+                pb.set_message(format!(
+                    "{verb} (window {}, throttled {})",
+                    pacer.aimd.window(),
+                    pacer.aimd.throttled_count()
+                ));
+            }
+        }
+    };
+    futures_util::future::join_all((0..pacer.max).map(|_| worker())).await;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    if pacer.aimd.throttled_count() > 0 {
+        ctx.notice(&format!(
+            "note: the API throttled {} requests; concurrency went down to {} and back up (max {})",
+            pacer.aimd.throttled_count(),
+            pacer.aimd.min_window(),
+            pacer.max
+        ));
+    }
+    let interrupted = ctx.stop.requested();
+    Ok(results
+        .into_inner()
+        .expect("results")
+        .into_iter()
+        .map(|o| match o {
+            Some(o) => o,
+            None if interrupted => Outcome::Interrupted,
+            None => Outcome::Skipped,
+        })
+        .collect())
+}
+
+/// Reads back what a bulk run made, one call per key (a group, a VBR), through the run's pacer,
+/// up to `--concurrency` at a time, in no particular order. A key that cannot be read is warned
+/// about and left out: its items are still reported, with what the API answered when they were
+/// sent, never lost.
+pub async fn read_back<K, T, F, Fut>(
+    ctx: &Context,
+    pacer: &Pacer,
+    keys: impl IntoIterator<Item = K>,
+    read: F,
+) -> Vec<T>
+where
+    K: Clone + std::fmt::Display,
+    F: Fn(Arc<Client>, K) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<T>>,
+{
+    use futures_util::StreamExt;
+    let read = &read;
+    futures_util::stream::iter(keys)
+        .map(|key| async move {
+            let got = pacer.call(|client| read(client, key.clone())).await;
+            got.map_err(|e| {
+                let r = crate::commands::report::build_report(&e);
+                ctx.notice(&format!(
+                    "warning: cannot read {key} back to print what was made ({}); its results show what the API answered when each item was sent",
+                    r.message
+                ));
+            })
+            .ok()
+        })
+        .buffer_unordered(pacer.max)
+        .filter_map(std::future::ready)
+        .collect()
+        .await
+}
+
+/// The bulk run's own client: no retries inside (the pacer sees every throttling answer and
+/// retries itself), and a deadline that grows with the batch unless --deadline was given.
+fn bulk_client(ctx: &Context, base: &Client, items: usize) -> anyhow::Result<Client> {
+    let mut config = base.config().clone();
+    config.retry.max_attempts = 1;
+    let settings = ctx.settings()?;
+    if matches!(settings.deadline_secs.source, Source::BuiltIn) {
+        let scaled = Duration::from_secs(60 + 2 * items as u64);
+        config.timeouts.deadline = config.timeouts.deadline.max(scaled);
+    }
+    Ok(Client::new(config)?)
+}
+
+fn is_transient(e: &ClientError) -> bool {
+    match e {
+        ClientError::Api(api) => api.is_retryable(),
+        ClientError::Transport { .. } => true,
+        _ => false,
+    }
+}

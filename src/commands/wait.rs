@@ -1,0 +1,71 @@
+//! `--wait` and `peer wait`: polling a resource until it reaches a state, with a spinner on a
+//! terminal and a client whose deadline covers the wait.
+
+use std::time::Duration;
+
+use super::CliError;
+use super::Context;
+use crate::api::resource::{self, Resource};
+use crate::api::wait::{self, Target, WaitOptions};
+use crate::cli::mutation::WaitLimits;
+use crate::client::Client;
+use crate::settings::Source;
+
+/// Wait options from --timeout/--interval, with a spinner when stderr is a terminal.
+pub fn wait_options(ctx: &Context, limits: &WaitLimits) -> anyhow::Result<WaitOptions> {
+    let secs = |v: f64, flag: &str| -> Result<Duration, CliError> {
+        if v.is_finite() && v > 0.0 && v <= 86_400.0 {
+            Ok(Duration::from_secs_f64(v))
+        } else {
+            Err(CliError::usage(
+                format!("invalid {flag} {v}: give a number of seconds above 0 and at most 86400"),
+                None,
+            ))
+        }
+    };
+    Ok(WaitOptions {
+        timeout: secs(limits.timeout, "--timeout")?,
+        interval: secs(limits.interval, "--interval")?,
+        progress: (ctx.term.stderr && !ctx.globals.quiet)
+            .then(|| std::sync::Arc::new(super::progress::Spinner::default()) as _),
+    })
+}
+
+/// A client whose overall deadline covers `waits` waits of --timeout each (plus a minute), unless
+/// --deadline was given: a long --timeout must end as a wait (exit 8), not as a deadline (exit 7).
+pub async fn wait_client(ctx: &Context, opts: &WaitOptions, waits: u32) -> anyhow::Result<Client> {
+    let mut config = ctx.client().await?.config().clone();
+    if matches!(ctx.settings()?.deadline_secs.source, Source::BuiltIn) {
+        let needed = opts.timeout.saturating_mul(waits.max(1)) + Duration::from_secs(60);
+        config.timeouts.deadline = config.timeouts.deadline.max(needed);
+    }
+    Ok(Client::new(config)?)
+}
+
+/// Polls the resource `key` names through `client` until it reaches `target`; returns the last
+/// state seen (None: gone).
+pub async fn poll<R: Resource>(
+    client: &Client,
+    region: &str,
+    key: &R::Key,
+    target: Target,
+    opts: &WaitOptions,
+) -> anyhow::Result<Option<R>> {
+    wait::wait_for(&R::label(key), target, opts, || {
+        resource::get::<R>(client, region, key)
+    })
+    .await
+}
+
+/// Waits once for the resource `key` names, with its own --wait client.
+pub async fn wait_until<R: Resource>(
+    ctx: &Context,
+    region: &str,
+    key: &R::Key,
+    target: Target,
+    limits: &WaitLimits,
+) -> anyhow::Result<Option<R>> {
+    let opts = wait_options(ctx, limits)?;
+    let poller = wait_client(ctx, &opts, 1).await?;
+    poll(&poller, region, key, target, &opts).await
+}
