@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::errors::{internal_error, EmuError};
 use super::params::Paging;
+use crate::api::model::{self, Listed, Wire};
 
 /// What a handler answers, without `RequestId` (the server adds it).
 #[derive(Debug, Clone)]
@@ -88,8 +89,28 @@ impl<T: Serialize> Serialize for Page<'_, T> {
     }
 }
 
-/// A Describe page serialised: `rows` are the page's items, `total` counts all matches.
-pub(super) fn page_body<T: Serialize>(
+/// A Describe page serialised: `items` are the page's items in the API's model, written in the
+/// SDK's wire form; `total` counts all matches.
+pub(super) fn page_body<T: Listed>(
+    paging: Paging,
+    total: usize,
+    items: Vec<T>,
+) -> Result<JsonObject, EmuError>
+where
+    for<'a> Wire<'a, T>: Serialize,
+{
+    let count = |n: i64| u64::try_from(n).ok();
+    JsonObject::of(&Wire(&model::Page {
+        total_count: Some(total as u64),
+        page_number: count(paging.number),
+        page_size: count(paging.size),
+        items,
+    }))
+}
+
+/// A Describe page of rows the world stores in their wire form already (the VBRs):
+/// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [rows]}}`.
+pub(super) fn rows_page<T: Serialize>(
     paging: Paging,
     total: usize,
     set: &'static str,
@@ -105,15 +126,6 @@ pub(super) fn page_body<T: Serialize>(
     })
 }
 
-/// Serialises a number as a JSON string (the SDK's type for ASNs, Hold, Keepalive, RouteLimit)
-/// without an intermediate `String`.
-pub(super) fn as_text<T: std::fmt::Display, S: Serializer>(
-    v: &T,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,7 +134,7 @@ mod tests {
     fn a_page_is_the_totals_then_the_set() {
         let paging = Paging { number: 3, size: 7 };
         let empty: [Value; 0] = [];
-        let object = page_body(paging, 0, "Set", "Item", &empty).unwrap();
+        let object = rows_page(paging, 0, "Set", "Item", &empty).unwrap();
         assert_eq!(
             object.as_str(),
             r#"{"TotalCount":0,"PageNumber":3,"PageSize":7,"Set":{"Item":[]}}"#

@@ -170,6 +170,7 @@ pub(crate) fn world_in_every_phase() -> World {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::model;
     use crate::emulator::actions::read;
 
     #[test]
@@ -208,5 +209,43 @@ mod tests {
             ["Connect", "Established", "Idle"].map(String::from).into()
         );
         assert_eq!(seen("IpVersion"), ["IPv4", "IPv6"].map(String::from).into());
+    }
+
+    /// A Describe answer of the emulator decoded into the API's model and written in its wire
+    /// form again: the same bytes, so the model knows every field the emulator sends, with its type.
+    fn rewired<T: model::Model + model::Listed>(answer: &str) -> String
+    where
+        for<'a> model::Wire<'a, T>: serde::Serialize,
+    {
+        let page: model::Page<T> = serde_json::from_str(answer).unwrap();
+        assert!(!page.items.is_empty(), "{answer}");
+        serde_json::to_string(&model::Wire(&page)).unwrap()
+    }
+
+    #[test]
+    fn the_models_wire_form_is_what_the_emulator_answers() {
+        let mut w = world_in_every_phase();
+        let page = [("RegionId", "cn-shanghai"), ("PageSize", "50")];
+        for action in [
+            "DescribeBgpGroups",
+            "DescribeBgpPeers",
+            "DescribeBgpNetworks",
+            "DescribeVirtualBorderRouters",
+            "DescribeRegions",
+        ] {
+            let answer = if action == "DescribeRegions" {
+                serde_json::to_string(&call(&mut w, NOW_MS, action, &[]).unwrap()).unwrap()
+            } else {
+                describe_text(&w, action, &page)
+            };
+            let again = match action {
+                "DescribeBgpGroups" => rewired::<model::BgpGroup>(&answer),
+                "DescribeBgpPeers" => rewired::<model::BgpPeer>(&answer),
+                "DescribeBgpNetworks" => rewired::<model::BgpNetwork>(&answer),
+                "DescribeRegions" => rewired::<model::Region>(&answer),
+                _ => rewired::<model::Vbr>(&answer),
+            };
+            assert_eq!(again, answer, "{action}");
+        }
     }
 }

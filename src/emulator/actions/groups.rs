@@ -1,9 +1,9 @@
 //! CreateBgpGroup, DescribeBgpGroups, ModifyBgpGroupAttribute, DeleteBgpGroup, and the group field rules.
 
-use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::answer::{as_text, page_body, JsonObject};
+use super::answer::{page_body, JsonObject};
+use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
@@ -240,48 +240,24 @@ pub(super) fn find<'w>(
     })
 }
 
-/// One DescribeBgpGroups item, borrowed from the world; every field a string, as the SDK has it.
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct GroupRow<'w> {
-    bgp_group_id: &'w str,
-    name: &'w str,
-    description: &'w str,
-    router_id: &'w str,
-    region_id: &'w str,
-    #[serde(serialize_with = "as_text")]
-    peer_asn: u64,
-    #[serde(serialize_with = "as_text")]
-    local_asn: u64,
-    auth_key: &'w str,
-    #[serde(serialize_with = "as_text")]
-    is_fake: bool,
-    #[serde(serialize_with = "as_text")]
-    hold: u32,
-    #[serde(serialize_with = "as_text")]
-    keepalive: u32,
-    #[serde(serialize_with = "as_text")]
-    route_limit: u32,
-    ip_version: &'static str,
-    status: &'static str,
-}
-
-fn group_row<'w>(vbr: &'w Vbr, g: &'w BgpGroup, status: Phase) -> GroupRow<'w> {
-    GroupRow {
-        bgp_group_id: &g.id,
-        name: &g.name,
-        description: &g.description,
-        router_id: &vbr.attrs.vbr_id,
-        region_id: &vbr.region_id,
-        peer_asn: g.peer_asn,
-        local_asn: g.local_asn,
-        auth_key: &g.auth_key,
-        is_fake: g.is_fake,
-        hold: g.hold,
-        keepalive: g.keepalive,
-        route_limit: g.route_limit,
-        ip_version: g.ip_version.as_str(),
-        status: status.as_str(),
+/// One DescribeBgpGroups item, in the API's model (the SDK's wire form is `model::Wire`).
+fn group_item(vbr: &Vbr, g: &BgpGroup, status: Phase) -> model::BgpGroup {
+    model::BgpGroup {
+        bgp_group_id: g.id.as_str().into(),
+        name: g.name.as_str().into(),
+        description: g.description.as_str().into(),
+        router_id: vbr.attrs.vbr_id.as_str().into(),
+        region_id: vbr.region_id.as_str().into(),
+        peer_asn: g.peer_asn.into(),
+        local_asn: g.local_asn.into(),
+        auth_key: g.auth_key.as_str().into(),
+        is_fake: g.is_fake.into(),
+        hold: u64::from(g.hold).into(),
+        keepalive: u64::from(g.keepalive).into(),
+        route_limit: u64::from(g.route_limit).into(),
+        ip_version: g.ip_version.as_str().into(),
+        status: status.as_str().into(),
+        extra: Default::default(),
     }
 }
 
@@ -324,12 +300,12 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         }
     }
     let total = rows.len();
-    let page: Vec<GroupRow> = paging
+    let items: Vec<model::BgpGroup> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, g, p)| group_row(vbr, g, *p))
+        .map(|(vbr, g, p)| group_item(vbr, g, *p))
         .collect();
-    page_body(paging, total, "BgpGroups", "BgpGroup", &page)
+    page_body::<model::BgpGroup>(paging, total, items)
 }
 
 pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {

@@ -2,10 +2,10 @@
 //! (RouterId, DstCidrBlock), the CIDR normalised as `address/prefix`.
 
 use ipnet::IpNet;
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::answer::{page_body, JsonObject};
+use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, pconn_traffic_not_enabled,
@@ -202,16 +202,6 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     Ok(json!({}))
 }
 
-/// One DescribeBgpNetworks item, borrowed from the world.
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct NetworkRow<'w> {
-    dst_cidr_block: &'w str,
-    router_id: &'w str,
-    vpc_id: &'w str,
-    status: &'static str,
-}
-
 pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let a = &cx.args;
     let region = cx.region(world)?;
@@ -236,17 +226,18 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         })
         .collect();
     let total = rows.len();
-    let page: Vec<NetworkRow> = paging
+    let items: Vec<model::BgpNetwork> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, n, phase)| NetworkRow {
-            dst_cidr_block: &n.dst_cidr_block,
-            router_id: &vbr.attrs.vbr_id,
-            vpc_id: &n.vpc_id,
-            status: phase.as_str(),
+        .map(|(vbr, n, phase)| model::BgpNetwork {
+            dst_cidr_block: n.dst_cidr_block.as_str().into(),
+            router_id: vbr.attrs.vbr_id.as_str().into(),
+            vpc_id: n.vpc_id.as_str().into(),
+            status: phase.as_str().into(),
+            extra: Default::default(),
         })
         .collect();
-    page_body(paging, total, "BgpNetworks", "BgpNetwork", &page)
+    page_body::<model::BgpNetwork>(paging, total, items)
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::answer::{as_text, page_body, JsonObject};
+use super::answer::{page_body, JsonObject};
+use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, illegal_ip_version, instance_not_found, invalid_group,
@@ -540,72 +540,33 @@ impl std::fmt::Display for GmtModified {
     }
 }
 
-/// One DescribeBgpPeers item, borrowed from the world; fields in the wire order, with the SDK's
-/// value types (ASNs, Hold, Keepalive and RouteLimit are strings).
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct PeerRow<'w> {
-    bgp_peer_id: &'w str,
-    bgp_group_id: &'w str,
-    name: &'w str,
-    description: &'w str,
-    peer_ip_address: &'w str,
-    #[serde(serialize_with = "as_text")]
-    peer_asn: u64,
-    #[serde(serialize_with = "as_text")]
-    local_asn: u64,
-    auth_key: &'w str,
-    is_fake: bool,
-    enable_bfd: bool,
-    bfd_multi_hop: u32,
-    #[serde(serialize_with = "as_text")]
-    hold: u32,
-    #[serde(serialize_with = "as_text")]
-    keepalive: u32,
-    #[serde(serialize_with = "as_text")]
-    route_limit: u32,
-    ip_version: &'static str,
-    router_id: &'w str,
-    region_id: &'w str,
-    status: &'static str,
-    bgp_status: &'static str,
-    advertised_route_count: u64,
-    received_route_count: u64,
-    #[serde(serialize_with = "as_text")]
-    gmt_modified: GmtModified,
-}
-
-fn peer_row<'w>(
-    vbr: &'w Vbr,
-    g: &'w BgpGroup,
-    p: &'w BgpPeer,
-    phase: Phase,
-    cx: &Ctx,
-) -> PeerRow<'w> {
+/// One DescribeBgpPeers item, in the API's model (the SDK's wire form is `model::Wire`).
+fn peer_item(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> model::BgpPeer {
     let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
-    PeerRow {
-        bgp_peer_id: &p.id,
-        bgp_group_id: &g.id,
-        name: &g.name,
-        description: &g.description,
-        peer_ip_address: &p.peer_ip,
-        peer_asn: g.peer_asn,
-        local_asn: g.local_asn,
-        auth_key: &g.auth_key,
-        is_fake: g.is_fake,
-        enable_bfd: p.enable_bfd,
-        bfd_multi_hop: p.bfd_multi_hop,
-        hold: g.hold,
-        keepalive: g.keepalive,
-        route_limit: g.route_limit,
-        ip_version: p.ip_version.as_str(),
-        router_id: &vbr.attrs.vbr_id,
-        region_id: &vbr.region_id,
-        status: phase.as_str(),
-        bgp_status,
-        advertised_route_count: advertised,
-        received_route_count: received,
-        gmt_modified: GmtModified(p.lifecycle.last_change_ms()),
+    model::BgpPeer {
+        bgp_peer_id: p.id.as_str().into(),
+        bgp_group_id: g.id.as_str().into(),
+        name: g.name.as_str().into(),
+        description: g.description.as_str().into(),
+        peer_ip_address: p.peer_ip.as_str().into(),
+        peer_asn: g.peer_asn.into(),
+        local_asn: g.local_asn.into(),
+        auth_key: g.auth_key.as_str().into(),
+        is_fake: g.is_fake.into(),
+        enable_bfd: p.enable_bfd.into(),
+        bfd_multi_hop: u64::from(p.bfd_multi_hop).into(),
+        hold: u64::from(g.hold).into(),
+        keepalive: u64::from(g.keepalive).into(),
+        route_limit: u64::from(g.route_limit).into(),
+        ip_version: p.ip_version.as_str().into(),
+        router_id: vbr.attrs.vbr_id.as_str().into(),
+        region_id: vbr.region_id.as_str().into(),
+        status: phase.as_str().into(),
+        bgp_status: bgp_status.into(),
+        advertised_route_count: advertised.into(),
+        received_route_count: received.into(),
+        gmt_modified: GmtModified(p.lifecycle.last_change_ms()).to_string().into(),
+        extra: Default::default(),
     }
 }
 
@@ -661,12 +622,12 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         }
     }
     let total = rows.len();
-    let page: Vec<PeerRow> = paging
+    let items: Vec<model::BgpPeer> = paging
         .slice(&rows)
         .iter()
-        .map(|(vbr, g, p, ph)| peer_row(vbr, g, p, *ph, cx))
+        .map(|(vbr, g, p, ph)| peer_item(vbr, g, p, *ph, cx))
         .collect();
-    page_body(paging, total, "BgpPeers", "BgpPeer", &page)
+    page_body::<model::BgpPeer>(paging, total, items)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::answer::{page_body, JsonObject};
+use super::answer::{rows_page, JsonObject};
 use super::context::Ctx;
 use super::errors::EmuError;
 use super::params::invalid;
@@ -171,7 +171,7 @@ pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<JsonObject, EmuEr
         .collect();
     let total = rows.len();
     let page: Vec<&VbrAttributes> = paging.slice(&rows).iter().map(|v| &v.attrs).collect();
-    page_body(
+    rows_page(
         paging,
         total,
         "VirtualBorderRouterSet",
