@@ -160,7 +160,7 @@ fn main() {
             max_attempts: 1,
             ..RetryPolicy::default()
         },
-        debug: false,
+        debug: bgpeer::client::DebugLog::off(),
         clock: bgpeer::clock::Clock::system(),
     };
     let client = match Client::new(config) {

@@ -7,6 +7,7 @@
 
 mod answer;
 mod credentials;
+mod debug_log;
 pub mod endpoint;
 mod error;
 pub mod explain;
@@ -19,6 +20,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 pub use credentials::Credentials;
+pub use debug_log::DebugLog;
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ClientError};
 pub use http::USER_AGENT;
@@ -59,8 +61,8 @@ pub struct ClientConfig {
     pub credentials: Credentials,
     pub timeouts: Timeouts,
     pub retry: RetryPolicy,
-    /// Log every attempt to stderr, secrets masked.
-    pub debug: bool,
+    /// Where every attempt is logged (`--debug`), secrets masked.
+    pub debug: DebugLog,
     /// The time requests are signed with.
     pub clock: Clock,
 }
@@ -360,9 +362,9 @@ impl Client {
         outcome: &str,
         started: Instant,
     ) {
-        if self.config.debug {
-            eprintln!(
-                "debug: attempt {attempt}/{max} POST {}{} action={action} {outcome} elapsed={}ms",
+        if self.config.debug.is_on() {
+            self.config.debug.line(&format!(
+                "attempt {attempt}/{max} POST {}{} action={action} {outcome} elapsed={}ms",
                 request::redacted_url(&self.config.endpoint, &signed.params),
                 if signed.in_body {
                     " (parameters in a form body)"
@@ -370,14 +372,12 @@ impl Client {
                     ""
                 },
                 started.elapsed().as_millis(),
-            );
+            ));
         }
     }
 
     fn log(&self, line: &str) {
-        if self.config.debug {
-            eprintln!("debug: {line}");
-        }
+        self.config.debug.line(line);
     }
 }
 
@@ -531,7 +531,7 @@ mod retry_timing_tests {
             },
             timeouts: Timeouts::default(),
             retry,
-            debug: false,
+            debug: DebugLog::off(),
             clock: Clock::system(),
         })
         .unwrap()

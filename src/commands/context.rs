@@ -240,7 +240,7 @@ impl Context {
         } else {
             (
                 settings.endpoint.as_ref().map(|e| e.value.clone()),
-                credentials::resolve_with(settings, &self.env, self.globals.debug, &self.clock)
+                credentials::resolve_with(settings, &self.env, self.debug_log(), &self.clock)
                     .await?,
             )
         };
@@ -264,10 +264,19 @@ impl Context {
                 deadline: settings.deadline_secs.value.duration(),
             },
             retry: settings.retry_policy(),
-            debug: self.globals.debug,
+            debug: self.debug_log(),
             clock: self.clock.clone(),
         };
         Ok(Client::new(config)?)
+    }
+
+    /// Where the client logs its attempts: this command's stderr with `--debug`, else nowhere.
+    pub fn debug_log(&self) -> client::DebugLog {
+        if self.globals.debug {
+            client::DebugLog::to(self.streams.stderr_lines())
+        } else {
+            client::DebugLog::off()
+        }
     }
 
     /// A notice for people on stderr; silenced by `--quiet`.

@@ -10,7 +10,7 @@ type Reader = Box<dyn BufRead + Send>;
 
 pub struct Streams {
     stdout: Mutex<Writer>,
-    stderr: Mutex<Writer>,
+    stderr: Arc<Mutex<Writer>>,
     stdin: Mutex<Reader>,
     /// The process's own streams (a terminal prompt can hide what is typed).
     process: bool,
@@ -55,7 +55,7 @@ impl Streams {
     pub fn process() -> Streams {
         Streams {
             stdout: Mutex::new(Box::new(std::io::stdout())),
-            stderr: Mutex::new(Box::new(std::io::stderr())),
+            stderr: Arc::new(Mutex::new(Box::new(std::io::stderr()))),
             stdin: Mutex::new(Box::new(std::io::BufReader::new(std::io::stdin()))),
             process: true,
         }
@@ -67,7 +67,7 @@ impl Streams {
         let captured = Captured::default();
         let streams = Streams {
             stdout: Mutex::new(Box::new(SharedBuffer(captured.stdout.clone()))),
-            stderr: Mutex::new(Box::new(SharedBuffer(captured.stderr.clone()))),
+            stderr: Arc::new(Mutex::new(Box::new(SharedBuffer(captured.stderr.clone())))),
             stdin: Mutex::new(Box::new(std::io::Cursor::new(stdin.into()))),
             process: false,
         };
@@ -85,6 +85,16 @@ impl Streams {
 
     pub fn stderr(&self) -> MutexGuard<'_, Writer> {
         lock(&self.stderr)
+    }
+
+    /// A line writer to standard error that outlives the borrow (the client's `--debug` lines).
+    pub fn stderr_lines(&self) -> impl Fn(&str) + Send + Sync + 'static {
+        let stderr = self.stderr.clone();
+        move |line| {
+            let mut err = lock(&stderr);
+            let _ = writeln!(err, "{line}");
+            let _ = err.flush();
+        }
     }
 
     pub fn stdin(&self) -> MutexGuard<'_, Reader> {

@@ -130,7 +130,7 @@ impl Origin<'_> {
 
 /// Walks the credential chain for the resolved settings.
 pub async fn resolve(settings: &Settings, env: &Env) -> Result<Credentials, CredentialsError> {
-    resolve_with(settings, env, false, &Clock::system()).await
+    resolve_with(settings, env, crate::client::DebugLog::off(), &Clock::system()).await
 }
 
 /// The SDK credentials INI file: `ALIBABA_CLOUD_CREDENTIALS_FILE`, else
@@ -157,7 +157,7 @@ pub fn ini_path(env: &Env) -> PathBuf {
 pub async fn resolve_with(
     settings: &Settings,
     env: &Env,
-    debug: bool,
+    debug: crate::client::DebugLog,
     clock: &Clock,
 ) -> Result<Credentials, CredentialsError> {
     let name = settings.profile.value.as_str();

@@ -102,7 +102,7 @@ fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
 /// How the chain calls STS: the command's `--debug` and its retry base delay.
 #[derive(Debug, Clone)]
 pub struct StsOptions {
-    pub debug: bool,
+    pub debug: crate::client::DebugLog,
     pub retry_base_delay: Duration,
     pub clock: Clock,
 }
@@ -146,7 +146,7 @@ pub async fn assume_role(
             base_delay: options.retry_base_delay,
             ..RetryPolicy::default()
         },
-        debug: options.debug,
+        debug: options.debug.clone(),
         clock: options.clock.clone(),
     })
     .map_err(|e| CredentialsError::AssumeRole {
