@@ -133,11 +133,10 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         None => "state in memory".to_string(),
     };
     // The one start line; printed even with --quiet, since it says where the server is.
-    let _ = ctx;
-    eprintln!(
-        "bgpeer emulator listening on http://{} (access key id {first_key}, {state}); stop with Ctrl-C",
+    ctx.write_stderr(&format!(
+        "bgpeer emulator listening on http://{} (access key id {first_key}, {state}); stop with Ctrl-C\n",
         running.addr
-    );
+    ));
     wait_for_stop_signal().await;
     running.shutdown(Duration::from_secs(5)).await;
     Ok(())

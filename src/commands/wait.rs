@@ -9,19 +9,17 @@ use crate::api::resource::{self, Resource};
 use crate::api::wait::{self, Target, WaitOptions};
 use crate::cli::mutation::WaitLimits;
 use crate::client::Client;
+use crate::seconds::Seconds;
 use crate::settings::Source;
 
 /// Wait options from --timeout/--interval, with a spinner when stderr is a terminal.
 pub fn wait_options(ctx: &Context, limits: &WaitLimits) -> anyhow::Result<WaitOptions> {
+    // Checked here, not by clap, so that a bad value is a JSON error with `-o json` like every
+    // other usage error of a command; the rule is the one of every timeout (`seconds.rs`).
     let secs = |v: f64, flag: &str| -> Result<Duration, CliError> {
-        if v.is_finite() && v > 0.0 && v <= 86_400.0 {
-            Ok(Duration::from_secs_f64(v))
-        } else {
-            Err(CliError::usage(
-                format!("invalid {flag} {v}: give a number of seconds above 0 and at most 86400"),
-                None,
-            ))
-        }
+        Seconds::new(v)
+            .map(Seconds::duration)
+            .map_err(|e| CliError::usage(format!("invalid {flag} {v}: {e}"), None))
     };
     Ok(WaitOptions {
         timeout: secs(limits.timeout, "--timeout")?,
