@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 /// A sink for `--debug` lines (one line each, without its newline), or nothing.
 #[derive(Clone, Default)]
-pub struct DebugLog(Option<Arc<dyn Fn(&str) + Send + Sync>>);
+pub struct DebugLog(Option<Arc<Sink>>);
+
+type Sink = dyn Fn(&str) + Send + Sync;
 
 impl DebugLog {
     /// Logs nothing.
@@ -32,7 +34,11 @@ impl DebugLog {
 
 impl std::fmt::Debug for DebugLog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.is_on() { "DebugLog(on)" } else { "DebugLog(off)" })
+        f.write_str(if self.is_on() {
+            "DebugLog(on)"
+        } else {
+            "DebugLog(off)"
+        })
     }
 }
 
@@ -51,6 +57,9 @@ mod tests {
         assert!(log.is_on());
         log.line("attempt 1/3");
         DebugLog::off().line("lost");
-        assert_eq!(*seen.lock().unwrap(), vec!["debug: attempt 1/3".to_string()]);
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec!["debug: attempt 1/3".to_string()]
+        );
     }
 }

@@ -130,7 +130,13 @@ impl Origin<'_> {
 
 /// Walks the credential chain for the resolved settings.
 pub async fn resolve(settings: &Settings, env: &Env) -> Result<Credentials, CredentialsError> {
-    resolve_with(settings, env, crate::client::DebugLog::off(), &Clock::system()).await
+    resolve_with(
+        settings,
+        env,
+        crate::client::DebugLog::off(),
+        &Clock::system(),
+    )
+    .await
 }
 
 /// The SDK credentials INI file: `ALIBABA_CLOUD_CREDENTIALS_FILE`, else

@@ -3,13 +3,13 @@
 use serde_json::{json, Value};
 
 use super::answer::{page_body, JsonObject};
-use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, illegal_ip_version, invalid_group, invalid_vbr,
     ipv6_unsupported_region, pconn_traffic_not_enabled, EmuError,
 };
 use super::params::{invalid, ip_version};
+use crate::api::model;
 use crate::emulator::world::{BgpGroup, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP groups per VBR.

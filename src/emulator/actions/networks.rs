@@ -5,12 +5,12 @@ use ipnet::IpNet;
 use serde_json::{json, Value};
 
 use super::answer::{page_body, JsonObject};
-use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, instance_not_found, invalid_vbr, pconn_traffic_not_enabled,
     EmuError,
 };
+use crate::api::model;
 use crate::emulator::world::{BgpNetwork, Lifecycle, Phase, Vbr, World};
 
 /// Advertised networks per VBR.

@@ -5,7 +5,6 @@ use std::net::{IpAddr, Ipv4Addr};
 use serde_json::{json, Value};
 
 use super::answer::{page_body, JsonObject};
-use crate::api::model;
 use super::context::Ctx;
 use super::errors::{
     cannot_operate, check_vbr_writable, illegal_ip_version, instance_not_found, invalid_group,
@@ -13,6 +12,7 @@ use super::errors::{
 };
 use super::groups;
 use super::params::{invalid, ip_version};
+use crate::api::model;
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP peers per VBR.
