@@ -15,8 +15,9 @@ pub enum Attr<T> {
     Null,
     /// A value of the field's type.
     Set(T),
-    /// A value of another type, kept as it came (e.g. `"RouteLimit":"n/a"`).
-    Other(Value),
+    /// A value of another type, kept as it came (e.g. `"RouteLimit":"n/a"`). Boxed: it is rare,
+    /// and a `Value` would make every field of every item as large as itself.
+    Other(Box<Value>),
 }
 
 impl<T> Attr<T> {
@@ -94,7 +95,7 @@ impl Lenient for String {
         match value {
             Value::Null => Attr::Null,
             Value::String(s) => Attr::Set(s),
-            other => Attr::Other(other),
+            other => Attr::Other(Box::new(other)),
         }
     }
 
@@ -121,10 +122,10 @@ impl Lenient for Number {
                 } else if let Some(n) = s.parse::<f64>().ok().and_then(Number::from_f64) {
                     Attr::Set(n)
                 } else {
-                    Attr::Other(Value::String(raw))
+                    Attr::Other(Box::new(Value::String(raw)))
                 }
             }
-            other => Attr::Other(other),
+            other => Attr::Other(Box::new(other)),
         }
     }
 }
@@ -144,10 +145,10 @@ impl Lenient for bool {
                 } else if s.is_empty() {
                     Attr::Null
                 } else {
-                    Attr::Other(Value::String(raw))
+                    Attr::Other(Box::new(Value::String(raw)))
                 }
             }
-            other => Attr::Other(other),
+            other => Attr::Other(Box::new(other)),
         }
     }
 }
@@ -177,15 +178,14 @@ impl<T: Lenient> Attr<T> {
         if secret {
             let empty = match self {
                 Attr::Absent | Attr::Null => return,
-                Attr::Other(Value::String(s)) => s.is_empty(),
                 Attr::Set(v) => v.is_empty_text(),
-                Attr::Other(_) => false,
+                Attr::Other(v) => v.as_str() == Some(""),
             };
-            *self = Attr::Other(Value::String(if empty {
+            *self = Attr::Other(Box::new(Value::String(if empty {
                 String::new()
             } else {
                 crate::secret::MASK.to_string()
-            }));
+            })));
             return;
         }
         match self {

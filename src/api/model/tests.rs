@@ -23,11 +23,11 @@ fn strings_become_numbers_and_booleans_and_the_rest_stays() {
     assert_eq!(p.hold, Attr::Null);
     assert_eq!(p.is_fake.as_bool(), Some(true));
     assert_eq!(p.enable_bfd.as_bool(), Some(false));
-    assert_eq!(p.route_limit, Attr::Other(json!("n/a")));
+    assert_eq!(p.route_limit, Attr::Other(Box::new(json!("n/a"))));
     assert_eq!(to_json(&p)["BfdMultiHop"], json!(-3));
     assert_eq!(to_json(&p)["Keepalive"], json!(1.5));
-    assert_eq!(p.advertised_route_count, Attr::Other(json!(true)));
-    assert_eq!(p.description, Attr::Other(json!(7)));
+    assert_eq!(p.advertised_route_count, Attr::Other(Box::new(json!(true))));
+    assert_eq!(p.description, Attr::Other(Box::new(json!(7))));
     assert_eq!(p.name.as_str(), Some("x"));
     assert!(p.bgp_peer_id.is_absent());
 }
