@@ -44,8 +44,11 @@ macro_rules! model {
         }
     ) => {
         $(#[$meta])*
+        ///
+        /// `S` is the type of its text fields: `String` when decoded from an answer, `&str` where
+        /// the emulator writes an answer from what its world holds, without copying it.
         #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct $name {
+        pub struct $name<S = String> {
             $( $(#[$fmeta])* pub $field: $crate::api::model::Attr<$ty>, )*
             /// Fields the model does not know, in the order they came.
             pub extra: $crate::api::model::Extra,
@@ -81,7 +84,7 @@ macro_rules! model {
                             let value: serde_json::Value = map.next_value()?;
                             match key.as_str() {
                                 $( $wire => {
-                                    out.$field = <$ty as $crate::api::model::Lenient>::decode(value)
+                                    out.$field = $crate::api::model::Lenient::decode(value)
                                 } )*
                                 _ => {
                                     out.extra.insert(key, value);
@@ -95,8 +98,8 @@ macro_rules! model {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl<S: serde::Serialize> serde::Serialize for $name<S> {
+            fn serialize<W: serde::Serializer>(&self, s: W) -> Result<W::Ok, W::Error> {
                 use serde::ser::SerializeMap as _;
                 let mut m = s.serialize_map(None)?;
                 $( if !self.$field.is_absent() {
@@ -109,8 +112,8 @@ macro_rules! model {
             }
         }
 
-        impl serde::Serialize for $crate::api::model::Wire<'_, $name> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl<S: serde::Serialize> serde::Serialize for $crate::api::model::Wire<'_, $name<S>> {
+            fn serialize<W: serde::Serializer>(&self, s: W) -> Result<W::Ok, W::Error> {
                 use serde::ser::SerializeMap as _;
                 let mut m = s.serialize_map(None)?;
                 $( if !self.0.$field.is_absent() {
@@ -134,139 +137,139 @@ macro_rules! model {
 model! {
     /// One DescribeBgpGroups item. The SDK sends every field as a string.
     pub struct BgpGroup {
-        bgp_group_id: String = "BgpGroupId",
-        name: String = "Name",
-        description: String = "Description",
-        router_id: String = "RouterId",
-        region_id: String = "RegionId",
+        bgp_group_id: S = "BgpGroupId",
+        name: S = "Name",
+        description: S = "Description",
+        router_id: S = "RouterId",
+        region_id: S = "RegionId",
         peer_asn: Number = "PeerAsn" as text,
         local_asn: Number = "LocalAsn" as text,
-        auth_key: String = "AuthKey",
+        auth_key: S = "AuthKey",
         is_fake: bool = "IsFake" as text,
         hold: Number = "Hold" as text,
         keepalive: Number = "Keepalive" as text,
         route_limit: Number = "RouteLimit" as text,
-        ip_version: String = "IpVersion",
-        status: String = "Status",
+        ip_version: S = "IpVersion",
+        status: S = "Status",
     }
 }
 
 model! {
     /// One DescribeBgpPeers item: the peer, with its group's settings.
     pub struct BgpPeer {
-        bgp_peer_id: String = "BgpPeerId",
-        bgp_group_id: String = "BgpGroupId",
-        name: String = "Name",
-        description: String = "Description",
-        peer_ip_address: String = "PeerIpAddress",
+        bgp_peer_id: S = "BgpPeerId",
+        bgp_group_id: S = "BgpGroupId",
+        name: S = "Name",
+        description: S = "Description",
+        peer_ip_address: S = "PeerIpAddress",
         peer_asn: Number = "PeerAsn" as text,
         local_asn: Number = "LocalAsn" as text,
-        auth_key: String = "AuthKey",
+        auth_key: S = "AuthKey",
         is_fake: bool = "IsFake",
         enable_bfd: bool = "EnableBfd",
         bfd_multi_hop: Number = "BfdMultiHop",
         hold: Number = "Hold" as text,
         keepalive: Number = "Keepalive" as text,
         route_limit: Number = "RouteLimit" as text,
-        ip_version: String = "IpVersion",
-        router_id: String = "RouterId",
-        region_id: String = "RegionId",
-        status: String = "Status",
-        bgp_status: String = "BgpStatus",
+        ip_version: S = "IpVersion",
+        router_id: S = "RouterId",
+        region_id: S = "RegionId",
+        status: S = "Status",
+        bgp_status: S = "BgpStatus",
         advertised_route_count: Number = "AdvertisedRouteCount",
         received_route_count: Number = "ReceivedRouteCount",
-        gmt_modified: String = "GmtModified",
+        gmt_modified: S = "GmtModified",
     }
 }
 
 model! {
     /// One DescribeBgpNetworks item. A network has no ID: it is the pair (RouterId, DstCidrBlock).
     pub struct BgpNetwork {
-        dst_cidr_block: String = "DstCidrBlock",
-        router_id: String = "RouterId",
-        vpc_id: String = "VpcId",
-        status: String = "Status",
+        dst_cidr_block: S = "DstCidrBlock",
+        router_id: S = "RouterId",
+        vpc_id: S = "VpcId",
+        status: S = "Status",
     }
 }
 
 model! {
     /// One DescribeVirtualBorderRouters item (`VirtualBorderRouterType`).
     pub struct Vbr {
-        access_point_id: String = "AccessPointId",
-        activation_time: String = "ActivationTime",
+        access_point_id: S = "AccessPointId",
+        activation_time: S = "ActivationTime",
         associated_cens: Value = "AssociatedCens",
         associated_physical_connections: Value = "AssociatedPhysicalConnections",
         bandwidth: Number = "Bandwidth",
-        circuit_code: String = "CircuitCode",
-        cloud_box_instance_id: String = "CloudBoxInstanceId",
-        creation_time: String = "CreationTime",
-        description: String = "Description",
+        circuit_code: S = "CircuitCode",
+        cloud_box_instance_id: S = "CloudBoxInstanceId",
+        creation_time: S = "CreationTime",
+        description: S = "Description",
         detect_multiplier: Number = "DetectMultiplier",
-        ecc_id: String = "EccId",
-        ecr_attatch_status: String = "EcrAttatchStatus",
-        ecr_id: String = "EcrId",
-        ecr_owner_id: String = "EcrOwnerId",
+        ecc_id: S = "EccId",
+        ecr_attatch_status: S = "EcrAttatchStatus",
+        ecr_id: S = "EcrId",
+        ecr_owner_id: S = "EcrOwnerId",
         enable_ipv6: bool = "EnableIpv6",
-        local_gateway_ip: String = "LocalGatewayIp",
-        local_ipv6_gateway_ip: String = "LocalIpv6GatewayIp",
+        local_gateway_ip: S = "LocalGatewayIp",
+        local_ipv6_gateway_ip: S = "LocalIpv6GatewayIp",
         min_rx_interval: Number = "MinRxInterval",
         min_tx_interval: Number = "MinTxInterval",
         mtu: Number = "Mtu",
-        name: String = "Name",
-        p_conn_vbr_charge_type: String = "PConnVbrChargeType",
-        p_conn_vbr_expire_time: String = "PConnVbrExpireTime",
-        peer_gateway_ip: String = "PeerGatewayIp",
-        peer_ipv6_gateway_ip: String = "PeerIpv6GatewayIp",
-        peering_ipv6_subnet_mask: String = "PeeringIpv6SubnetMask",
-        peering_subnet_mask: String = "PeeringSubnetMask",
-        physical_connection_business_status: String = "PhysicalConnectionBusinessStatus",
-        physical_connection_id: String = "PhysicalConnectionId",
-        physical_connection_owner_uid: String = "PhysicalConnectionOwnerUid",
-        physical_connection_status: String = "PhysicalConnectionStatus",
-        recovery_time: String = "RecoveryTime",
-        resource_group_id: String = "ResourceGroupId",
-        route_table_id: String = "RouteTableId",
+        name: S = "Name",
+        p_conn_vbr_charge_type: S = "PConnVbrChargeType",
+        p_conn_vbr_expire_time: S = "PConnVbrExpireTime",
+        peer_gateway_ip: S = "PeerGatewayIp",
+        peer_ipv6_gateway_ip: S = "PeerIpv6GatewayIp",
+        peering_ipv6_subnet_mask: S = "PeeringIpv6SubnetMask",
+        peering_subnet_mask: S = "PeeringSubnetMask",
+        physical_connection_business_status: S = "PhysicalConnectionBusinessStatus",
+        physical_connection_id: S = "PhysicalConnectionId",
+        physical_connection_owner_uid: S = "PhysicalConnectionOwnerUid",
+        physical_connection_status: S = "PhysicalConnectionStatus",
+        recovery_time: S = "RecoveryTime",
+        resource_group_id: S = "ResourceGroupId",
+        route_table_id: S = "RouteTableId",
         sitelink_enable: bool = "SitelinkEnable",
-        status: String = "Status",
+        status: S = "Status",
         tags: Value = "Tags",
-        termination_time: String = "TerminationTime",
-        kind: String = "Type",
-        vbr_id: String = "VbrId",
+        termination_time: S = "TerminationTime",
+        kind: S = "Type",
+        vbr_id: S = "VbrId",
         vlan_id: Number = "VlanId",
-        vlan_interface_id: String = "VlanInterfaceId",
+        vlan_interface_id: S = "VlanInterfaceId",
     }
 }
 
 model! {
     /// One DescribeRegions item.
     pub struct Region {
-        region_id: String = "RegionId",
-        local_name: String = "LocalName",
-        region_endpoint: String = "RegionEndpoint",
+        region_id: S = "RegionId",
+        local_name: S = "LocalName",
+        region_endpoint: S = "RegionEndpoint",
     }
 }
 
-impl Listed for BgpGroup {
+impl<S> Listed for BgpGroup<S> {
     const SET: &'static str = "BgpGroups";
     const ITEM: &'static str = "BgpGroup";
 }
 
-impl Listed for BgpPeer {
+impl<S> Listed for BgpPeer<S> {
     const SET: &'static str = "BgpPeers";
     const ITEM: &'static str = "BgpPeer";
 }
 
-impl Listed for BgpNetwork {
+impl<S> Listed for BgpNetwork<S> {
     const SET: &'static str = "BgpNetworks";
     const ITEM: &'static str = "BgpNetwork";
 }
 
-impl Listed for Vbr {
+impl<S> Listed for Vbr<S> {
     const SET: &'static str = "VirtualBorderRouterSet";
     const ITEM: &'static str = "VirtualBorderRouterType";
 }
 
-impl Listed for Region {
+impl<S> Listed for Region<S> {
     const SET: &'static str = "Regions";
     const ITEM: &'static str = "Region";
 }

@@ -240,8 +240,9 @@ pub(super) fn find<'w>(
     })
 }
 
-/// One DescribeBgpGroups item, in the API's model (the SDK's wire form is `model::Wire`).
-fn group_item(vbr: &Vbr, g: &BgpGroup, status: Phase) -> model::BgpGroup {
+/// One DescribeBgpGroups item, in the API's model, borrowing the world's text (the SDK's wire form
+/// is `model::Wire`).
+fn group_item<'w>(vbr: &'w Vbr, g: &'w BgpGroup, status: Phase) -> model::BgpGroup<&'w str> {
     model::BgpGroup {
         bgp_group_id: g.id.as_str().into(),
         name: g.name.as_str().into(),
@@ -300,12 +301,12 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         }
     }
     let total = rows.len();
-    let items: Vec<model::BgpGroup> = paging
+    let items: Vec<model::BgpGroup<&str>> = paging
         .slice(&rows)
         .iter()
         .map(|(vbr, g, p)| group_item(vbr, g, *p))
         .collect();
-    page_body::<model::BgpGroup>(paging, total, items)
+    page_body::<model::BgpGroup<&str>>(paging, total, items)
 }
 
 pub(super) fn modify(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {

@@ -226,7 +226,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         })
         .collect();
     let total = rows.len();
-    let items: Vec<model::BgpNetwork> = paging
+    let items: Vec<model::BgpNetwork<&str>> = paging
         .slice(&rows)
         .iter()
         .map(|(vbr, n, phase)| model::BgpNetwork {
@@ -237,7 +237,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
             extra: Default::default(),
         })
         .collect();
-    page_body::<model::BgpNetwork>(paging, total, items)
+    page_body::<model::BgpNetwork<&str>>(paging, total, items)
 }
 
 #[cfg(test)]

@@ -540,8 +540,13 @@ impl std::fmt::Display for GmtModified {
     }
 }
 
-/// One DescribeBgpPeers item, in the API's model (the SDK's wire form is `model::Wire`).
-fn peer_item(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> model::BgpPeer {
+/// One DescribeBgpPeers item, in the API's model, borrowing the world's text and `gmt_modified`
+/// (the SDK's wire form is `model::Wire`).
+fn peer_item<'w>(
+    (vbr, g, p, phase): (&'w Vbr, &'w BgpGroup, &'w BgpPeer, Phase),
+    gmt_modified: &'w str,
+    cx: &Ctx,
+) -> model::BgpPeer<&'w str> {
     let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
     model::BgpPeer {
         bgp_peer_id: p.id.as_str().into(),
@@ -565,7 +570,7 @@ fn peer_item(vbr: &Vbr, g: &BgpGroup, p: &BgpPeer, phase: Phase, cx: &Ctx) -> mo
         bgp_status: bgp_status.into(),
         advertised_route_count: advertised.into(),
         received_route_count: received.into(),
-        gmt_modified: GmtModified(p.lifecycle.last_change_ms()).to_string().into(),
+        gmt_modified: gmt_modified.into(),
         extra: Default::default(),
     }
 }
@@ -622,12 +627,22 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
         }
     }
     let total = rows.len();
-    let items: Vec<model::BgpPeer> = paging
-        .slice(&rows)
+    let rows = paging.slice(&rows);
+    // Every GmtModified of the page in one string, which the items borrow from.
+    let mut times = String::with_capacity(rows.len() * 17);
+    let mut ends = Vec::with_capacity(rows.len());
+    for (_, _, p, _) in rows {
+        use std::fmt::Write as _;
+        let _ = write!(times, "{}", GmtModified(p.lifecycle.last_change_ms()));
+        ends.push(times.len());
+    }
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let items: Vec<model::BgpPeer<&str>> = rows
         .iter()
-        .map(|(vbr, g, p, ph)| peer_item(vbr, g, p, *ph, cx))
+        .zip(starts.zip(&ends))
+        .map(|(row, (start, &end))| peer_item(*row, &times[start..end], cx))
         .collect();
-    page_body::<model::BgpPeer>(paging, total, items)
+    page_body::<model::BgpPeer<&str>>(paging, total, items)
 }
 
 #[cfg(test)]
