@@ -77,6 +77,12 @@ impl From<u64> for Attr<Number> {
     }
 }
 
+impl From<i64> for Attr<Number> {
+    fn from(v: i64) -> Self {
+        Attr::Set(v.into())
+    }
+}
+
 /// A type a field can have, with the lenient decoding from whatever JSON came.
 pub trait Lenient: Sized {
     fn decode(value: Value) -> Attr<Self>;

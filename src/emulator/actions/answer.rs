@@ -1,7 +1,6 @@
 //! What a handler answers: a `Value`, or a JSON object already serialised (the Describe pages,
 //! written straight from the world into text).
 
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -51,44 +50,6 @@ impl JsonObject {
     }
 }
 
-/// One page of a Describe answer:
-/// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [rows]}}`.
-struct Page<'r, T> {
-    paging: Paging,
-    total: usize,
-    set: &'static str,
-    item: &'static str,
-    rows: &'r [T],
-}
-
-impl<T: Serialize> Serialize for Page<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Set<'r, T> {
-            item: &'static str,
-            rows: &'r [T],
-        }
-        impl<T: Serialize> Serialize for Set<'_, T> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut m = serializer.serialize_map(Some(1))?;
-                m.serialize_entry(self.item, self.rows)?;
-                m.end()
-            }
-        }
-        let mut m = serializer.serialize_map(Some(4))?;
-        m.serialize_entry("TotalCount", &self.total)?;
-        m.serialize_entry("PageNumber", &self.paging.number)?;
-        m.serialize_entry("PageSize", &self.paging.size)?;
-        m.serialize_entry(
-            self.set,
-            &Set {
-                item: self.item,
-                rows: self.rows,
-            },
-        )?;
-        m.end()
-    }
-}
-
 /// A Describe page serialised: `items` are the page's items in the API's model, written in the
 /// SDK's wire form; `total` counts all matches.
 pub(super) fn page_body<T: Listed>(
@@ -108,22 +69,15 @@ where
     }))
 }
 
-/// A Describe page of rows the world stores in their wire form already (the VBRs):
-/// `{"TotalCount", "PageNumber", "PageSize", <set>: {<item>: [rows]}}`.
-pub(super) fn rows_page<T: Serialize>(
-    paging: Paging,
-    total: usize,
-    set: &'static str,
-    item: &'static str,
-    rows: &[T],
-) -> Result<JsonObject, EmuError> {
-    JsonObject::of(&Page {
-        paging,
-        total,
-        set,
-        item,
-        rows,
-    })
+/// An answer that lists `items` without paging them (DescribeRegions): `{<set>: {<item>: [..]}}`.
+pub(super) fn unpaged_body<T: Listed>(items: Vec<T>) -> Result<JsonObject, EmuError>
+where
+    for<'a> Wire<'a, T>: Serialize,
+{
+    JsonObject::of(&Wire(&model::Page {
+        items,
+        ..Default::default()
+    }))
 }
 
 #[cfg(test)]
@@ -131,13 +85,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_page_is_the_totals_then_the_set() {
+    fn a_page_is_the_totals_then_the_set_and_an_unpaged_answer_the_set_alone() {
         let paging = Paging { number: 3, size: 7 };
-        let empty: [Value; 0] = [];
-        let object = rows_page(paging, 0, "Set", "Item", &empty).unwrap();
+        let object = page_body::<model::BgpNetwork<&str>>(paging, 0, vec![]).unwrap();
         assert_eq!(
             object.as_str(),
-            r#"{"TotalCount":0,"PageNumber":3,"PageSize":7,"Set":{"Item":[]}}"#
+            r#"{"TotalCount":0,"PageNumber":3,"PageSize":7,"BgpNetworks":{"BgpNetwork":[]}}"#
         );
+        let object = unpaged_body::<model::Region<&str>>(vec![]).unwrap();
+        assert_eq!(object.as_str(), r#"{"Regions":{"Region":[]}}"#);
     }
 }

@@ -5,10 +5,12 @@
 //! requested page is rendered); [`write`] serves the eight mutating actions (and, for convenience, the
 //! reads too).
 //!
-//! One file per family of actions, each with its Describe row types: `regions` (DescribeRegions,
-//! DescribeVirtualBorderRouters), `groups`, `peers`, `networks`. Shared by them: `request` (what a
-//! call carries), `params` (the gateway's wire typing and paging), `context` (`Ctx`), `errors`
-//! (`EmuError` and the shared error answers), `answer` (answers and the Describe page envelope).
+//! One file per family of actions: `regions` (DescribeRegions, DescribeVirtualBorderRouters),
+//! `groups`, `peers`, `networks`. Every Describe answer is a page of the API's model items
+//! (`crate::api::model`, borrowing the world's text) written in the SDK's wire form. Shared by
+//! them: `request` (what a call carries), `params` (the gateway's wire typing and paging), `context`
+//! (`Ctx`), `errors` (`EmuError` and the shared error answers), `answer` (answers and the Describe
+//! page envelope).
 //!
 //! What each action validates, the error code and message of every mistake, the lifecycle, and the
 //! choices made where Alibaba's reference is silent are written for users (people testing scripts
@@ -66,7 +68,7 @@ pub fn read_answer(world: &World, req: &ActionRequest<'_>) -> Result<Answer, Emu
         cx.args.required("RegionId")?;
     }
     match req.action {
-        "DescribeRegions" => regions::describe_regions(world, &cx).map(Answer::Value),
+        "DescribeRegions" => regions::describe_regions(world, &cx).map(Answer::Object),
         "DescribeVirtualBorderRouters" => regions::describe_vbrs(world, &cx).map(Answer::Object),
         "DescribeBgpGroups" => groups::describe(world, &cx).map(Answer::Object),
         "DescribeBgpPeers" => peers::describe(world, &cx).map(Answer::Object),

@@ -1,30 +1,35 @@
 //! DescribeRegions and DescribeVirtualBorderRouters.
 
-use serde_json::{json, Value};
-
-use super::answer::{rows_page, JsonObject};
+use super::answer::{page_body, unpaged_body, JsonObject};
 use super::context::Ctx;
 use super::errors::EmuError;
 use super::params::invalid;
+use crate::api::model;
 use crate::emulator::world::{Vbr, VbrAttributes, World};
 
-pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<Value, EmuError> {
+pub(super) fn describe_regions(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> {
     let english = cx
         .args
         .opt("AcceptLanguage")
         .is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")));
-    let regions: Vec<Value> = world
+    let items: Vec<model::Region<&str>> = world
         .regions
         .iter()
-        .map(|r| {
-            json!({
-                "RegionId": r.region_id,
-                "LocalName": if english { &r.local_name_en } else { &r.local_name_zh },
-                "RegionEndpoint": r.region_endpoint,
-            })
+        .map(|r| model::Region {
+            region_id: r.region_id.as_str().into(),
+            local_name: if english {
+                &r.local_name_en
+            } else {
+                &r.local_name_zh
+            }
+            .as_str()
+            .into(),
+            region_endpoint: r.region_endpoint.as_str().into(),
+            extra: Default::default(),
         })
         .collect();
-    Ok(json!({ "Regions": { "Region": regions } }))
+    // Not paged: the set alone, without counts.
+    unpaged_body::<model::Region<&str>>(items)
 }
 
 /// The VBR fields the documented filter keys match, in lower case.
@@ -170,14 +175,65 @@ pub(super) fn describe_vbrs(world: &World, cx: &Ctx) -> Result<JsonObject, EmuEr
         .filter(|v| resource_group.is_none_or(|rg| rg == v.attrs.resource_group_id))
         .collect();
     let total = rows.len();
-    let page: Vec<&VbrAttributes> = paging.slice(&rows).iter().map(|v| &v.attrs).collect();
-    rows_page(
-        paging,
-        total,
-        "VirtualBorderRouterSet",
-        "VirtualBorderRouterType",
-        &page,
-    )
+    let items: Vec<model::Vbr<&str>> = paging
+        .slice(&rows)
+        .iter()
+        .map(|v| vbr_item(&v.attrs))
+        .collect();
+    page_body::<model::Vbr<&str>>(paging, total, items)
+}
+
+/// One DescribeVirtualBorderRouters item, in the API's model, borrowing the world's text. The
+/// nested sets (CENs, physical connections, tags) are JSON the model does not type.
+fn vbr_item(a: &VbrAttributes) -> model::Vbr<&str> {
+    fn json(v: &impl serde::Serialize) -> serde_json::Value {
+        serde_json::to_value(v).unwrap_or_default()
+    }
+    model::Vbr {
+        access_point_id: a.access_point_id.as_str().into(),
+        activation_time: a.activation_time.as_str().into(),
+        associated_cens: json(&a.associated_cens).into(),
+        associated_physical_connections: json(&a.associated_physical_connections).into(),
+        bandwidth: i64::from(a.bandwidth).into(),
+        circuit_code: a.circuit_code.as_str().into(),
+        cloud_box_instance_id: a.cloud_box_instance_id.as_str().into(),
+        creation_time: a.creation_time.as_str().into(),
+        description: a.description.as_str().into(),
+        detect_multiplier: a.detect_multiplier.into(),
+        ecc_id: a.ecc_id.as_str().into(),
+        ecr_attatch_status: a.ecr_attatch_status.as_str().into(),
+        ecr_id: a.ecr_id.as_str().into(),
+        ecr_owner_id: a.ecr_owner_id.as_str().into(),
+        enable_ipv6: a.enable_ipv6.into(),
+        local_gateway_ip: a.local_gateway_ip.as_str().into(),
+        local_ipv6_gateway_ip: a.local_ipv6_gateway_ip.as_str().into(),
+        min_rx_interval: a.min_rx_interval.into(),
+        min_tx_interval: a.min_tx_interval.into(),
+        mtu: i64::from(a.mtu).into(),
+        name: a.name.as_str().into(),
+        p_conn_vbr_charge_type: a.p_conn_vbr_charge_type.as_str().into(),
+        p_conn_vbr_expire_time: a.p_conn_vbr_expire_time.as_str().into(),
+        peer_gateway_ip: a.peer_gateway_ip.as_str().into(),
+        peer_ipv6_gateway_ip: a.peer_ipv6_gateway_ip.as_str().into(),
+        peering_ipv6_subnet_mask: a.peering_ipv6_subnet_mask.as_str().into(),
+        peering_subnet_mask: a.peering_subnet_mask.as_str().into(),
+        physical_connection_business_status: a.physical_connection_business_status.as_str().into(),
+        physical_connection_id: a.physical_connection_id.as_str().into(),
+        physical_connection_owner_uid: a.physical_connection_owner_uid.as_str().into(),
+        physical_connection_status: a.physical_connection_status.as_str().into(),
+        recovery_time: a.recovery_time.as_str().into(),
+        resource_group_id: a.resource_group_id.as_str().into(),
+        route_table_id: a.route_table_id.as_str().into(),
+        sitelink_enable: a.sitelink_enable.into(),
+        status: a.status.as_str().into(),
+        tags: json(&a.tags).into(),
+        termination_time: a.termination_time.as_str().into(),
+        kind: a.kind.as_str().into(),
+        vbr_id: a.vbr_id.as_str().into(),
+        vlan_id: i64::from(a.vlan_id).into(),
+        vlan_interface_id: a.vlan_interface_id.as_str().into(),
+        extra: Default::default(),
+    }
 }
 
 #[cfg(test)]
