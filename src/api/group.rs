@@ -45,13 +45,6 @@ impl Resource for BgpGroup {
         format!("group {id}")
     }
 
-    fn named(id: &String) -> Self {
-        BgpGroup {
-            bgp_group_id: id.as_str().into(),
-            ..Default::default()
-        }
-    }
-
     fn key_fields(id: &String) -> Map<String, Value> {
         Map::from_iter([(Self::ID_FIELD.to_string(), Value::from(id.as_str()))])
     }

@@ -53,14 +53,6 @@ impl Resource for BgpNetwork {
         format!("network {} on {}", key.dst_cidr_block, key.router_id)
     }
 
-    fn named(key: &NetworkKey) -> Self {
-        BgpNetwork {
-            router_id: key.router_id.as_str().into(),
-            dst_cidr_block: key.dst_cidr_block.as_str().into(),
-            ..Default::default()
-        }
-    }
-
     fn key_fields(key: &NetworkKey) -> Map<String, Value> {
         Map::from_iter([
             ("RouterId".to_string(), Value::from(key.router_id.as_str())),

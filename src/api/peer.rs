@@ -49,13 +49,6 @@ impl Resource for BgpPeer {
         format!("peer {id}")
     }
 
-    fn named(id: &String) -> Self {
-        BgpPeer {
-            bgp_peer_id: id.as_str().into(),
-            ..Default::default()
-        }
-    }
-
     fn key_fields(id: &String) -> Map<String, Value> {
         Map::from_iter([(Self::ID_FIELD.to_string(), Value::from(id.as_str()))])
     }

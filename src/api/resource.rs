@@ -41,7 +41,9 @@ pub trait Resource: Model + Listed + Observed + Send + Sync + 'static {
     fn label(key: &Self::Key) -> String;
 
     /// The resource with nothing but the fields that name it (printed for one not listed yet).
-    fn named(key: &Self::Key) -> Self;
+    fn named(key: &Self::Key) -> Self {
+        serde_json::from_value(Value::Object(Self::key_fields(key))).unwrap_or_default()
+    }
 
     /// The fields that name it in results (`{"BgpPeerId": ...}`), in output order.
     fn key_fields(key: &Self::Key) -> Map<String, Value>;
@@ -68,4 +70,33 @@ pub async fn list<R: Resource>(
     limit: Option<usize>,
 ) -> anyhow::Result<Vec<R>> {
     list_all(client, request.action, &request.wire_params(), limit).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::{BgpGroup, BgpNetwork, BgpPeer};
+    use crate::api::network::NetworkKey;
+
+    #[test]
+    fn a_named_resource_holds_its_key_fields_and_nothing_else() {
+        let peer = BgpPeer::named(&"bgp-1".to_string());
+        assert_eq!(
+            serde_json::to_string(&peer).unwrap(),
+            r#"{"BgpPeerId":"bgp-1"}"#
+        );
+        assert!(peer.is(&"bgp-1".to_string()));
+        let group = BgpGroup::named(&"bgpg-1".to_string());
+        assert_eq!(group.bgp_group_id.as_str(), Some("bgpg-1"));
+        let key = NetworkKey {
+            router_id: "vbr-1".into(),
+            dst_cidr_block: "10.0.0.0/24".into(),
+        };
+        let network = BgpNetwork::named(&key);
+        assert_eq!(
+            serde_json::to_string(&network).unwrap(),
+            r#"{"DstCidrBlock":"10.0.0.0/24","RouterId":"vbr-1"}"#
+        );
+        assert!(network.is(&key));
+    }
 }
