@@ -1109,7 +1109,28 @@ fn usage_errors_name_what_is_missing() {
         2,
     ));
     assert!(err["message"].as_str().unwrap().contains("--timeout"));
+    // The waits follow the one rule of every timeout: above 0, at most a week.
+    let err = error_json(&fails(
+        hz(&sb, &emu).args(["peer", "wait", DEMO_PEER, "--interval", "604801"]),
+        2,
+    ));
+    let msg = err["message"].as_str().unwrap();
+    assert!(
+        msg.contains("--interval") && msg.contains("604800"),
+        "{msg}"
+    );
     assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
+    // A week is allowed (the seeded peer is Available, so the wait ends at once).
+    let peer = ok_json(hz(&sb, &emu).args([
+        "peer",
+        "wait",
+        DEMO_PEER,
+        "--timeout",
+        "604800",
+        "--interval",
+        "100000",
+    ]));
+    assert_eq!(peer["Status"], "Available");
 }
 
 #[test]
