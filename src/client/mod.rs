@@ -385,7 +385,11 @@ impl Client {
 /// (hyper's generic `client error (Connect)` wrappers are left out). Never the URL: it carries
 /// the query, and V2 puts the signature there.
 fn describe_reqwest_error(e: &reqwest::Error) -> String {
-    let kind = if e.is_timeout() {
+    // A connect timeout can come from reqwest's own timer or hyper's `tcp connect` (both run on
+    // the same --connect-timeout); either way it is the connection that timed out.
+    let kind = if e.is_timeout() && e.is_connect() {
+        "connect timed out"
+    } else if e.is_timeout() {
         "timed out"
     } else if e.is_connect() {
         "connection failed"
