@@ -25,6 +25,10 @@ pub enum Exit {
     Network,
     /// 8: a wait timed out or the resource reached a failure state.
     Wait,
+    /// 10: `plan --detailed-exitcode` (and `apply --dry-run`): success, and the plan has changes.
+    Changes,
+    /// 11: `apply PLAN`: the live set-up changed since the saved plan was made; nothing was sent.
+    StalePlan,
     /// 130: interrupted (Ctrl-C).
     Interrupted,
 }
@@ -41,6 +45,8 @@ impl Exit {
             Exit::Throttled => 6,
             Exit::Network => 7,
             Exit::Wait => 8,
+            Exit::Changes => 10,
+            Exit::StalePlan => 11,
             Exit::Interrupted => 130,
         }
     }
@@ -57,6 +63,8 @@ impl Exit {
             Exit::Throttled => "throttled",
             Exit::Network => "network",
             Exit::Wait => "wait",
+            Exit::Changes => "changes",
+            Exit::StalePlan => "stale_plan",
             Exit::Interrupted => "interrupted",
         }
     }
@@ -112,6 +120,8 @@ mod tests {
             (Exit::Throttled, 6),
             (Exit::Network, 7),
             (Exit::Wait, 8),
+            (Exit::Changes, 10),
+            (Exit::StalePlan, 11),
             (Exit::Interrupted, 130),
         ];
         for (exit, code) in table {

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod credentials;
+pub mod declarative;
 pub mod emulator;
 pub mod env;
 pub mod exit;
@@ -130,6 +131,9 @@ async fn interrupted(ctx: &Context) {
 fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
     if report::is_broken_pipe(err) {
         return Exit::Success;
+    }
+    if let Some(CliError::Quiet(exit)) = err.downcast_ref::<CliError>() {
+        return *exit;
     }
     let r = report::build_report(err);
     let text = if report::wants_json(

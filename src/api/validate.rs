@@ -103,34 +103,36 @@ impl Rule {
 pub struct Field {
     pub flag: &'static str,
     pub param: &'static str,
+    /// Its key in a declarative file (`peer_asn`): the flag in snake_case.
+    pub key: &'static str,
 }
 
 macro_rules! fields {
-    ($($id:ident = $flag:literal, $param:literal;)*) => {
-        $(pub const $id: Field = Field { flag: $flag, param: $param };)*
+    ($($id:ident = $flag:literal, $param:literal, $key:literal;)*) => {
+        $(pub const $id: Field = Field { flag: $flag, param: $param, key: $key };)*
     };
 }
 
 fields! {
-    REGION_ID = "--region", "RegionId";
-    ROUTER_ID = "--router-id", "RouterId";
-    BGP_GROUP_ID = "--bgp-group-id", "BgpGroupId";
-    BGP_PEER_ID = "--bgp-peer-id", "BgpPeerId";
+    REGION_ID = "--region", "RegionId", "region";
+    ROUTER_ID = "--router-id", "RouterId", "router_id";
+    BGP_GROUP_ID = "--bgp-group-id", "BgpGroupId", "bgp_group_id";
+    BGP_PEER_ID = "--bgp-peer-id", "BgpPeerId", "bgp_peer_id";
     // IDs given positionally (`group update ID`, `peer delete ID`) are named by their placeholder.
-    BGP_GROUP_ID_ARG = "BGP_GROUP_ID", "BgpGroupId";
-    BGP_PEER_ID_ARG = "BGP_PEER_ID", "BgpPeerId";
-    VPC_ID = "--vpc-id", "VpcId";
-    PEER_ASN = "--peer-asn", "PeerAsn";
-    LOCAL_ASN = "--local-asn", "LocalAsn";
-    NAME = "--name", "Name";
-    DESCRIPTION = "--description", "Description";
-    PEER_IP_ADDRESS = "--peer-ip-address", "PeerIpAddress";
-    ENABLE_BFD = "--enable-bfd", "EnableBfd";
-    BFD_MULTI_HOP = "--bfd-multi-hop", "BfdMultiHop";
-    IP_VERSION = "--ip-version", "IpVersion";
-    DST_CIDR_BLOCK = "--dst-cidr-block", "DstCidrBlock";
-    CLIENT_TOKEN = "--client-token", "ClientToken";
-    ROUTE_QUOTA = "--route-quota", "RouteQuota";
+    BGP_GROUP_ID_ARG = "BGP_GROUP_ID", "BgpGroupId", "bgp_group_id";
+    BGP_PEER_ID_ARG = "BGP_PEER_ID", "BgpPeerId", "bgp_peer_id";
+    VPC_ID = "--vpc-id", "VpcId", "vpc_id";
+    PEER_ASN = "--peer-asn", "PeerAsn", "peer_asn";
+    LOCAL_ASN = "--local-asn", "LocalAsn", "local_asn";
+    NAME = "--name", "Name", "name";
+    DESCRIPTION = "--description", "Description", "description";
+    PEER_IP_ADDRESS = "--peer-ip-address", "PeerIpAddress", "peer_ip_address";
+    ENABLE_BFD = "--enable-bfd", "EnableBfd", "enable_bfd";
+    BFD_MULTI_HOP = "--bfd-multi-hop", "BfdMultiHop", "bfd_multi_hop";
+    IP_VERSION = "--ip-version", "IpVersion", "ip_version";
+    DST_CIDR_BLOCK = "--dst-cidr-block", "DstCidrBlock", "dst_cidr_block";
+    CLIENT_TOKEN = "--client-token", "ClientToken", "client_token";
+    ROUTE_QUOTA = "--route-quota", "RouteQuota", "route_quota";
 }
 
 /// Address family (`IpVersion`); the API takes it case-insensitively and echoes `IPv4`/`IPv6`.
@@ -170,6 +172,8 @@ impl std::fmt::Display for IpVersion {
 pub enum Naming {
     Flags,
     Params,
+    /// The snake_case keys of a declarative file (`peer_asn`).
+    Keys,
 }
 
 /// Checks values against the rules, minus the skipped ones.
@@ -194,6 +198,7 @@ impl Validator {
         match self.naming {
             Naming::Flags => field.flag,
             Naming::Params => field.param,
+            Naming::Keys => field.key,
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod configure;
+pub mod declarative;
 pub mod emulator;
 pub mod group;
 mod lazy;
@@ -153,6 +154,15 @@ pub enum Command {
     /// Regions
     #[command(subcommand)]
     Region(Lazy<region::RegionCommand>),
+    /// Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)
+    #[command(after_long_help = declarative::EXPORT_AFTER_HELP)]
+    Export(declarative::ExportArgs),
+    /// Show what `apply` would change to make the live set-up match a file
+    #[command(after_long_help = declarative::PLAN_AFTER_HELP)]
+    Plan(declarative::PlanArgs),
+    /// Make the live BGP set-up match a file (or a saved plan)
+    #[command(after_long_help = declarative::APPLY_AFTER_HELP)]
+    Apply(declarative::ApplyArgs),
     /// A signed call to any VPC action, raw JSON out
     #[command(long_about = api::API_LONG_ABOUT)]
     Api(api::ApiArgs),

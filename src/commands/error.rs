@@ -39,6 +39,16 @@ pub enum CliError {
     },
     #[error("interrupted")]
     Interrupted,
+    /// Not an error: the command succeeded and says so with a documented exit code other than 0
+    /// (`plan --detailed-exitcode` with changes). Nothing is printed for it.
+    #[error("exit {}", .0.code())]
+    Quiet(Exit),
+    /// A saved plan no longer matches the live set-up.
+    #[error("{message}")]
+    StalePlan {
+        message: String,
+        hint: Option<String>,
+    },
 }
 
 impl CliError {
@@ -77,6 +87,8 @@ impl Diagnose for CliError {
             CliError::Wait { .. } => Exit::Wait,
             CliError::Partial { exit, .. } => *exit,
             CliError::Interrupted => Exit::Interrupted,
+            CliError::Quiet(exit) => *exit,
+            CliError::StalePlan { .. } => Exit::StalePlan,
         }
     }
     fn hint(&self) -> Option<String> {
@@ -84,8 +96,9 @@ impl Diagnose for CliError {
             CliError::Usage { hint, .. }
             | CliError::NotFound { hint, .. }
             | CliError::Config { hint, .. }
-            | CliError::Wait { hint, .. } => hint.clone(),
-            CliError::Partial { .. } | CliError::Interrupted => None,
+            | CliError::Wait { hint, .. }
+            | CliError::StalePlan { hint, .. } => hint.clone(),
+            CliError::Partial { .. } | CliError::Interrupted | CliError::Quiet(_) => None,
         }
     }
 }

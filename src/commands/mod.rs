@@ -7,6 +7,7 @@ pub mod completions;
 pub mod configure;
 pub mod confirm;
 pub mod context;
+pub mod declarative;
 pub mod dry_run;
 pub mod emit;
 pub mod emulator;
@@ -35,6 +36,9 @@ pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Network(Lazy(c)) => network::run(ctx, c).await,
         Command::Vbr(Lazy(c)) => vbr::run(ctx, c).await,
         Command::Region(Lazy(c)) => region::run(ctx, c).await,
+        Command::Export(a) => declarative::export::run(ctx, a).await,
+        Command::Plan(a) => declarative::plan::run(ctx, a).await,
+        Command::Apply(a) => declarative::apply::run(ctx, a).await,
         Command::Api(a) => api::run(ctx, a).await,
         Command::Configure(a) => configure::run(ctx, a).await,
         Command::Whoami => whoami::run(ctx).await,

@@ -38,6 +38,7 @@ fn typed<'e>(cause: &'e (dyn std::error::Error + 'static)) -> Option<&'e dyn Dia
         crate::api::pagination::CountMismatch,
         crate::output::OutputError,
         crate::emulator::StartError,
+        crate::declarative::FileError,
     );
     None
 }

@@ -15,6 +15,7 @@ use crate::cli::vbr::{VbrCommand, VbrListArgs, VbrShowArgs};
 const VBR_ID_ARG: validate::Field = validate::Field {
     flag: "VBR_ID",
     param: "RouterId",
+    key: "vbr_id",
 };
 
 pub async fn run(ctx: &Context, cmd: VbrCommand) -> anyhow::Result<()> {

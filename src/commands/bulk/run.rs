@@ -47,7 +47,13 @@ pub struct Pacer {
 impl Pacer {
     pub async fn new(ctx: &Context, items: usize, args: &BulkArgs) -> anyhow::Result<Pacer> {
         let base = ctx.client().await?;
-        let max = usize::from(args.concurrency).min(items).max(1);
+        Pacer::over(ctx, base, usize::from(args.concurrency), items)
+    }
+
+    /// A pacer of the calls `base` would make (its own copy, without retries inside): at most
+    /// `max` in flight, and a deadline that covers `items` calls.
+    pub fn over(ctx: &Context, base: &Client, max: usize, items: usize) -> anyhow::Result<Pacer> {
+        let max = max.min(items).max(1);
         Ok(Pacer {
             client: Arc::new(bulk_client(ctx, base, items)?),
             aimd: Aimd::new(max, Duration::from_millis(25)),
