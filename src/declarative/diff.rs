@@ -409,6 +409,9 @@ impl Differ {
             if peer_ip(p).is_some_and(|ip| keep.contains(&ip)) {
                 continue; // replaced with the new group's peer below
             }
+            if consumed.contains(p.bgp_peer_id.as_str().unwrap_or("")) || self.moves_elsewhere(p) {
+                continue; // moves to another group of the file: that group's replace deletes it
+            }
             consumed.insert(p.bgp_peer_id.as_str().unwrap_or("").to_string());
             self.delete_peer(lv, old, p, "its group is replaced");
         }

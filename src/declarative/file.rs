@@ -401,7 +401,12 @@ fn check(raw: RawDoc, opts: &ReadOptions) -> Result<Desired, Vec<Problem>> {
             if let Some(n) = &g.name {
                 let nat = at(n, format!("{gbase}.name"));
                 rule(&mut problems, nat.clone(), v.name(&n.value));
-                if let Some(first) = names.insert(n.value.clone(), n.referenced.line() as usize) {
+                // A pinned group is matched by its id: its name may repeat another's.
+                let unpinned = g.id.is_none();
+                if let Some(first) = unpinned
+                    .then(|| names.insert(n.value.clone(), n.referenced.line() as usize))
+                    .flatten()
+                {
                     problems.push(Problem::new(
                         nat,
                         format!(

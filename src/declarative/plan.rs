@@ -349,7 +349,9 @@ fn render_field(action: Action, f: &FieldChange) -> String {
         );
     }
     match action {
-        Action::Create => format!("{}: {}{tail}", f.field, show(&f.new)),
+        Action::Create | Action::Replace if f.old.is_none() => {
+            format!("{}: {}{tail}", f.field, show(&f.new))
+        }
         _ => format!("{}: {} → {}{tail}", f.field, show(&f.old), show(&f.new)),
     }
 }

@@ -87,6 +87,12 @@ pub enum Fault {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
+    /// The BGP sessions of peers at `peer_ip` (every peer when left out) never come up: their
+    /// `BgpStatus` stays `Active`, as when the far end does not answer.
+    SessionDown {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_ip: Option<String>,
+    },
 }
 
 fn one() -> f64 {
@@ -100,15 +106,18 @@ impl Fault {
             | Fault::Throttle { action, .. }
             | Fault::Latency { action, .. }
             | Fault::Drop { action, .. } => action.as_deref(),
+            Fault::SessionDown { .. } => None,
         }
     }
 
-    fn times_mut(&mut self) -> &mut Option<u64> {
+    /// How many more times it fires, when it is counted (a session-down rule lasts until removed).
+    fn times_mut(&mut self) -> Option<&mut u64> {
         match self {
             Fault::Error { times, .. }
             | Fault::Throttle { times, .. }
             | Fault::Latency { times, .. }
-            | Fault::Drop { times, .. } => times,
+            | Fault::Drop { times, .. } => times.as_mut(),
+            Fault::SessionDown { .. } => None,
         }
     }
 
@@ -147,6 +156,13 @@ impl Fault {
             Fault::Drop { rate, .. } => {
                 if !rate_ok(*rate) {
                     return Err(format!("rate {rate} is out of range: use 0.0 to 1.0"));
+                }
+            }
+            Fault::SessionDown { peer_ip } => {
+                if let Some(ip) = peer_ip {
+                    if ip.parse::<std::net::IpAddr>().is_err() {
+                        return Err(format!("peer_ip {ip:?} is not an IP address"));
+                    }
                 }
             }
         }
@@ -195,6 +211,8 @@ pub struct Verdict {
     pub error: Option<(u16, &'static str, &'static str, Option<u64>)>,
     /// Drop the connection after handling the request.
     pub drop_connection: bool,
+    /// The peer addresses whose BGP sessions stay down (`*`: every peer).
+    pub sessions_down: Vec<String>,
 }
 
 struct Bucket {
@@ -316,6 +334,12 @@ impl Faults {
                     } else {
                         false
                     }
+                }
+                Fault::SessionDown { peer_ip } => {
+                    verdict
+                        .sessions_down
+                        .push(peer_ip.clone().unwrap_or_else(|| "*".into()));
+                    false
                 }
             };
             if fired {

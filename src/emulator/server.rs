@@ -339,7 +339,16 @@ async fn api(
         return response;
     }
 
-    let result = run_action(&app, product, &action, &parsed.params, now, &request_id).await;
+    let result = run_action(
+        &app,
+        product,
+        &action,
+        &parsed.params,
+        now,
+        &request_id,
+        &verdict.sessions_down,
+    )
+    .await;
     let mut response = match result {
         Ok(answer) => {
             log(&parsed, 200, None, verdict.drop_connection);
@@ -369,6 +378,7 @@ async fn run_action(
     params: &Params,
     now: chrono::DateTime<Utc>,
     request_id: &str,
+    sessions_down: &[String],
 ) -> Result<Answer, EmuError> {
     if product == Product::Sts {
         return app.gateway.sts.assume_role(params, now).map(Answer::Value);
@@ -381,6 +391,7 @@ async fn run_action(
             now,
             settle: app.settle,
             request_id,
+            sessions_down,
         };
         return std::panic::catch_unwind(AssertUnwindSafe(|| actions::read_answer(&world, &req)))
             .unwrap_or_else(|_| Err(internal_error()));
@@ -389,6 +400,7 @@ async fn run_action(
     let action = action.to_string();
     let params = params.clone();
     let request_id = request_id.to_string();
+    let sessions_down = sessions_down.to_vec();
     let joined = tokio::task::spawn_blocking(move || {
         let req = ActionRequest {
             action: &action,
@@ -396,6 +408,7 @@ async fn run_action(
             now,
             settle: app.settle,
             request_id: &request_id,
+            sessions_down: &sessions_down,
         };
         app.store.write(|world| {
             std::panic::catch_unwind(AssertUnwindSafe(|| actions::write(world, &req)))

@@ -12,6 +12,7 @@ mod cli_network_bulk;
 mod cli_vbr_region_api;
 mod client_behaviour;
 mod config_credentials;
+mod declarative;
 mod emulator_actions;
 mod emulator_server;
 mod generated_files;

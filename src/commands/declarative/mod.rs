@@ -348,7 +348,15 @@ async fn read_region(
             futures_util::future::try_join_all(per_vbr).await
         }
     };
-    let (exists, mut live) = futures_util::try_join!(exists, contents)?;
+    // Both at once (one round trip); a VBR that does not exist may fail its lists, so the
+    // existence check is judged first.
+    let (exists, contents) = futures_util::join!(exists, contents);
+    let exists = exists?;
+    if unique.iter().any(|v| !exists.contains(v)) {
+        let missing = unique.into_iter().filter(|v| !exists.contains(v)).collect();
+        return Ok((Vec::new(), missing));
+    }
+    let mut live = contents?;
     live.retain(|l| exists.contains(&l.vbr_id));
     let missing = unique.into_iter().filter(|v| !exists.contains(v)).collect();
     Ok((live, missing))

@@ -12,6 +12,8 @@ pub(crate) struct Ctx<'r, 'a> {
     pub action: &'a str,
     pub now_ms: i64,
     pub settle_ms: i64,
+    /// Peer addresses whose BGP sessions stay down (`*`: every peer).
+    pub sessions_down: &'a [String],
 }
 
 impl<'r, 'a> Ctx<'r, 'a> {
@@ -21,6 +23,7 @@ impl<'r, 'a> Ctx<'r, 'a> {
             action: req.action,
             now_ms: req.now.timestamp_millis(),
             settle_ms: i64::try_from(req.settle.as_millis()).unwrap_or(i64::MAX),
+            sessions_down: req.sessions_down,
         }
     }
 

@@ -502,6 +502,19 @@ fn session(
     if phase != Phase::Available {
         return ("Idle", 0, 0);
     }
+    let down = cx.sessions_down.iter().any(|d| {
+        d == "*"
+            || match (
+                d.parse::<std::net::IpAddr>(),
+                p.peer_ip.parse::<std::net::IpAddr>(),
+            ) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            }
+    });
+    if down {
+        return ("Active", 0, 0);
+    }
     let up_since = p.lifecycle.last_change_ms().saturating_add(cx.settle_ms);
     let established = cx.settle_ms <= 0 || cx.now_ms.saturating_sub(up_since) >= cx.settle_ms;
     if !established {

@@ -38,4 +38,6 @@ pub struct ActionRequest<'a> {
     /// How long new or changed objects stay Pending/Modifying/Deleting.
     pub settle: std::time::Duration,
     pub request_id: &'a str,
+    /// Peer addresses whose BGP sessions stay down (a `session_down` fault; `*`: every peer).
+    pub sessions_down: &'a [String],
 }
