@@ -52,6 +52,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             [CompletionResult]::new('network', 'network', [CompletionResultType]::ParameterValue, 'Networks advertised over BGP by a VBR')
             [CompletionResult]::new('vbr', 'vbr', [CompletionResultType]::ParameterValue, 'Virtual border routers and their whole BGP picture')
             [CompletionResult]::new('region', 'region', [CompletionResultType]::ParameterValue, 'Regions')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply` would change to make the live set-up match a file')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the live BGP set-up match a file (or a saved plan)')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'A signed call to any VPC action, raw JSON out')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Profiles and credentials')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Which profile and credentials are in use, and whether they work')
@@ -949,6 +952,111 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
         'bgpeer;region;help;help' {
             break
         }
+        'bgpeer;export' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL')
+            [CompletionResult]::new('--signature-version', '--signature-version', [CompletionResultType]::ParameterName, 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Columns to show for table, tsv and value output, comma-separated')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connection timeout in seconds [default: 5]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Timeout of one HTTP attempt in seconds [default: 30]')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Overall deadline of the command''s API calls, retries included, in seconds [default: 300]')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Export every VBR of the region')
+            [CompletionResult]::new('--allow-insecure-endpoint', '--allow-insecure-endpoint', [CompletionResultType]::ParameterName, 'Allow a plain-http endpoint that is not on loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log every HTTP attempt to stderr (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour output (NO_COLOR is also respected)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show secrets such as the BGP AuthKey in output instead of masking them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgpeer;plan' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The declarative file (YAML or JSON), or ''-'' for stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The declarative file (YAML or JSON), or ''-'' for stdin')
+            [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer''s checks do not')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Most requests in flight at once per region; lowered automatically while the API throttles')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Save the plan, with a fingerprint of the live set-up it was made from, for `bgpeer apply PLAN`')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL')
+            [CompletionResult]::new('--signature-version', '--signature-version', [CompletionResultType]::ParameterName, 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Columns to show for table, tsv and value output, comma-separated')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connection timeout in seconds [default: 5]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Timeout of one HTTP attempt in seconds [default: 30]')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Overall deadline of the command''s API calls, retries included, in seconds [default: 300]')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Delete live objects the file does not mention (only within the VBRs the file names)')
+            [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'Exit 10 when the plan has changes (0 when it has none), so CI can gate on drift')
+            [CompletionResult]::new('--allow-insecure-endpoint', '--allow-insecure-endpoint', [CompletionResultType]::ParameterName, 'Allow a plain-http endpoint that is not on loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log every HTTP attempt to stderr (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour output (NO_COLOR is also respected)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show secrets such as the BGP AuthKey in output instead of masking them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgpeer;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The declarative file (YAML or JSON), or ''-'' for stdin (then --yes is needed)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The declarative file (YAML or JSON), or ''-'' for stdin (then --yes is needed)')
+            [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer''s checks do not')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Most requests in flight at once per region; lowered automatically while the API throttles')
+            [CompletionResult]::new('--wait-established', '--wait-established', [CompletionResultType]::ParameterName, 'After applying, wait up to SECS for every created or changed peer''s session to be Established (exit 8 if it is not)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for an object to be Available or gone after SECS seconds (exit 8)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'First polling interval of those waits, in seconds (later polls back off up to 5x)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL')
+            [CompletionResult]::new('--signature-version', '--signature-version', [CompletionResultType]::ParameterName, 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Columns to show for table, tsv and value output, comma-separated')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connection timeout in seconds [default: 5]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Timeout of one HTTP attempt in seconds [default: 30]')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Overall deadline of the command''s API calls, retries included, in seconds [default: 300]')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Delete live objects the file does not mention (only within the VBRs the file names)')
+            [CompletionResult]::new('--allow-replace', '--allow-replace', [CompletionResultType]::ParameterName, 'Allow changes that replace an object (delete, then create), which drops its BGP sessions; without it, a terminal asks, naming them, and a script is refused')
+            [CompletionResult]::new('--rollback-on-failure', '--rollback-on-failure', [CompletionResultType]::ParameterName, 'With --wait-established: if the sessions do not come up in time, undo what this apply did (restore updated fields, delete what it created, re-create what it deleted)')
+            [CompletionResult]::new('--allow-insecure-endpoint', '--allow-insecure-endpoint', [CompletionResultType]::ParameterName, 'Allow a plain-http endpoint that is not on loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log every HTTP attempt to stderr (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour output (NO_COLOR is also respected)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show secrets such as the BGP AuthKey in output instead of masking them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgpeer;api' {
             [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'An API parameter as KEY=VALUE; repeatable, a repeated KEY becomes KEY.1, KEY.2, ... [default: none]')
             [CompletionResult]::new('--client-token', '--client-token', [CompletionResultType]::ParameterName, 'Idempotency token (API parameter ClientToken, 1-64 ASCII characters) for mutating actions [default: a fresh UUID, reused on every retry of this call]')
@@ -1383,6 +1491,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             [CompletionResult]::new('network', 'network', [CompletionResultType]::ParameterValue, 'Networks advertised over BGP by a VBR')
             [CompletionResult]::new('vbr', 'vbr', [CompletionResultType]::ParameterValue, 'Virtual border routers and their whole BGP picture')
             [CompletionResult]::new('region', 'region', [CompletionResultType]::ParameterValue, 'Regions')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply` would change to make the live set-up match a file')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the live BGP set-up match a file (or a saved plan)')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'A signed call to any VPC action, raw JSON out')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Profiles and credentials')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Which profile and credentials are in use, and whether they work')
@@ -1472,6 +1583,15 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             break
         }
         'bgpeer;help;region;list' {
+            break
+        }
+        'bgpeer;help;export' {
+            break
+        }
+        'bgpeer;help;plan' {
+            break
+        }
+        'bgpeer;help;apply' {
             break
         }
         'bgpeer;help;api' {

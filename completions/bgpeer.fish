@@ -57,6 +57,9 @@ complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "peer" -d 'BGP peers i
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "network" -d 'Networks advertised over BGP by a VBR'
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "vbr" -d 'Virtual border routers and their whole BGP picture'
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "region" -d 'Regions'
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "export" -d 'Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)'
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "plan" -d 'Show what `apply` would change to make the live set-up match a file'
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "apply" -d 'Make the live BGP set-up match a file (or a saved plan)'
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "api" -d 'A signed call to any VPC action, raw JSON out'
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "configure" -d 'Profiles and credentials'
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "whoami" -d 'Which profile and credentials are in use, and whether they work'
@@ -918,6 +921,124 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_su
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the regions the VPC API serves, with their endpoints'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
+json\t'One JSON document (lists are one array)'
+ndjson\t'One JSON object per line'
+tsv\t'Tab-separated values with a header line'
+value\t'Bare values, one per line, for shell variables and loops'
+none\t'Nothing on stdout'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
+json\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l all -d 'Export every VBR of the region'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s V -l version -d 'Print version'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s f -l file -d 'The declarative file (YAML or JSON), or \'-\' for stdin' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
+ip-version\t'An IP address\'s family matches --ip-version'
+bfd-multi-hop\t'BfdMultiHop is 1-255'
+bfd-enabled\t'BfdMultiHop is only given with BFD enabled'
+peer-asn\t'PeerAsn is 1-4294967295 and not 45104'
+local-asn\t'LocalAsn is 45104, 64512-65534 or 4200000000-4294967294, and not 65025'
+cidr\t'A CIDR block is ADDRESS/PREFIX syntax'
+cidr-host-bits\t'A CIDR block has its host bits zero'
+client-token\t'ClientToken is ASCII and at most 64 characters'
+name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_\', \'-\''
+description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
+id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
+region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l concurrency -d 'Most requests in flight at once per region; lowered automatically while the API throttles' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l out -d 'Save the plan, with a fingerprint of the live set-up it was made from, for `bgpeer apply PLAN`' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
+json\t'One JSON document (lists are one array)'
+ndjson\t'One JSON object per line'
+tsv\t'Tab-separated values with a header line'
+value\t'Bare values, one per line, for shell variables and loops'
+none\t'Nothing on stdout'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
+json\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l prune -d 'Delete live objects the file does not mention (only within the VBRs the file names)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l detailed-exitcode -d 'Exit 10 when the plan has changes (0 when it has none), so CI can gate on drift'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s f -l file -d 'The declarative file (YAML or JSON), or \'-\' for stdin (then --yes is needed)' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l no-validate -d 'Skip one validation rule, repeatable or comma-separated, for values the API accepts but bgpeer\'s checks do not' -r -f -a "ip-address\t'An IP address is IPv4 or IPv6 syntax'
+ip-version\t'An IP address\'s family matches --ip-version'
+bfd-multi-hop\t'BfdMultiHop is 1-255'
+bfd-enabled\t'BfdMultiHop is only given with BFD enabled'
+peer-asn\t'PeerAsn is 1-4294967295 and not 45104'
+local-asn\t'LocalAsn is 45104, 64512-65534 or 4200000000-4294967294, and not 65025'
+cidr\t'A CIDR block is ADDRESS/PREFIX syntax'
+cidr-host-bits\t'A CIDR block has its host bits zero'
+client-token\t'ClientToken is ASCII and at most 64 characters'
+name\t'Name: 2-128 characters, starts with a letter; letters, digits, \'.\', \'_\', \'-\''
+description\t'Description: 2-256 characters, starts with a letter, not http:// or https://'
+id-prefix\t'IDs have their resource\'s prefix (bgpg-, bgp-, vbr-, vpc-)'
+region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l concurrency -d 'Most requests in flight at once per region; lowered automatically while the API throttles' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l wait-established -d 'After applying, wait up to SECS for every created or changed peer\'s session to be Established (exit 8 if it is not)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l timeout -d 'Give up waiting for an object to be Available or gone after SECS seconds (exit 8)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l interval -d 'First polling interval of those waits, in seconds (later polls back off up to 5x)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
+json\t'One JSON document (lists are one array)'
+ndjson\t'One JSON object per line'
+tsv\t'Tab-separated values with a header line'
+value\t'Bare values, one per line, for shell variables and loops'
+none\t'Nothing on stdout'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
+json\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l prune -d 'Delete live objects the file does not mention (only within the VBRs the file names)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l allow-replace -d 'Allow changes that replace an object (delete, then create), which drops its BGP sessions; without it, a terminal asks, naming them, and a script is refused'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l rollback-on-failure -d 'With --wait-established: if the sessions do not come up in time, undo what this apply did (restore updated fields, delete what it created, re-create what it deleted)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l param -d 'An API parameter as KEY=VALUE; repeatable, a repeated KEY becomes KEY.1, KEY.2, ... [default: none]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l client-token -d 'Idempotency token (API parameter ClientToken, 1-64 ASCII characters) for mutating actions [default: a fresh UUID, reused on every retry of this call]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
@@ -1279,17 +1400,20 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s y -l yes -
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "group" -d 'BGP groups on a VBR'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "peer" -d 'BGP peers in a group'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "network" -d 'Networks advertised over BGP by a VBR'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "vbr" -d 'Virtual border routers and their whole BGP picture'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "region" -d 'Regions'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "api" -d 'A signed call to any VPC action, raw JSON out'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "configure" -d 'Profiles and credentials'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "whoami" -d 'Which profile and credentials are in use, and whether they work'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "emulator" -d 'Run the local emulator of the VPC BGP API'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region api configure whoami emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "group" -d 'BGP groups on a VBR'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "peer" -d 'BGP peers in a group'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "network" -d 'Networks advertised over BGP by a VBR'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "vbr" -d 'Virtual border routers and their whole BGP picture'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "region" -d 'Regions'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "export" -d 'Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "plan" -d 'Show what `apply` would change to make the live set-up match a file'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "apply" -d 'Make the live BGP set-up match a file (or a saved plan)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "api" -d 'A signed call to any VPC action, raw JSON out'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "configure" -d 'Profiles and credentials'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "whoami" -d 'Which profile and credentials are in use, and whether they work'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "emulator" -d 'Run the local emulator of the VPC BGP API'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and not __fish_seen_subcommand_from group peer network vbr region export plan apply api configure whoami emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List BGP groups (every page), optionally of one VBR'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "show" -d 'Show one BGP group (exit 3 when it does not exist)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a BGP group on a VBR and print it (CreateBgpGroup)'
@@ -1316,6 +1440,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "reset" -d 'Restore the seeded state'
 
 # Values of positional arguments (added by bgpeer, see clap-rs/clap#6295).
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -f -a 'bash'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -f -a 'elvish'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -f -a 'fish'

@@ -60,6 +60,8 @@ where
         }
     };
     let Cli { globals, command } = cli;
+    // export and plan print for people unless JSON is asked for, even into a pipe: so do their errors.
+    let human_output = matches!(command, Command::Export(_) | Command::Plan(_));
     let on_process_streams = host.streams.is_process();
     let ctx = Context::on(globals, host);
 
@@ -99,7 +101,7 @@ where
     runtime.shutdown_background();
     match outcome {
         Ok(Ok(())) => Exit::Success,
-        Ok(Err(err)) => report(&ctx, &err),
+        Ok(Err(err)) => report(&ctx, &err, human_output),
         // The panic message is already on stderr (default hook); say what it means.
         Err(_) => {
             ctx.write_stderr(
@@ -128,7 +130,7 @@ async fn interrupted(ctx: &Context) {
 }
 
 /// Prints an error once, in the format the context asks for, and returns its exit code.
-fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
+fn report(ctx: &Context, err: &anyhow::Error, human_output: bool) -> Exit {
     if report::is_broken_pipe(err) {
         return Exit::Success;
     }
@@ -136,11 +138,12 @@ fn report(ctx: &Context, err: &anyhow::Error) -> Exit {
         return *exit;
     }
     let r = report::build_report(err);
-    let text = if report::wants_json(
-        ctx.globals.error_format,
-        ctx.output_format(),
-        ctx.term.stderr,
-    ) {
+    let output = if human_output {
+        commands::declarative::explicit_format(ctx)
+    } else {
+        ctx.output_format()
+    };
+    let text = if report::wants_json(ctx.globals.error_format, output, ctx.term.stderr) {
         format!("{}\n", report::render_json(&r))
     } else {
         report::render_human(&r)

@@ -258,7 +258,12 @@ fn strip_location(message: &str) -> String {
         },
         None => m,
     };
-    m.lines().next().unwrap_or(m).trim().to_string()
+    let m = m.lines().next().unwrap_or(m).trim();
+    // A custom error of ours gets ` at line 6, column 19` appended: the position is shown apart.
+    match m.rfind(" at line ") {
+        Some(i) if m[i..].contains(", column ") => m[..i].to_string(),
+        _ => m.to_string(),
+    }
 }
 
 /// `vbrs[0].groups[0].peer_asn.value` → `vbrs[0].groups[0].peer_asn` (Spanned's inner field);

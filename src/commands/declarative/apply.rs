@@ -1302,7 +1302,6 @@ fn emit_report(ctx: &Context, changes: &[Change], statuses: &[Status]) -> anyhow
             "kind",
             "vbr_id",
             "key",
-            "id",
             "error.code",
         ],
     )
