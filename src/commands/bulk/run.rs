@@ -172,9 +172,15 @@ pub async fn send_all(
         pb.finish_and_clear();
     }
     if pacer.aimd.throttled_count() > 0 {
+        let pace = pacer
+            .aimd
+            .paced_rate()
+            .map(|r| format!("the run paced itself to {r:.1} requests/s from then on, and "))
+            .unwrap_or_default();
         ctx.notice(&format!(
-            "note: the API throttled {} requests; concurrency went down to {} and back up (max {})",
+            "note: the API throttled {} of {} requests; {pace}concurrency went down to {} (max {})",
             pacer.aimd.throttled_count(),
+            pacer.aimd.sent_count(),
             pacer.aimd.min_window(),
             pacer.max
         ));
