@@ -6,7 +6,10 @@ side by side, against one `bgpeer emulator` process on loopback, contenders inte
 
 Figures: a. one list, whole process (200 peers, 4 pages); b. bulk create + delete of 500 peers;
 c. emulator throughput (signed DescribeBgpPeers answers/s at concurrency 1, 16, 64); d. peak RSS of
-bgpeer in a and b; e. throttled bulk create of 200 peers at 20 requests/s per key.
+bgpeer in a and b; e. throttled bulk create of 200 peers at 20 requests/s per key; f. BGP as code
+(issue 12): `apply` of 60 VBRs (1 group, 8 peers, 2 networks each) from an empty world under a
+20 requests/s throttle, `plan` of it with 50 ms latency on every call (and the SDK reading the same
+set-up one call after another, as a script does), and a no-op `plan` (no mutating call).
 Every process is timed by wall clock (perf_counter around spawn..wait); peak RSS comes from GNU
 time (`/usr/bin/time -f %M`). Nothing leaves loopback.
 """
@@ -373,6 +376,111 @@ class Bench:
             "failed": stats([r["failed"] for r in runs]), "runs": runs,
         }
 
+    # ---- f: BGP as code ---------------------------------------------------------------------
+    def active_vbrs(self) -> list[str]:
+        vbrs, page = [], 1
+        while True:
+            body = self.sdk.describe_virtual_border_routers(models.DescribeVirtualBorderRoutersRequest(
+                region_id=REGION, page_size=50, page_number=page)).body.to_map()
+            batch = body["VirtualBorderRouterSet"]["VirtualBorderRouterType"]
+            vbrs += [v["VbrId"] for v in batch if v.get("Status") == "active"]
+            if not batch or page * 50 >= body["TotalCount"]:
+                return sorted(vbrs)
+            page += 1
+
+    def decl_file(self, vbrs: list[str]) -> Path:
+        lines = [f"region: {REGION}", "vbrs:"]
+        for i, v in enumerate(vbrs):
+            lines += [f"  - vbr_id: {v}", "    groups:", f"      - name: core-{i}",
+                      "        peer_asn: 65001", "        peers:"]
+            lines += [f"          - peer_ip_address: 10.150.{i}.{k + 2}" for k in range(PEERS_PER_VBR)]
+            lines += ["    networks:", f"      - dst_cidr_block: 192.168.{i}.0/24",
+                      f"      - dst_cidr_block: 172.20.{i}.0/24"]
+        path = self.work / "bgp-60.yaml"
+        path.write_text("\n".join(lines) + "\n")
+        return path
+
+    def fig_f(self) -> None:
+        n_vbrs, rps, latency_ms = 60, 20.0, 50
+        self.admin("POST", "reset")
+        vbrs = self.active_vbrs()[:n_vbrs]
+        if len(vbrs) < n_vbrs:
+            sys.exit(f"error: the emulator has {len(vbrs)} active VBRs in {REGION}; f needs {n_vbrs}")
+        path = self.decl_file(vbrs)
+        objects = n_vbrs * (1 + PEERS_PER_VBR + 2)
+        # 1. apply from an empty world under a 20 requests/s throttle (every action).
+        applies = []
+        for rep in range(self.args.apply_runs):
+            self.admin("POST", "reset")
+            self.admin("DELETE", "requests")
+            self.admin("PUT", "faults", {"faults": [{"kind": "throttle", "rps": rps}]})
+            time.sleep(1.5)  # a full token bucket, as for e
+            self.admin("DELETE", "requests")
+            r = timed(self.bgpeer_argv("-q", "-o", "json", "apply", "-f", str(path), "--yes"), self.env, rss=True)
+            entries = self.admin("GET", "requests?limit=20000")["requests"]
+            self.admin("DELETE", "faults")
+            try:
+                rows = json.loads(r.stdout)
+            except ValueError:
+                rows = []
+            failed = sum(1 for row in rows if row.get("result") != "done") + (objects - len(rows))
+            throttled = sum(1 for e in entries if e.get("code") == "Throttling.User")
+            sent = len(entries)
+            floor = sent / rps
+            by_action: dict[str, int] = {}
+            for e in entries:
+                by_action[e["action"]] = by_action.get(e["action"], 0) + 1
+            applies.append({"seconds": r.seconds, "rc": r.rc, "failed": failed, "requests": sent,
+                            "throttled": throttled, "throttled_share": throttled / max(sent, 1),
+                            "floor_seconds": floor, "ratio_to_floor": r.seconds / floor,
+                            "requests_by_action": by_action, "maxrss_kib": r.maxrss_kib})
+            log(f"f: apply run {rep + 1}: {r.seconds:.2f} s for {objects} objects, {sent} requests "
+                f"(floor {floor:.2f} s, {r.seconds / floor:.3f}x), {throttled} throttled "
+                f"({100 * throttled / max(sent, 1):.1f}% of calls), {failed} failed, exit {r.rc}")
+            if r.rc != 0:
+                log(f"f: apply stderr: {r.stderr[-600:]!r}")
+        # 2. plan of the applied set-up with 50 ms on every call: bgpeer, and the SDK's script.
+        self.admin("PUT", "faults", {"faults": [{"kind": "latency", "ms": latency_ms}]})
+        plans, sdk_reads = [], []
+        for rep in range(self.args.plan_runs):
+            self.admin("DELETE", "requests")
+            r = timed(self.bgpeer_argv("-o", "json", "plan", "-f", str(path), "--detailed-exitcode"), self.env)
+            entries = self.admin("GET", "requests?limit=20000")["requests"]
+            plans.append({"seconds": r.seconds, "rc": r.rc, "requests": len(entries),
+                          "mutations": sum(1 for e in entries if not e["action"].startswith("Describe"))})
+            t0 = time.perf_counter()
+            for v in vbrs:
+                self.sdk.describe_bgp_groups(models.DescribeBgpGroupsRequest(region_id=REGION, router_id=v, page_size=50))
+                self.sdk.describe_bgp_peers(models.DescribeBgpPeersRequest(region_id=REGION, router_id=v, page_size=50))
+                self.sdk.describe_bgp_networks(models.DescribeBgpNetworksRequest(region_id=REGION, router_id=v, page_size=50))
+            sdk_reads.append(time.perf_counter() - t0)
+        self.admin("DELETE", "faults")
+        budget = 4 * latency_ms / 1000 + 1.0
+        log(f"f: plan of {n_vbrs} VBRs at {latency_ms} ms per call: median "
+            f"{statistics.median([p['seconds'] for p in plans]):.3f} s (budget {budget:.2f} s), "
+            f"{plans[0]['requests']} requests, exit {plans[0]['rc']}; the SDK reading the same one "
+            f"call after another: median {statistics.median(sdk_reads):.2f} s")
+        # 3. a plan with nothing to change sends no mutating call.
+        self.admin("DELETE", "requests")
+        r = timed(self.bgpeer_argv("-o", "json", "plan", "-f", str(path), "--detailed-exitcode"), self.env)
+        entries = self.admin("GET", "requests?limit=20000")["requests"]
+        noop = {"rc": r.rc, "requests": len(entries),
+                "mutations": sum(1 for e in entries if not e["action"].startswith("Describe")),
+                "seconds": r.seconds}
+        log(f"f: no-op plan: exit {r.rc}, {noop['requests']} requests, {noop['mutations']} mutating")
+        self.admin("POST", "reset")
+        self.results["f_declarative"] = {
+            "vbrs": n_vbrs, "objects": objects, "rps": rps, "latency_ms": latency_ms,
+            "apply": {"seconds": stats([a["seconds"] for a in applies]),
+                      "ratio_to_floor": stats([a["ratio_to_floor"] for a in applies]),
+                      "throttled_share": stats([a["throttled_share"] for a in applies]),
+                      "failed": stats([a["failed"] for a in applies]), "runs": applies},
+            "plan": {"seconds": stats([p["seconds"] for p in plans]), "budget_seconds": budget,
+                     "runs": plans},
+            "sdk_sequential_reads": {"seconds": stats(sdk_reads), "calls": 3 * n_vbrs},
+            "noop_plan": noop,
+        }
+
     # ---- all ------------------------------------------------------------------------------
     def meta(self) -> dict:
         cpu = ""
@@ -400,12 +508,21 @@ class Bench:
         self.results["meta"] = self.meta()
         self.start_emulator()
         try:
-            self.setup_world()
-            self.fig_a()
-            self.fig_c()
-            self.delete_all()
-            self.fig_b()
-            self.fig_e()
+            only = set(self.args.only.split(",")) if self.args.only else {"a", "b", "c", "e", "f"}
+            if only & {"a", "b", "c", "e"}:
+                self.setup_world()
+            if "a" in only:
+                self.fig_a()
+            if "c" in only:
+                self.fig_c()
+            if only & {"b", "e"}:
+                self.delete_all()
+            if "b" in only:
+                self.fig_b()
+            if "e" in only:
+                self.fig_e()
+            if "f" in only:
+                self.fig_f()
         finally:
             self.stop_emulator()
         self.results["meta"]["loadavg_at_end"] = os.getloadavg()
@@ -420,18 +537,23 @@ def main() -> None:
     ap.add_argument("--loadgen", required=True)
     ap.add_argument("--quick", action="store_true", help="a smoke run: few repetitions, small bounds")
     ap.add_argument("--out", default=str(HERE / "results"))
+    ap.add_argument("--only", help="comma-separated figures to run (a,b,c,e,f); default: all (d comes with a and b)")
     args = ap.parse_args()
     args.list_peers, args.bulk, args.throttled = 200, 500, 200
     if args.quick:
         args.list_runs, args.bulk_runs, args.throttled_runs, args.rss_runs = 3, 1, 1, 2
+        args.apply_runs, args.plan_runs = 1, 3
         args.load_reps, args.load_requests, args.load_seconds = 1, 2000, 2
     else:
         args.list_runs, args.bulk_runs, args.throttled_runs, args.rss_runs = 21, 3, 3, 5
+        args.apply_runs, args.plan_runs = 3, 11
         args.load_reps, args.load_requests, args.load_seconds = 3, 50000, 5
     res = Bench(args).run()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     name = "quick.json" if args.quick else "latest.json"
+    if args.only:
+        name = f"only-{args.only.replace(',', '')}-{name}"
     (out / name).write_text(json.dumps(res, indent=2) + "\n")
     print(json.dumps(res, indent=2))
     log(f"results written to {out / name}")

@@ -4,6 +4,7 @@
 #
 #   bench/run.sh            # the full run (a few minutes); results in bench/results/latest.json
 #   bench/run.sh --quick    # a smoke run (about a minute); results in bench/results/quick.json
+#   bench/run.sh --only=f   # some figures only (a,b,c,e,f); results in bench/results/only-*.json
 #
 # Steps: release build of bgpeer and of the load generator (examples/loadgen.rs), the venv with the
 # pinned official SDKs (scripts/sdk-venv.sh), then bench/bench.py starts the emulator and measures.
@@ -12,13 +13,13 @@ cd "$(dirname "$0")/.."
 
 for arg in "$@"; do
     case "$arg" in
-    --quick) ;;
+    --quick | --only=*) ;;
     -h | --help)
-        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "error: unknown argument '$arg'; use --quick or nothing" >&2
+        echo "error: unknown argument '$arg'; use --quick, --only=FIGURES or nothing" >&2
         exit 2
         ;;
     esac

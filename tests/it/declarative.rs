@@ -67,7 +67,10 @@ fn mutations(emu: &Emulator) -> Vec<String> {
 }
 
 /// Every peer of the region as (VBR, group name, IP), sorted; and the same for networks.
-fn state(sb: &Sandbox, emu: &Emulator) -> (Vec<(String, String, String)>, Vec<(String, String)>) {
+/// Peers as (VBR, group name, IP) and networks as (VBR, CIDR).
+type State = (Vec<(String, String, String)>, Vec<(String, String)>);
+
+fn state(sb: &Sandbox, emu: &Emulator) -> State {
     let groups = ok_json(sh(sb, emu).args(["-o", "json", "group", "list"]));
     let name_of = |id: &str| -> String {
         groups

@@ -71,11 +71,7 @@ pub async fn run(ctx: &Context, args: ApplyArgs) -> anyhow::Result<()> {
     if let Some(saved) = &saved {
         if saved.plan.fingerprint != plan.fingerprint {
             return Err(CliError::StalePlan {
-                message: format!(
-                    "the live BGP set-up of the plan's VBRs changed since the plan was made ({} then, {} now); nothing was sent",
-                    short(&saved.plan.fingerprint),
-                    short(&plan.fingerprint)
-                ),
+                message: "the live BGP set-up of the plan's VBRs changed since the plan was made (its fingerprint differs); nothing was sent".into(),
                 hint: Some(format!(
                     "make and review a new plan: bgpeer plan -f {} --out PLAN",
                     saved.file
@@ -194,11 +190,6 @@ pub async fn run(ctx: &Context, args: ApplyArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
-}
-
-fn short(fingerprint: &str) -> &str {
-    let f = fingerprint.strip_prefix("sha256:").unwrap_or(fingerprint);
-    &f[..f.len().min(12)]
 }
 
 fn read_saved(path: &str) -> anyhow::Result<SavedPlan> {
@@ -1296,13 +1287,6 @@ fn emit_report(ctx: &Context, changes: &[Change], statuses: &[Status]) -> anyhow
     crate::commands::emit::emit_list(
         ctx,
         results.collect::<Vec<_>>(),
-        &[
-            "result",
-            "action",
-            "kind",
-            "vbr_id",
-            "key",
-            "error.code",
-        ],
+        &["result", "action", "kind", "vbr_id", "key", "error.code"],
     )
 }
