@@ -753,3 +753,99 @@ fn peer_create_fields(dp: &DesiredPeer) -> Vec<FieldChange> {
     }
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::declarative::file::{self, ReadOptions};
+    use serde_json::json;
+
+    fn live() -> LiveVbr {
+        let g = |id: &str, name: &str, v: &str| -> BgpGroup {
+            serde_json::from_value(json!({"BgpGroupId": id, "Name": name, "PeerAsn": 65001,
+                "IpVersion": v, "RouterId": "vbr-1", "Status": "Available"}))
+            .unwrap()
+        };
+        let p = |id: &str, group: &str, ip: &str| -> BgpPeer {
+            serde_json::from_value(json!({"BgpPeerId": id, "BgpGroupId": group, "PeerIpAddress": ip,
+                "IpVersion": "IPv4", "EnableBfd": false, "Status": "Available"}))
+            .unwrap()
+        };
+        LiveVbr {
+            region: "cn-shanghai".into(),
+            vbr_id: "vbr-1".into(),
+            groups: vec![g("bgpg-a", "core", "IPv4"), g("bgpg-b", "edge", "IPv4")],
+            peers: vec![p("bgp-1", "bgpg-a", "10.0.0.1"), p("bgp-2", "bgpg-b", "10.0.0.2")],
+            networks: vec![],
+        }
+    }
+
+    fn plan_of(text: &str, prune: bool) -> Plan {
+        let d = file::read("f.yaml", text, &ReadOptions::default()).unwrap();
+        plan("f.yaml", &d, &Keys::default(), &[live()], prune, &[]).unwrap()
+    }
+
+    const HEAD: &str = "region: cn-shanghai\nvbrs:\n  - vbr_id: vbr-1\n    groups:\n";
+
+    #[test]
+    fn a_peer_that_moves_group_is_one_replace_whichever_group_comes_first() {
+        for order in [
+            "      - name: core\n        peers:\n          - peer_ip_address: 10.0.0.1\n          - peer_ip_address: 10.0.0.2\n      - name: edge\n",
+            "      - name: edge\n      - name: core\n        peers:\n          - peer_ip_address: 10.0.0.1\n          - peer_ip_address: 10.0.0.2\n",
+        ] {
+            let p = plan_of(&format!("{HEAD}{order}"), true);
+            let moves: Vec<&Change> = p.changes.iter().filter(|c| c.kind == Kind::Peer).collect();
+            assert_eq!(moves.len(), 1, "{:#?}", p.changes);
+            assert_eq!(moves[0].action, Action::Replace);
+            assert_eq!(moves[0].id.as_deref(), Some("bgp-2"));
+            assert_eq!(moves[0].group_id.as_deref(), Some("bgpg-a"));
+            assert!(p.unmanaged.is_empty());
+        }
+    }
+
+    #[test]
+    fn unmentioned_objects_are_unmanaged_or_pruned_with_their_peers() {
+        let text = format!("{HEAD}      - name: core\n        peers:\n          - peer_ip_address: 10.0.0.1\n");
+        let kept = plan_of(&text, false);
+        assert!(kept.changes.is_empty(), "{:#?}", kept.changes);
+        assert_eq!(kept.unmanaged.len(), 2, "group b and its peer");
+        let pruned = plan_of(&text, true);
+        let what: Vec<(Action, Kind, Option<&str>)> = pruned
+            .changes
+            .iter()
+            .map(|c| (c.action, c.kind, c.id.as_deref()))
+            .collect();
+        assert_eq!(
+            what,
+            [
+                (Action::Delete, Kind::Peer, Some("bgp-2")),
+                (Action::Delete, Kind::Group, Some("bgpg-b"))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ip_version_change_replaces_the_group_and_its_peers() {
+        let text = format!("{HEAD}      - name: core\n        ip_version: IPv6\n        peers:\n          - peer_ip_address: 2001:db8::1\n      - name: edge\n        peers:\n          - peer_ip_address: 10.0.0.2\n");
+        let p = plan_of(&text, false);
+        let what: Vec<(Action, Kind, &str)> =
+            p.changes.iter().map(|c| (c.action, c.kind, c.key.as_str())).collect();
+        assert_eq!(
+            what,
+            [
+                (Action::Delete, Kind::Peer, "10.0.0.1"),
+                (Action::Replace, Kind::Group, "core"),
+                (Action::Create, Kind::Peer, "2001:db8::1"),
+            ]
+        );
+        assert!(p.changes[1].drops_session);
+        assert!(p.changes[1].field("ip_version").unwrap().forces_replace);
+    }
+
+    #[test]
+    fn fields_left_out_are_not_compared() {
+        let p = plan_of(&format!("{HEAD}      - name: core\n      - name: edge\n        peer_asn: 65002\n"), false);
+        assert_eq!(p.changes.len(), 1);
+        assert_eq!(p.changes[0].fields, [FieldChange::value("peer_asn", Some(json!(65001)), Some(json!(65002)))]);
+    }
+}
