@@ -767,15 +767,20 @@ mod tests {
             .unwrap()
         };
         let p = |id: &str, group: &str, ip: &str| -> BgpPeer {
-            serde_json::from_value(json!({"BgpPeerId": id, "BgpGroupId": group, "PeerIpAddress": ip,
-                "IpVersion": "IPv4", "EnableBfd": false, "Status": "Available"}))
+            serde_json::from_value(
+                json!({"BgpPeerId": id, "BgpGroupId": group, "PeerIpAddress": ip,
+                "IpVersion": "IPv4", "EnableBfd": false, "Status": "Available"}),
+            )
             .unwrap()
         };
         LiveVbr {
             region: "cn-shanghai".into(),
             vbr_id: "vbr-1".into(),
             groups: vec![g("bgpg-a", "core", "IPv4"), g("bgpg-b", "edge", "IPv4")],
-            peers: vec![p("bgp-1", "bgpg-a", "10.0.0.1"), p("bgp-2", "bgpg-b", "10.0.0.2")],
+            peers: vec![
+                p("bgp-1", "bgpg-a", "10.0.0.1"),
+                p("bgp-2", "bgpg-b", "10.0.0.2"),
+            ],
             networks: vec![],
         }
     }
@@ -805,7 +810,9 @@ mod tests {
 
     #[test]
     fn unmentioned_objects_are_unmanaged_or_pruned_with_their_peers() {
-        let text = format!("{HEAD}      - name: core\n        peers:\n          - peer_ip_address: 10.0.0.1\n");
+        let text = format!(
+            "{HEAD}      - name: core\n        peers:\n          - peer_ip_address: 10.0.0.1\n"
+        );
         let kept = plan_of(&text, false);
         assert!(kept.changes.is_empty(), "{:#?}", kept.changes);
         assert_eq!(kept.unmanaged.len(), 2, "group b and its peer");
@@ -828,8 +835,11 @@ mod tests {
     fn an_ip_version_change_replaces_the_group_and_its_peers() {
         let text = format!("{HEAD}      - name: core\n        ip_version: IPv6\n        peers:\n          - peer_ip_address: 2001:db8::1\n      - name: edge\n        peers:\n          - peer_ip_address: 10.0.0.2\n");
         let p = plan_of(&text, false);
-        let what: Vec<(Action, Kind, &str)> =
-            p.changes.iter().map(|c| (c.action, c.kind, c.key.as_str())).collect();
+        let what: Vec<(Action, Kind, &str)> = p
+            .changes
+            .iter()
+            .map(|c| (c.action, c.kind, c.key.as_str()))
+            .collect();
         assert_eq!(
             what,
             [
@@ -844,8 +854,18 @@ mod tests {
 
     #[test]
     fn fields_left_out_are_not_compared() {
-        let p = plan_of(&format!("{HEAD}      - name: core\n      - name: edge\n        peer_asn: 65002\n"), false);
+        let p = plan_of(
+            &format!("{HEAD}      - name: core\n      - name: edge\n        peer_asn: 65002\n"),
+            false,
+        );
         assert_eq!(p.changes.len(), 1);
-        assert_eq!(p.changes[0].fields, [FieldChange::value("peer_asn", Some(json!(65001)), Some(json!(65002)))]);
+        assert_eq!(
+            p.changes[0].fields,
+            [FieldChange::value(
+                "peer_asn",
+                Some(json!(65001)),
+                Some(json!(65002))
+            )]
+        );
     }
 }
