@@ -85,7 +85,7 @@ fn apply_setting_flags(ctx: &Context, p: &mut Profile) {
         p.endpoint = Some(e);
     }
     if let Some(o) = g.output {
-        p.output = Some(output_name(o).to_string());
+        p.output = Some(o.name().to_string());
     }
     if let Some(v) = g.signature_version {
         p.signature_version = Some(v.as_str().to_string());
@@ -101,17 +101,6 @@ fn apply_setting_flags(ctx: &Context, p: &mut Profile) {
     }
     if let Some(v) = g.max_attempts {
         p.max_attempts = Some(v);
-    }
-}
-
-fn output_name(o: OutputFormat) -> &'static str {
-    match o {
-        OutputFormat::Table => "table",
-        OutputFormat::Json => "json",
-        OutputFormat::Ndjson => "ndjson",
-        OutputFormat::Tsv => "tsv",
-        OutputFormat::Value => "value",
-        OutputFormat::None => "none",
     }
 }
 
@@ -516,7 +505,7 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
             None => unset("endpoint", "derived from the region"),
         },
         match &s.output {
-            Some(o) => set("output", output_name(o.value).to_string(), &o.source),
+            Some(o) => set("output", o.value.name().to_string(), &o.source),
             None => unset(
                 "output",
                 "built-in default (table on a terminal, json otherwise)",

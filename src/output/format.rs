@@ -30,4 +30,16 @@ impl OutputFormat {
     pub fn parse(raw: &str) -> Option<OutputFormat> {
         <OutputFormat as ValueEnum>::from_str(raw.trim(), true).ok()
     }
+
+    /// Its name, as `-o`, profiles and `BGPEER_OUTPUT` spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Ndjson => "ndjson",
+            OutputFormat::Tsv => "tsv",
+            OutputFormat::Value => "value",
+            OutputFormat::None => "none",
+        }
+    }
 }

@@ -16,6 +16,7 @@ use crate::api::peer::{self, CreatePeer, ModifyPeer, PeerFilter};
 use crate::api::request::Request;
 use crate::api::validate::IpVersion;
 use crate::cli::declarative::ApplyArgs;
+use crate::commands::bulk::run::Pacer;
 use crate::commands::{CliError, Context};
 use crate::declarative::keys::WantedKey;
 use crate::declarative::live::{group_key, group_name, LiveVbr};
@@ -717,12 +718,7 @@ impl<'a> Run<'a> {
         }
         let result = match kind {
             Kind::Group => self.wait_groups_available(region, vbr, &busy).await,
-            _ => {
-                self.wait_peers(region, vbr, &busy, "Available", |p| {
-                    p.status.as_str() == Some("Available")
-                })
-                .await
-            }
+            _ => self.wait_peers_available(region, vbr, &busy).await,
         };
         if let Err(why) = result {
             self.skip_all(indices, &why);
@@ -731,32 +727,19 @@ impl<'a> Run<'a> {
 
     async fn wait_peers_gone(&self, region: &str, vbr: &str, ids: &[String]) -> Result<(), String> {
         let pacer = self.regions.pacer(region);
-        poll(
-            self.ctx,
-            &self.waits,
-            &format!("{} deleted peer(s) on {vbr} to be gone", ids.len()),
-            || async {
-                let f = PeerFilter {
-                    router_id: Some(vbr.to_string()),
-                    ..Default::default()
-                };
-                let peers: Vec<BgpPeer> = pacer
-                    .call(|c| {
-                        let f = f.clone();
-                        async move { peer::list(&c, region, &f, None).await }
-                    })
-                    .await?;
-                let left = peers
-                    .iter()
-                    .filter(|p| {
-                        p.bgp_peer_id
-                            .as_str()
-                            .is_some_and(|id| ids.iter().any(|x| x == id))
-                    })
-                    .count();
-                Ok((left == 0, format!("{left} still there")))
-            },
-        )
+        let what = format!("{} deleted peer(s) on {vbr} to be gone", ids.len());
+        poll(self.ctx, &self.waits, &what, || async {
+            let peers = vbr_peers(pacer, region, vbr).await?;
+            let left = peers
+                .iter()
+                .filter(|p| {
+                    p.bgp_peer_id
+                        .as_str()
+                        .is_some_and(|id| ids.iter().any(|x| x == id))
+                })
+                .count();
+            Ok((left == 0, format!("{left} still there")))
+        })
         .await
     }
 
@@ -767,25 +750,21 @@ impl<'a> Run<'a> {
         cidrs: &[String],
     ) -> Result<(), String> {
         let pacer = self.regions.pacer(region);
-        poll(
-            self.ctx,
-            &self.waits,
-            &format!("{} deleted network(s) on {vbr} to be gone", cidrs.len()),
-            || async {
-                let nets: Vec<BgpNetwork> = pacer
-                    .call(|c| async move { network::list(&c, region, Some(vbr), None).await })
-                    .await?;
-                let left = nets
-                    .iter()
-                    .filter(|n| {
-                        n.dst_cidr_block
-                            .as_str()
-                            .is_some_and(|d| cidrs.iter().any(|x| network::same_cidr(x, d)))
-                    })
-                    .count();
-                Ok((left == 0, format!("{left} still there")))
-            },
-        )
+        let what = format!("{} deleted network(s) on {vbr} to be gone", cidrs.len());
+        poll(self.ctx, &self.waits, &what, || async {
+            let nets: Vec<BgpNetwork> = pacer
+                .call(|c| async move { network::list(&c, region, Some(vbr), None).await })
+                .await?;
+            let left = nets
+                .iter()
+                .filter(|n| {
+                    n.dst_cidr_block
+                        .as_str()
+                        .is_some_and(|d| cidrs.iter().any(|x| network::same_cidr(x, d)))
+                })
+                .count();
+            Ok((left == 0, format!("{left} still there")))
+        })
         .await
     }
 
@@ -796,82 +775,95 @@ impl<'a> Run<'a> {
         ids: &[String],
     ) -> Result<(), String> {
         let pacer = self.regions.pacer(region);
-        poll(
-            self.ctx,
-            &self.waits,
-            &format!("{} group(s) on {vbr} to be Available", ids.len()),
-            || async {
-                let f = GroupFilter {
-                    router_id: Some(vbr.to_string()),
-                    ..Default::default()
-                };
-                let groups: Vec<BgpGroup> = pacer
-                    .call(|c| {
-                        let f = f.clone();
-                        async move { group::list(&c, region, &f, None).await }
-                    })
-                    .await?;
-                let waiting: Vec<String> = ids
-                    .iter()
-                    .filter(|id| {
-                        !groups.iter().any(|g| {
-                            g.bgp_group_id.as_str() == Some(id.as_str())
-                                && g.status.as_str() == Some("Available")
-                        })
-                    })
-                    .cloned()
-                    .collect();
-                Ok((
-                    waiting.is_empty(),
-                    format!("not yet: {}", waiting.join(", ")),
-                ))
-            },
-        )
+        let what = format!("{} group(s) on {vbr} to be Available", ids.len());
+        poll(self.ctx, &self.waits, &what, || async {
+            let f = GroupFilter {
+                router_id: Some(vbr.to_string()),
+                ..Default::default()
+            };
+            let groups: Vec<BgpGroup> = pacer
+                .call(|c| {
+                    let f = f.clone();
+                    async move { group::list(&c, region, &f, None).await }
+                })
+                .await?;
+            let available = |id: &String| {
+                groups.iter().any(|g| {
+                    g.bgp_group_id.as_str() == Some(id.as_str())
+                        && g.status.as_str() == Some("Available")
+                })
+            };
+            let waiting: Vec<&str> = ids
+                .iter()
+                .filter(|id| !available(id))
+                .map(String::as_str)
+                .collect();
+            Ok((
+                waiting.is_empty(),
+                format!("not yet: {}", waiting.join(", ")),
+            ))
+        })
         .await
     }
 
-    async fn wait_peers(
+    async fn wait_peers_available(
         &self,
         region: &str,
         vbr: &str,
         ids: &[String],
-        state: &str,
-        reached: impl Fn(&BgpPeer) -> bool,
     ) -> Result<(), String> {
         let pacer = self.regions.pacer(region);
-        let reached = &reached;
-        poll(
-            self.ctx,
-            &self.waits,
-            &format!("{} peer(s) on {vbr} to be {state}", ids.len()),
-            || async move {
-                let f = PeerFilter {
-                    router_id: Some(vbr.to_string()),
-                    ..Default::default()
-                };
-                let peers: Vec<BgpPeer> = pacer
-                    .call(|c| {
-                        let f = f.clone();
-                        async move { peer::list(&c, region, &f, None).await }
-                    })
-                    .await?;
-                let waiting: Vec<String> = ids
-                    .iter()
-                    .filter(|id| {
-                        !peers
-                            .iter()
-                            .any(|p| p.bgp_peer_id.as_str() == Some(id.as_str()) && reached(p))
-                    })
-                    .cloned()
-                    .collect();
-                Ok((
-                    waiting.is_empty(),
-                    format!("not yet: {}", waiting.join(", ")),
-                ))
-            },
-        )
+        let what = format!("{} peer(s) on {vbr} to be Available", ids.len());
+        poll(self.ctx, &self.waits, &what, || async {
+            let peers = vbr_peers(pacer, region, vbr).await?;
+            let waiting = not_yet(
+                &peers,
+                ids,
+                |p| p.status.as_str() == Some("Available"),
+                |p| p.status.as_str(),
+            );
+            Ok((
+                waiting.is_empty(),
+                format!("not yet: {}", waiting.join(", ")),
+            ))
+        })
         .await
     }
+}
+
+/// Every peer of one VBR, through the region's pacer.
+async fn vbr_peers(pacer: &Pacer, region: &str, vbr: &str) -> anyhow::Result<Vec<BgpPeer>> {
+    let f = PeerFilter {
+        router_id: Some(vbr.to_string()),
+        ..Default::default()
+    };
+    pacer
+        .call(|c| {
+            let f = f.clone();
+            async move { peer::list(&c, region, &f, None).await }
+        })
+        .await
+}
+
+/// The peers of `ids` that have not `reached` a state, each as `ID STATE` (`gone` when not listed).
+fn not_yet(
+    peers: &[BgpPeer],
+    ids: &[String],
+    reached: impl Fn(&BgpPeer) -> bool,
+    state: impl Fn(&BgpPeer) -> Option<&str>,
+) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| {
+            let p = peers
+                .iter()
+                .find(|p| p.bgp_peer_id.as_str() == Some(id.as_str()));
+            match p {
+                Some(p) if reached(p) => None,
+                Some(p) => Some(format!("{id} {}", state(p).unwrap_or("?"))),
+                None => Some(format!("{id} gone")),
+            }
+        })
+        .collect()
 }
 
 /// Polls `check` (true: done) every interval, backing off 1.5x up to 5x, until the timeout or a
@@ -940,44 +932,16 @@ async fn wait_established(
     }
     let waits = by_vbr.iter().map(|((region, vbr), ids)| async move {
         let pacer = regions.pacer(region);
-        poll(
-            ctx,
-            w,
-            &format!("{} BGP session(s) on {vbr} to be Established", ids.len()),
-            || async {
-                let f = PeerFilter {
-                    router_id: Some(vbr.clone()),
-                    ..Default::default()
-                };
-                let peers: Vec<BgpPeer> = pacer
-                    .call(|c| {
-                        let f = f.clone();
-                        async move { peer::list(&c, region, &f, None).await }
-                    })
-                    .await?;
-                let down: Vec<String> = ids
-                    .iter()
-                    .filter(|id| {
-                        !peers.iter().any(|p| {
-                            p.bgp_peer_id.as_str() == Some(id.as_str())
-                                && p.bgp_status.as_str() == Some("Established")
-                        })
-                    })
-                    .map(|id| {
-                        let state = peers
-                            .iter()
-                            .find(|p| p.bgp_peer_id.as_str() == Some(id.as_str()))
-                            .and_then(|p| p.bgp_status.as_str())
-                            .unwrap_or("gone");
-                        format!("{id} {state}")
-                    })
-                    .collect();
-                Ok((
-                    down.is_empty(),
-                    format!("not Established: {}", down.join(", ")),
-                ))
-            },
-        )
+        let what = format!("{} BGP session(s) on {vbr} to be Established", ids.len());
+        poll(ctx, w, &what, || async {
+            let peers = vbr_peers(pacer, region, vbr).await?;
+            let established = |p: &BgpPeer| p.bgp_status.as_str() == Some("Established");
+            let down = not_yet(&peers, ids, established, |p| p.bgp_status.as_str());
+            Ok((
+                down.is_empty(),
+                format!("not Established: {}", down.join(", ")),
+            ))
+        })
         .await
     });
     let results = futures_util::future::join_all(waits).await;

@@ -13,7 +13,7 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
         return Err(CliError::usage(
             format!(
                 "export writes YAML, or JSON with -o json; -o {} is not a file format",
-                format_name(format)
+                format.name()
             ),
             Some("leave -o out for YAML, or give -o json".to_string()),
         )
@@ -66,15 +66,4 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     };
     ctx.write_stdout(text.as_bytes())?;
     Ok(())
-}
-
-fn format_name(f: OutputFormat) -> &'static str {
-    match f {
-        OutputFormat::Table => "table",
-        OutputFormat::Json => "json",
-        OutputFormat::Ndjson => "ndjson",
-        OutputFormat::Tsv => "tsv",
-        OutputFormat::Value => "value",
-        OutputFormat::None => "none",
-    }
 }
