@@ -6,6 +6,7 @@
 pub mod apply;
 pub mod export;
 pub mod plan;
+mod rollback;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
