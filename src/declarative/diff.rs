@@ -329,47 +329,66 @@ impl Differ {
     ) {
         let replaced_id = replaced.and_then(|g| g.bgp_group_id.as_str());
         for dp in &dg.peers {
-            self.check_bfd(dp, None);
-            let home = peer_home
-                .get(&dp.ip)
-                .filter(|p| !consumed.contains(p.bgp_peer_id.as_str().unwrap_or("")));
-            match home {
-                Some(old) => {
-                    consumed.insert(old.bgp_peer_id.as_str().unwrap_or("").to_string());
-                    let from_replaced =
-                        replaced_id.is_some() && old.bgp_group_id.as_str() == replaced_id;
-                    let reason = if from_replaced {
-                        format!("its group is replaced ({why})")
-                    } else {
-                        format!(
-                            "the peer moves from group {} (a peer's group cannot change in place)",
-                            lv.groups()
-                                .find(|g| g.bgp_group_id.as_str() == old.bgp_group_id.as_str())
-                                .map(group_label)
-                                .unwrap_or_else(|| old
-                                    .bgp_group_id
-                                    .as_str()
-                                    .unwrap_or("?")
-                                    .to_string())
-                        )
-                    };
-                    let fields = peer_create_fields(dp);
-                    let c =
-                        self.change(lv, Action::Replace, Kind::Peer, dp.peer_ip_address.clone());
-                    c.group = Some(dg.key());
-                    c.id = old.bgp_peer_id.as_str().map(str::to_string);
-                    c.fields = fields;
-                    c.reason = Some(reason);
-                    c.drops_session = true;
-                }
-                None => {
-                    let fields = peer_create_fields(dp);
-                    let c = self.change(lv, Action::Create, Kind::Peer, dp.peer_ip_address.clone());
-                    c.group = Some(dg.key());
-                    c.fields = fields;
-                }
-            }
+            self.new_peer(
+                &dg.key(),
+                None,
+                dp,
+                replaced_id,
+                lv,
+                peer_home,
+                consumed,
+                why,
+            );
         }
+    }
+
+    /// One peer new to its group (`group_id`: the live group's, when it stays): created, or
+    /// replaced when its address lives in another group now (or in the group `replaced_id` that is
+    /// re-created, `why`).
+    #[allow(clippy::too_many_arguments)]
+    fn new_peer(
+        &mut self,
+        group: &str,
+        group_id: Option<&str>,
+        dp: &DesiredPeer,
+        replaced_id: Option<&str>,
+        lv: &LiveVbr,
+        peer_home: &HashMap<IpAddr, &BgpPeer>,
+        consumed: &mut HashSet<String>,
+        why: &str,
+    ) {
+        self.check_bfd(dp, None);
+        let home = peer_home
+            .get(&dp.ip)
+            .filter(|p| !consumed.contains(p.bgp_peer_id.as_str().unwrap_or("")));
+        let (action, id, reason) = match home {
+            Some(old) => {
+                consumed.insert(old.bgp_peer_id.as_str().unwrap_or("").to_string());
+                let reason = if replaced_id.is_some() && old.bgp_group_id.as_str() == replaced_id {
+                    format!("its group is replaced ({why})")
+                } else {
+                    let from = lv
+                        .groups()
+                        .find(|g| g.bgp_group_id.as_str() == old.bgp_group_id.as_str())
+                        .map(group_label)
+                        .unwrap_or_else(|| old.bgp_group_id.as_str().unwrap_or("?").to_string());
+                    format!(
+                        "the peer moves from group {from} (a peer's group cannot change in place)"
+                    )
+                };
+                let id = old.bgp_peer_id.as_str().map(str::to_string);
+                (Action::Replace, id, Some(reason))
+            }
+            None => (Action::Create, None, None),
+        };
+        let fields = peer_create_fields(dp);
+        let c = self.change(lv, action, Kind::Peer, dp.peer_ip_address.clone());
+        c.group = Some(group.to_string());
+        c.group_id = group_id.map(str::to_string);
+        c.id = id;
+        c.fields = fields;
+        c.drops_session = action == Action::Replace;
+        c.reason = reason;
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -525,19 +544,8 @@ impl Differ {
                     consumed.insert(p.bgp_peer_id.as_str().unwrap_or("").to_string());
                     self.peer_matched(dg, dp, g, p, lv);
                 }
-                None => {
-                    // New here: created, or moved from another group (a replace).
-                    let single = DesiredGroup {
-                        peers: vec![dp.clone()],
-                        ..dg.clone()
-                    };
-                    self.new_group_peers(&single, None, lv, peer_home, consumed, "");
-                    if let Some(c) = self.changes.last_mut() {
-                        if c.kind == Kind::Peer {
-                            c.group_id = Some(id.clone());
-                        }
-                    }
-                }
+                // New here: created, or moved from another group (a replace).
+                None => self.new_peer(&dg.key(), Some(&id), dp, None, lv, peer_home, consumed, ""),
             }
         }
         // Live peers of this group the file does not list (and that do not move elsewhere).

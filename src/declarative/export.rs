@@ -256,24 +256,7 @@ fn groups(v: &LiveVbr, used_vars: &mut HashSet<String>) -> Vec<DocGroup> {
             if pin {
                 fields.push(("id".into(), json!(id)));
             }
-            if let Some(d) = g.description.as_str().filter(|d| !d.is_empty()) {
-                fields.push(("description".into(), json!(d)));
-            }
-            if let Some(a) = g.peer_asn.as_u64() {
-                fields.push(("peer_asn".into(), json!(a)));
-            }
-            if let Some(a) = g.local_asn.as_u64() {
-                fields.push(("local_asn".into(), json!(a)));
-            }
-            if let Some(f) = g.is_fake.as_bool() {
-                fields.push(("is_fake_asn".into(), json!(f)));
-            }
-            if let Some(q) = g.route_limit.as_u64() {
-                fields.push(("route_quota".into(), json!(q)));
-            }
-            if let Some(ver) = g.ip_version.as_str() {
-                fields.push(("ip_version".into(), json!(ver)));
-            }
+            fields.extend(group_fields(g));
             let key_env = group_key(g).map(|_| {
                 let mut var = key_variable(&v.vbr_id, name.filter(|_| !pin).unwrap_or(&id));
                 if !used_vars.insert(var.clone()) {
@@ -296,18 +279,7 @@ fn groups(v: &LiveVbr, used_vars: &mut HashSet<String>) -> Vec<DocGroup> {
                         return None;
                     };
                     let mut f: Vec<(String, Value)> = vec![("peer_ip_address".into(), json!(ip))];
-                    if let Some(ver) = p.ip_version.as_str() {
-                        f.push(("ip_version".into(), json!(ver)));
-                    }
-                    let bfd = p.enable_bfd.as_bool();
-                    if let Some(b) = bfd {
-                        f.push(("enable_bfd".into(), json!(b)));
-                    }
-                    if bfd == Some(true) {
-                        if let Some(h) = p.bfd_multi_hop.get().and_then(|n| n.as_i64()) {
-                            f.push(("bfd_multi_hop".into(), json!(h)));
-                        }
-                    }
+                    f.extend(peer_fields(p));
                     Some(f)
                 })
                 .collect();
@@ -320,6 +292,49 @@ fn groups(v: &LiveVbr, used_vars: &mut HashSet<String>) -> Vec<DocGroup> {
             }
         })
         .collect()
+}
+
+/// A live group's managed fields as the file writes them, after its name (and `id`): every
+/// one it has, except the AuthKey.
+pub fn group_fields(g: &BgpGroup) -> Vec<(String, Value)> {
+    let mut fields: Vec<(String, Value)> = Vec::new();
+    let mut add = |k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            fields.push((k.to_string(), v));
+        }
+    };
+    add(
+        "description",
+        g.description
+            .as_str()
+            .filter(|d| !d.is_empty())
+            .map(|d| json!(d)),
+    );
+    add("peer_asn", g.peer_asn.as_u64().map(|a| json!(a)));
+    add("local_asn", g.local_asn.as_u64().map(|a| json!(a)));
+    add("is_fake_asn", g.is_fake.as_bool().map(|f| json!(f)));
+    add("route_quota", g.route_limit.as_u64().map(|q| json!(q)));
+    add("ip_version", g.ip_version.as_str().map(|v| json!(v)));
+    fields
+}
+
+/// A live peer's managed fields as the file writes them, after its address: the hop count only
+/// with BFD on.
+pub fn peer_fields(p: &BgpPeer) -> Vec<(String, Value)> {
+    let mut f: Vec<(String, Value)> = Vec::new();
+    if let Some(ver) = p.ip_version.as_str() {
+        f.push(("ip_version".into(), json!(ver)));
+    }
+    let bfd = p.enable_bfd.as_bool();
+    if let Some(b) = bfd {
+        f.push(("enable_bfd".into(), json!(b)));
+    }
+    if bfd == Some(true) {
+        if let Some(h) = p.bfd_multi_hop.get().and_then(|n| n.as_i64()) {
+            f.push(("bfd_multi_hop".into(), json!(h)));
+        }
+    }
+    f
 }
 
 fn networks(v: &LiveVbr) -> Vec<Vec<(String, Value)>> {

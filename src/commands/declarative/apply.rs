@@ -34,6 +34,7 @@ pub async fn run(ctx: &Context, args: ApplyArgs) -> anyhow::Result<()> {
     let waits = Waits {
         timeout: secs(args.timeout, "--timeout")?,
         interval: secs(args.interval, "--interval")?,
+        progress: None,
     };
     let established = args
         .wait_established
@@ -98,7 +99,7 @@ pub async fn run(ctx: &Context, args: ApplyArgs) -> anyhow::Result<()> {
     }
     confirm(ctx, &plan, args.allow_replace)?;
 
-    let keys = keys_by_group(&loaded, &plan);
+    let keys = keys_by_group(&loaded);
     let run = Run::new(ctx, &plan, &regions, keys, &live, waits.clone());
     run.all().await;
     let mut statuses = run.into_statuses();
@@ -251,7 +252,7 @@ fn confirm(ctx: &Context, plan: &Plan, allow_replace: bool) -> anyhow::Result<()
 }
 
 /// The wanted AuthKey of each group key of the plan: (VBR ID, group key) → key.
-fn keys_by_group(loaded: &super::Loaded, _plan: &Plan) -> HashMap<(String, String), WantedKey> {
+fn keys_by_group(loaded: &super::Loaded) -> HashMap<(String, String), WantedKey> {
     let mut out = HashMap::new();
     for (vi, v) in loaded.desired.vbrs.iter().enumerate() {
         for (gi, g) in v.groups.iter().enumerate() {
@@ -263,11 +264,9 @@ fn keys_by_group(loaded: &super::Loaded, _plan: &Plan) -> HashMap<(String, Strin
     out
 }
 
-#[derive(Debug, Clone)]
-struct Waits {
-    timeout: Duration,
-    interval: Duration,
-}
+/// How long and how often apply's waits poll (the polling rule of every wait: `--interval`,
+/// backing off 1.5x up to 5x, at most 30 s).
+type Waits = crate::api::wait::WaitOptions;
 
 /// What happened to one change.
 #[derive(Debug, Clone)]
@@ -875,9 +874,6 @@ where
 {
     let started = tokio::time::Instant::now();
     let deadline = started + w.timeout;
-    let max = (w.interval * 5)
-        .min(Duration::from_secs(30))
-        .max(w.interval);
     let mut delay = w.interval;
     loop {
         if ctx.stop.requested() {
@@ -896,7 +892,7 @@ where
             ));
         }
         tokio::time::sleep(delay.min(deadline - now)).await;
-        delay = delay.mul_f64(1.5).min(max);
+        delay = w.next_delay(delay);
     }
 }
 

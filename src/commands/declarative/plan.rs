@@ -122,26 +122,13 @@ pub async fn make_plan(
     Ok((plan, live, regions))
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
-/// reader never sees half a plan.
+/// Writes `bytes` to `path` through a temporary file beside it and a rename, so a reader never
+/// sees half a plan.
 fn write_atomically(path: &str, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let target = std::path::Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile_in(dir)?;
-    tmp.1.write_all(bytes)?;
-    tmp.1.sync_all()?;
-    std::fs::rename(&tmp.0, target)
-}
-
-fn tempfile_in(dir: &std::path::Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    let path = dir.join(format!(".bgpeer-plan-{}.tmp", uuid::Uuid::new_v4()));
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    Ok((path, file))
+    let tmp = format!("{path}.tmp-{}", uuid::Uuid::new_v4().simple());
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::apply::Status;
 use crate::api::model::{BgpGroup, BgpPeer};
 use crate::api::network;
+use crate::declarative::export::{group_fields, peer_fields};
 use crate::declarative::keys::WantedKey;
 use crate::declarative::live::{group_key, group_name, LiveVbr};
 use crate::declarative::plan::{Action, Change, FieldChange, Kind, Plan};
@@ -111,25 +112,8 @@ pub(super) fn rollback_plan(
                         let key = group_name(g)
                             .map(str::to_string)
                             .unwrap_or_else(|| format!("restored-{}", c.key));
-                        let mut fields = vec![];
-                        let mut add = |n: &str, v: Option<Value>| {
-                            if let Some(v) = v {
-                                fields.push(FieldChange::value(n, None, Some(v)));
-                            }
-                        };
-                        add("name", group_name(g).map(|n| json!(n)));
-                        add(
-                            "description",
-                            g.description
-                                .as_str()
-                                .filter(|d| !d.is_empty())
-                                .map(|d| json!(d)),
-                        );
-                        add("peer_asn", g.peer_asn.as_u64().map(|a| json!(a)));
-                        add("local_asn", g.local_asn.as_u64().map(|a| json!(a)));
-                        add("is_fake_asn", g.is_fake.as_bool().map(|a| json!(a)));
-                        add("route_quota", g.route_limit.as_u64().map(|a| json!(a)));
-                        add("ip_version", g.ip_version.as_str().map(|a| json!(a)));
+                        let name = group_name(g).map(|n| ("name".to_string(), json!(n)));
+                        let mut fields = created(name.into_iter().chain(group_fields(g)));
                         if let Some(k) = group_key(g) {
                             keys.insert(
                                 (l.vbr_id.clone(), key.clone()),
@@ -175,29 +159,11 @@ pub(super) fn rollback_plan(
                         } else {
                             (c.group.clone(), old_group)
                         };
-                        let mut fields = vec![];
-                        if let Some(ip) = p.peer_ip_address.as_str() {
-                            fields.push(FieldChange::value(
-                                "peer_ip_address",
-                                None,
-                                Some(json!(ip)),
-                            ));
-                        }
-                        if let Some(v) = p.ip_version.as_str() {
-                            fields.push(FieldChange::value("ip_version", None, Some(json!(v))));
-                        }
-                        if let Some(b) = p.enable_bfd.as_bool() {
-                            fields.push(FieldChange::value("enable_bfd", None, Some(json!(b))));
-                            if b {
-                                if let Some(h) = p.bfd_multi_hop.get().and_then(|n| n.as_i64()) {
-                                    fields.push(FieldChange::value(
-                                        "bfd_multi_hop",
-                                        None,
-                                        Some(json!(h)),
-                                    ));
-                                }
-                            }
-                        }
+                        let ip = p
+                            .peer_ip_address
+                            .as_str()
+                            .map(|ip| ("peer_ip_address".to_string(), json!(ip)));
+                        let fields = created(ip.into_iter().chain(peer_fields(p)));
                         changes.push(Change {
                             action: Action::Create,
                             group,
@@ -263,4 +229,11 @@ pub(super) fn rollback_plan(
         vec![],
     );
     (back, keys, unknown)
+}
+
+/// Fields as a create sets them: no old value.
+fn created(fields: impl Iterator<Item = (String, Value)>) -> Vec<FieldChange> {
+    fields
+        .map(|(k, v)| FieldChange::value(&k, None, Some(v)))
+        .collect()
 }
