@@ -110,6 +110,11 @@ impl Settings {
         Duration::try_from_secs_f64(self.retry_base_delay_secs.value).unwrap_or(Duration::ZERO)
     }
 
+    /// The CA certificates every HTTPS call trusts besides the built-in roots.
+    pub fn trust(&self) -> client::http::Trust {
+        client::http::Trust::default()
+    }
+
     /// Was the profile named on the command line? Then it brings its own credentials.
     pub fn profile_from_flag(&self) -> bool {
         matches!(self.profile.source, Source::Flag(_))

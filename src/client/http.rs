@@ -18,6 +18,14 @@ pub enum Proxy {
     Never,
 }
 
+/// Which server certificates are trusted besides the built-in roots: the same for the API, STS,
+/// the sign-in services and a credentials URI (see `Settings::trust`).
+#[derive(Debug, Clone, Default)]
+pub struct Trust {
+    /// Extra CA certificates, already parsed.
+    pub extra_roots: Vec<reqwest::Certificate>,
+}
+
 /// What differs between the callers of [`build`].
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
@@ -28,6 +36,7 @@ pub struct HttpOptions {
     /// Refuse plain `http://` URLs.
     pub https_only: bool,
     pub proxy: Proxy,
+    pub trust: Trust,
 }
 
 /// Builds an HTTP client with `options`.
@@ -39,6 +48,9 @@ pub fn build(options: &HttpOptions) -> Result<reqwest::Client, reqwest::Error> {
         .https_only(options.https_only);
     if options.proxy == Proxy::Never {
         builder = builder.no_proxy();
+    }
+    for root in &options.trust.extra_roots {
+        builder = builder.add_root_certificate(root.clone());
     }
     builder.build()
 }
@@ -56,6 +68,7 @@ mod tests {
                     timeout: Duration::from_secs(2),
                     https_only,
                     proxy,
+                    trust: Trust::default(),
                 })
                 .unwrap();
             }

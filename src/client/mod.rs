@@ -65,6 +65,8 @@ pub struct ClientConfig {
     pub debug: DebugLog,
     /// The time requests are signed with.
     pub clock: Clock,
+    /// The CA certificates trusted besides the built-in roots.
+    pub trust: http::Trust,
 }
 
 /// Per-call options.
@@ -154,6 +156,7 @@ impl Client {
             } else {
                 http::Proxy::FromEnvironment
             },
+            trust: config.trust.clone(),
         })
         .map_err(|e| ClientError::Config {
             message: format!("cannot build the HTTP client: {e}"),
@@ -531,12 +534,14 @@ mod retry_timing_tests {
                 access_key_id: "LTAI5tTestKey".into(),
                 access_key_secret: crate::secret::Secret::new("secret"),
                 security_token: None,
+                expiration: None,
                 source: "test".into(),
             },
             timeouts: Timeouts::default(),
             retry,
             debug: DebugLog::off(),
             clock: Clock::system(),
+            trust: http::Trust::default(),
         })
         .unwrap()
     }

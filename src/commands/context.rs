@@ -234,6 +234,7 @@ impl Context {
                 access_key_id: embedded.access_key_id.clone(),
                 access_key_secret: embedded.access_key_secret.clone(),
                 security_token: None,
+                expiration: None,
                 source: "built-in profile emulator".into(),
             };
             (Some(embedded.endpoint.clone()), creds)
@@ -266,6 +267,7 @@ impl Context {
             retry: settings.retry_policy(),
             debug: self.debug_log(),
             clock: self.clock.clone(),
+            trust: settings.trust(),
         };
         Ok(Client::new(config)?)
     }

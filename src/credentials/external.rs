@@ -79,6 +79,9 @@ pub async fn run(command: &str, whence: &str) -> Result<Credentials, Credentials
         access_key_id: id,
         access_key_secret: Secret::new(secret),
         security_token: field(&["sts_token", "SecurityToken", "security_token"]).map(Secret::new),
+        expiration: field(&["expiration", "Expiration"])
+            .as_deref()
+            .and_then(Credentials::parse_expiration),
         source: String::new(),
     })
 }

@@ -172,6 +172,7 @@ pub async fn resolve_with(
         debug,
         retry_base_delay: settings.retry_base_delay(),
         clock: clock.clone(),
+        trust: settings.trust(),
     };
     let mut tried: Vec<String> = Vec::new();
 
@@ -191,6 +192,7 @@ pub async fn resolve_with(
                     security_token: env
                         .get_nonblank("ALIBABA_CLOUD_SECURITY_TOKEN")
                         .map(|t| Secret::new(t.trim())),
+                    expiration: None,
                     source: format!("env {ID}"),
                 })
             }
@@ -320,7 +322,7 @@ pub async fn resolve_with(
 
     // 6. A credentials URI.
     match env.get_nonblank("ALIBABA_CLOUD_CREDENTIALS_URI") {
-        Some(uri) => return remote::credentials_uri(uri.trim()).await,
+        Some(uri) => return remote::credentials_uri(uri.trim(), &sts_options.trust).await,
         None => tried.push("env ALIBABA_CLOUD_CREDENTIALS_URI: not set".into()),
     }
 
@@ -392,6 +394,7 @@ async fn obtain_base(
         access_key_id: id.to_string(),
         access_key_secret: secret.clone(),
         security_token: token.cloned(),
+        expiration: None,
         source: whence.to_string(),
     };
     match spec {
@@ -433,7 +436,7 @@ async fn obtain_base(
             })
         }
         Spec::External { command } => external::run(command, whence).await,
-        Spec::CredentialsUri { uri } => remote::credentials_uri(uri).await,
+        Spec::CredentialsUri { uri } => remote::credentials_uri(uri, &sts_options.trust).await,
     }
 }
 

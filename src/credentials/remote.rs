@@ -23,7 +23,12 @@ pub enum ImdsFailure {
 }
 
 /// A client from the one HTTP builder; `proxy: false` for the link-local metadata service.
-fn http(connect: Duration, total: Duration, proxy: bool) -> Result<reqwest::Client, String> {
+fn http(
+    connect: Duration,
+    total: Duration,
+    proxy: bool,
+    trust: &client::http::Trust,
+) -> Result<reqwest::Client, String> {
     client::http::build(&client::http::HttpOptions {
         connect_timeout: connect,
         timeout: total,
@@ -33,6 +38,7 @@ fn http(connect: Duration, total: Duration, proxy: bool) -> Result<reqwest::Clie
         } else {
             client::http::Proxy::Never
         },
+        trust: trust.clone(),
     })
     .map_err(|e| e.to_string())
 }
@@ -65,8 +71,13 @@ pub fn imds_endpoint(env: &Env) -> String {
 pub async fn imds(env: &Env, role_name: Option<&str>) -> Result<Credentials, ImdsFailure> {
     let base = imds_endpoint(env);
     // Short timeouts: off ECS nothing answers, and that must not slow every command.
-    let client =
-        http(Duration::from_secs(1), Duration::from_secs(2), false).map_err(ImdsFailure::Failed)?;
+    let client = http(
+        Duration::from_secs(1),
+        Duration::from_secs(2),
+        false,
+        &client::http::Trust::default(),
+    )
+    .map_err(ImdsFailure::Failed)?;
     let token = match client
         .put(format!("{base}/latest/api/token"))
         .header("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")
@@ -184,6 +195,9 @@ fn parse_credentials_json(body: &str, what: &str) -> Result<Credentials, String>
         security_token: field("SecurityToken")
             .filter(|t| !t.is_empty())
             .map(Secret::new),
+        expiration: field("Expiration")
+            .as_deref()
+            .and_then(Credentials::parse_expiration),
         source: String::new(),
     })
 }
@@ -197,7 +211,10 @@ pub fn redact_uri(uri: &str) -> String {
 }
 
 /// GET the credentials URI; 200 with the same JSON as the metadata service.
-pub async fn credentials_uri(uri: &str) -> Result<Credentials, CredentialsError> {
+pub async fn credentials_uri(
+    uri: &str,
+    trust: &client::http::Trust,
+) -> Result<Credentials, CredentialsError> {
     let shown = redact_uri(uri);
     let fail = |m: String| {
         CredentialsError::invalid(
@@ -211,7 +228,8 @@ pub async fn credentials_uri(uri: &str) -> Result<Credentials, CredentialsError>
             "fix credentials_uri / ALIBABA_CLOUD_CREDENTIALS_URI".to_string(),
         ));
     }
-    let client = http(Duration::from_secs(5), Duration::from_secs(10), true).map_err(fail)?;
+    let client =
+        http(Duration::from_secs(5), Duration::from_secs(10), true, trust).map_err(fail)?;
     let r = client
         .get(uri)
         .send()

@@ -105,6 +105,8 @@ pub struct StsOptions {
     pub debug: crate::client::DebugLog,
     pub retry_base_delay: Duration,
     pub clock: Clock,
+    /// The CA certificates trusted for STS, sign-in and credentials-URI calls.
+    pub trust: crate::client::http::Trust,
 }
 
 /// Assumes `role` with `base` credentials, using the cache when it is still fresh.
@@ -122,6 +124,7 @@ pub async fn assume_role(
             access_key_id: c.access_key_id,
             access_key_secret: Secret::new(c.access_key_secret),
             security_token: Some(Secret::new(c.security_token)),
+            expiration: Credentials::parse_expiration(&c.expiration),
             source: label,
         });
     }
@@ -148,6 +151,7 @@ pub async fn assume_role(
         },
         debug: options.debug.clone(),
         clock: options.clock.clone(),
+        trust: options.trust.clone(),
     })
     .map_err(|e| CredentialsError::AssumeRole {
         role_arn: role.role_arn.clone(),
@@ -211,6 +215,7 @@ pub async fn assume_role(
         access_key_id: cached.access_key_id,
         access_key_secret: Secret::new(cached.access_key_secret),
         security_token: Some(Secret::new(cached.security_token)),
+        expiration: Credentials::parse_expiration(&cached.expiration),
         source: label,
     })
 }

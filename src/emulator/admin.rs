@@ -7,6 +7,9 @@
 //!   values longer than 256 characters cut;
 //!   `DELETE` clears it.
 //! - `POST /_emulator/reset`: restores the seeded world (persisted first).
+//! - `GET /_emulator/tokens`: `{"tokens": [TOKEN...]}`, tokens masked; `POST` accepts one
+//!   (`{"kind": "oidc"|"cloud_sso"|"oauth_refresh"|"oauth_access", "token": T, "expires"?: RFC 3339}`);
+//!   `DELETE` forgets them all.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,6 +24,7 @@ use serde_json::json;
 
 use super::app::App;
 use super::faults::Fault;
+use super::tokens::Accepted;
 
 fn admin_error(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({"error": message}))).into_response()
@@ -120,6 +124,36 @@ pub async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
 pub async fn clear_faults(State(app): State<Arc<App>>) -> Response {
     app.faults.replace(Vec::new());
     Json(FaultList { faults: Vec::new() }).into_response()
+}
+
+pub async fn get_tokens(State(app): State<Arc<App>>) -> Response {
+    Json(json!({ "tokens": app.tokens.list_masked() })).into_response()
+}
+
+pub async fn add_token(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let token: Accepted = match serde_json::from_slice(&body) {
+        Ok(t) => t,
+        Err(e) => {
+            return admin_error(
+                StatusCode::BAD_REQUEST,
+                &format!("invalid JSON body: {e} (docs/emulator.md, section Identity tokens, has the format)"),
+            )
+        }
+    };
+    if let Err(m) = token.validate() {
+        return admin_error(StatusCode::BAD_REQUEST, &m);
+    }
+    app.tokens.accept(token);
+    (
+        StatusCode::CREATED,
+        Json(json!({ "tokens": app.tokens.list_masked() })),
+    )
+        .into_response()
+}
+
+pub async fn clear_tokens(State(app): State<Arc<App>>) -> Response {
+    app.tokens.clear();
+    Json(json!({ "tokens": [] })).into_response()
 }
 
 #[derive(Deserialize)]

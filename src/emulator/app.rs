@@ -7,6 +7,7 @@ use super::faults::Faults;
 use super::gateway::Gateway;
 use super::request_log::RequestLog;
 use super::store::Store;
+use super::tokens::Tokens;
 
 /// Everything a running emulator holds.
 pub struct App {
@@ -15,4 +16,6 @@ pub struct App {
     pub faults: Faults,
     pub log: RequestLog,
     pub settle: Duration,
+    /// The OIDC, CloudSSO and OAuth tokens the identity services accept.
+    pub tokens: Tokens,
 }

@@ -41,6 +41,7 @@ pub mod request_log;
 pub mod server;
 pub mod store;
 pub mod sts;
+pub mod tokens;
 pub mod world;
 
 use std::net::{Ipv4Addr, SocketAddr};

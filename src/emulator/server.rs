@@ -87,6 +87,12 @@ pub fn router(app: Arc<App>) -> Router {
             get(admin::requests).delete(admin::clear_requests),
         )
         .route("/_emulator/reset", post(admin::reset))
+        .route(
+            "/_emulator/tokens",
+            get(admin::get_tokens)
+                .post(admin::add_token)
+                .delete(admin::clear_tokens),
+        )
         .route_layer(axum::middleware::from_fn(admin::loopback_only))
         .fallback(api)
         .with_state(app)
@@ -102,6 +108,7 @@ pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
         faults: Faults::new(config.faults),
         log: RequestLog::default(),
         settle: config.settle,
+        tokens: Default::default(),
     });
     let router = router(app.clone());
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -435,6 +442,7 @@ mod tests {
             faults: Faults::new(Vec::new()),
             log: RequestLog::default(),
             settle: Duration::ZERO,
+            tokens: Default::default(),
         })
     }
 
@@ -460,6 +468,9 @@ mod tests {
             ("GET", "/_emulator/requests"),
             ("DELETE", "/_emulator/requests"),
             ("POST", "/_emulator/reset"),
+            ("GET", "/_emulator/tokens"),
+            ("POST", "/_emulator/tokens"),
+            ("DELETE", "/_emulator/tokens"),
         ];
         for (method, path) in routes {
             assert_eq!(
