@@ -1120,6 +1120,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one effective setting of the active profile (secrets are never printed)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from bgpeer''s config file')
             [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the active credentials for another tool (resolved through the whole chain; secrets!)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1280,12 +1281,43 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgpeer;configure;export-credentials' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print them (`--output` does not apply)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (`emulator` is built in: a local emulator, no account needed)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region (API parameter RegionId), e.g. cn-shanghai')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL')
+            [CompletionResult]::new('--signature-version', '--signature-version', [CompletionResultType]::ParameterName, 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Columns to show for table, tsv and value output, comma-separated')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connection timeout in seconds [default: 5]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Timeout of one HTTP attempt in seconds [default: 30]')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Overall deadline of the command''s API calls, retries included, in seconds [default: 300]')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]')
+            [CompletionResult]::new('--allow-insecure-endpoint', '--allow-insecure-endpoint', [CompletionResultType]::ParameterName, 'Allow a plain-http endpoint that is not on loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log every HTTP attempt to stderr (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Silence notices, progress and warnings on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour output (NO_COLOR is also respected)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for deletes when stdin is not a terminal)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show secrets such as the BGP AuthKey in output instead of masking them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgpeer;configure;help' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles and where each effective setting comes from')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one effective setting of the active profile (secrets are never printed)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from bgpeer''s config file')
             [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the active credentials for another tool (resolved through the whole chain; secrets!)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1302,6 +1334,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             break
         }
         'bgpeer;configure;help;switch' {
+            break
+        }
+        'bgpeer;configure;help;export-credentials' {
             break
         }
         'bgpeer;configure;help;help' {
@@ -1603,6 +1638,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one effective setting of the active profile (secrets are never printed)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from bgpeer''s config file')
             [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the active credentials for another tool (resolved through the whole chain; secrets!)')
             break
         }
         'bgpeer;help;configure;set' {
@@ -1618,6 +1654,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgpeer' -ScriptBlock {
             break
         }
         'bgpeer;help;configure;switch' {
+            break
+        }
+        'bgpeer;help;configure;export-credentials' {
             break
         }
         'bgpeer;help;whoami' {

@@ -61,6 +61,9 @@ _bgpeer() {
             bgpeer__subcmd__configure,delete)
                 cmd="bgpeer__subcmd__configure__subcmd__delete"
                 ;;
+            bgpeer__subcmd__configure,export-credentials)
+                cmd="bgpeer__subcmd__configure__subcmd__export__subcmd__credentials"
+                ;;
             bgpeer__subcmd__configure,get)
                 cmd="bgpeer__subcmd__configure__subcmd__get"
                 ;;
@@ -78,6 +81,9 @@ _bgpeer() {
                 ;;
             bgpeer__subcmd__configure__subcmd__help,delete)
                 cmd="bgpeer__subcmd__configure__subcmd__help__subcmd__delete"
+                ;;
+            bgpeer__subcmd__configure__subcmd__help,export-credentials)
+                cmd="bgpeer__subcmd__configure__subcmd__help__subcmd__export__subcmd__credentials"
                 ;;
             bgpeer__subcmd__configure__subcmd__help,get)
                 cmd="bgpeer__subcmd__configure__subcmd__help__subcmd__get"
@@ -192,6 +198,9 @@ _bgpeer() {
                 ;;
             bgpeer__subcmd__help__subcmd__configure,delete)
                 cmd="bgpeer__subcmd__help__subcmd__configure__subcmd__delete"
+                ;;
+            bgpeer__subcmd__help__subcmd__configure,export-credentials)
+                cmd="bgpeer__subcmd__help__subcmd__configure__subcmd__export__subcmd__credentials"
                 ;;
             bgpeer__subcmd__help__subcmd__configure,get)
                 cmd="bgpeer__subcmd__help__subcmd__configure__subcmd__get"
@@ -703,7 +712,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch export-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +843,80 @@ _bgpeer() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgpeer__subcmd__configure__subcmd__export__subcmd__credentials)
+            opts="-p -r -o -q -y -h -V --format --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "process json env env-no-export powershell fish windows-cmd" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-version)
+                    COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson tsv value none" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson tsv value none" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgpeer__subcmd__configure__subcmd__get)
             opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -905,7 +988,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__help)
-            opts="set list get delete switch help"
+            opts="set list get delete switch export-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,6 +1002,20 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgpeer__subcmd__configure__subcmd__help__subcmd__export__subcmd__credentials)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2393,7 +2490,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__help__subcmd__configure)
-            opts="set list get delete switch"
+            opts="set list get delete switch export-credentials"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2407,6 +2504,20 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__help__subcmd__configure__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgpeer__subcmd__help__subcmd__configure__subcmd__export__subcmd__credentials)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

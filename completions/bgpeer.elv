@@ -1063,6 +1063,7 @@ set edit:completion:arg-completer[bgpeer] = {|@words|
             cand get 'Print one effective setting of the active profile (secrets are never printed)'
             cand delete 'Delete a profile from bgpeer''s config file'
             cand switch 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+            cand export-credentials 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgpeer;configure;set'= {
@@ -1217,12 +1218,42 @@ set edit:completion:arg-completer[bgpeer] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgpeer;configure;export-credentials'= {
+            cand --format 'How to print them (`--output` does not apply)'
+            cand -p 'Profile to use (`emulator` is built in: a local emulator, no account needed)'
+            cand --profile 'Profile to use (`emulator` is built in: a local emulator, no account needed)'
+            cand -r 'Region (API parameter RegionId), e.g. cn-shanghai'
+            cand --region 'Region (API parameter RegionId), e.g. cn-shanghai'
+            cand --endpoint 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL'
+            cand --signature-version 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --fields 'Columns to show for table, tsv and value output, comma-separated'
+            cand --error-format 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]'
+            cand --connect-timeout 'Connection timeout in seconds [default: 5]'
+            cand --read-timeout 'Timeout of one HTTP attempt in seconds [default: 30]'
+            cand --deadline 'Overall deadline of the command''s API calls, retries included, in seconds [default: 300]'
+            cand --max-attempts 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]'
+            cand --allow-insecure-endpoint 'Allow a plain-http endpoint that is not on loopback'
+            cand --debug 'Log every HTTP attempt to stderr (secrets masked)'
+            cand -q 'Silence notices, progress and warnings on stderr'
+            cand --quiet 'Silence notices, progress and warnings on stderr'
+            cand --no-color 'Never colour output (NO_COLOR is also respected)'
+            cand -y 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+            cand --show-secrets 'Show secrets such as the BGP AuthKey in output instead of masking them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgpeer;configure;help'= {
             cand set 'Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)'
             cand list 'List profiles and where each effective setting comes from'
             cand get 'Print one effective setting of the active profile (secrets are never printed)'
             cand delete 'Delete a profile from bgpeer''s config file'
             cand switch 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+            cand export-credentials 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgpeer;configure;help;set'= {
@@ -1234,6 +1265,8 @@ set edit:completion:arg-completer[bgpeer] = {|@words|
         &'bgpeer;configure;help;delete'= {
         }
         &'bgpeer;configure;help;switch'= {
+        }
+        &'bgpeer;configure;help;export-credentials'= {
         }
         &'bgpeer;configure;help;help'= {
         }
@@ -1497,6 +1530,7 @@ set edit:completion:arg-completer[bgpeer] = {|@words|
             cand get 'Print one effective setting of the active profile (secrets are never printed)'
             cand delete 'Delete a profile from bgpeer''s config file'
             cand switch 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+            cand export-credentials 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
         }
         &'bgpeer;help;configure;set'= {
         }
@@ -1507,6 +1541,8 @@ set edit:completion:arg-completer[bgpeer] = {|@words|
         &'bgpeer;help;configure;delete'= {
         }
         &'bgpeer;help;configure;switch'= {
+        }
+        &'bgpeer;help;configure;export-credentials'= {
         }
         &'bgpeer;help;whoami'= {
         }

@@ -1067,38 +1067,39 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s y -l yes -d 'Answe
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s V -l version -d 'Print version'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
 json\t'One JSON document (lists are one array)'
 ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -s V -l version -d 'Print version'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "set" -d 'Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "list" -d 'List profiles and where each effective setting comes from'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "get" -d 'Print one effective setting of the active profile (secrets are never printed)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "delete" -d 'Delete a profile from bgpeer\'s config file'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "switch" -d 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s V -l version -d 'Print version'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "set" -d 'Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "list" -d 'List profiles and where each effective setting comes from'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "get" -d 'Print one effective setting of the active profile (secrets are never printed)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "delete" -d 'Delete a profile from bgpeer\'s config file'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "switch" -d 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "export-credentials" -d 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l mode -d 'Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l access-key-id -d 'AccessKey ID (AK, StsToken, RamRoleArn)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l access-key-secret-from -d 'Where to read the AccessKey secret: `stdin` (first line) or `env:VAR`' -r
@@ -1243,11 +1244,45 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s V -l version -d 'Print version'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them (`--output` does not apply)' -r -f -a "process\t'JSON for a credential process: {"mode","access_key_id","access_key_secret","sts_token","expiration"}'
+json\t'JSON: {"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}'
+env\t'export ALIBABA_CLOUD_ACCESS_KEY_ID=... lines for sh, bash, zsh'
+env-no-export\t'ALIBABA_CLOUD_ACCESS_KEY_ID=... lines (a .env file, docker --env-file)'
+powershell\t'$Env:ALIBABA_CLOUD_ACCESS_KEY_ID="..." lines for PowerShell'
+fish\t'set -gx ALIBABA_CLOUD_ACCESS_KEY_ID ... lines for fish'
+windows-cmd\t'set ALIBABA_CLOUD_ACCESS_KEY_ID=... lines for cmd.exe'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
+v2\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
+json\t'One JSON document (lists are one array)'
+ndjson\t'One JSON object per line'
+tsv\t'Tab-separated values with a header line'
+value\t'Bare values, one per line, for shell variables and loops'
+none\t'Nothing on stdout'"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
+json\t''"
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l no-color -d 'Never colour output (NO_COLOR is also respected)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s y -l yes -d 'Answer yes to confirmations (required for deletes when stdin is not a terminal)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l show-secrets -d 'Show secrets such as the BGP AuthKey in output instead of masking them'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or update the profile named by --profile (secrets from stdin or an environment variable, never argv)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles and where each effective setting comes from'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one effective setting of the active profile (secrets are never printed)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile from bgpeer\'s config file'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "export-credentials" -d 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -1436,6 +1471,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "get" -d 'Print one effective setting of the active profile (secrets are never printed)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "delete" -d 'Delete a profile from bgpeer\'s config file'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "switch" -d 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "export-credentials" -d 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "serve" -d 'Serve the emulated API (the default when no verb is given)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "reset" -d 'Restore the seeded state'
 

@@ -1,6 +1,6 @@
 //! `bgpeer configure ...`
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 /// Without a subcommand: a short wizard on a terminal.
 #[derive(Debug, Args)]
@@ -75,6 +75,48 @@ pub enum ConfigureCommand {
         /// The profile to use from now on
         profile: String,
     },
+    /// Print the active credentials for another tool (resolved through the whole chain; secrets!)
+    #[command(
+        name = "export-credentials",
+        after_long_help = "The one command that prints secrets, and only when asked to: it resolves the credentials of the active profile exactly as any other command would (assuming roles, running credential processes, exchanging sign-in tokens), then prints them. On a terminal it warns on stderr first.
+
+Examples:
+  # Give a shell (and every tool it starts) the credentials of profile prod
+  $ eval \"$(bgpeer --profile prod configure export-credentials --format env)\"
+
+  # A credential process for the aliyun CLI's External mode or the official SDKs
+  $ bgpeer --profile prod configure export-credentials --format process
+
+  # The temporary credentials and when they expire, as JSON
+  $ bgpeer --profile admin configure export-credentials --format json | jq -r .Expiration"
+    )]
+    ExportCredentials(ExportCredentialsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportCredentialsArgs {
+    /// How to print them (`--output` does not apply)
+    #[arg(long, value_enum, default_value_t = CredentialsFormat::Process)]
+    pub format: CredentialsFormat,
+}
+
+/// The shapes `configure export-credentials` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CredentialsFormat {
+    /// JSON for a credential process: {"mode","access_key_id","access_key_secret","sts_token","expiration"}
+    Process,
+    /// JSON: {"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}
+    Json,
+    /// export ALIBABA_CLOUD_ACCESS_KEY_ID=... lines for sh, bash, zsh
+    Env,
+    /// ALIBABA_CLOUD_ACCESS_KEY_ID=... lines (a .env file, docker --env-file)
+    EnvNoExport,
+    /// $Env:ALIBABA_CLOUD_ACCESS_KEY_ID="..." lines for PowerShell
+    Powershell,
+    /// set -gx ALIBABA_CLOUD_ACCESS_KEY_ID ... lines for fish
+    Fish,
+    /// set ALIBABA_CLOUD_ACCESS_KEY_ID=... lines for cmd.exe
+    WindowsCmd,
 }
 
 #[derive(Debug, Clone, Default, Args)]

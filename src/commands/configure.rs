@@ -24,6 +24,9 @@ pub async fn run(ctx: &Context, args: ConfigureArgs) -> anyhow::Result<()> {
         Some(ConfigureCommand::Get { key }) => get(ctx, &key),
         Some(ConfigureCommand::Delete { profile }) => delete(ctx, &profile),
         Some(ConfigureCommand::Switch { profile }) => switch(ctx, &profile),
+        Some(ConfigureCommand::ExportCredentials(a)) => {
+            super::export_credentials::run(ctx, a.format).await
+        }
     }
 }
 

@@ -212,6 +212,16 @@ impl Context {
             .await
     }
 
+    /// The credentials of the active profile, resolved through the chain (the built-in key pair
+    /// for the `emulator` profile without an endpoint, without starting it).
+    pub async fn credentials(&self) -> anyhow::Result<Credentials> {
+        let settings = self.settings()?;
+        if settings.is_emulator() && settings.endpoint.is_none() {
+            return Ok(emulator_credentials());
+        }
+        Ok(credentials::resolve_with(settings, &self.env, self.debug_log(), &self.clock).await?)
+    }
+
     async fn build_client(&self, fallback_region: Option<&str>) -> anyhow::Result<Client> {
         let settings = self.settings()?;
         let (endpoint_raw, credentials) = if settings.is_emulator() && settings.endpoint.is_none() {
@@ -230,19 +240,11 @@ impl Context {
                     "note: using the local bgpeer emulator (profile emulator), not Alibaba Cloud",
                 );
             }
-            let creds = Credentials {
-                access_key_id: embedded.access_key_id.clone(),
-                access_key_secret: embedded.access_key_secret.clone(),
-                security_token: None,
-                expiration: None,
-                source: "built-in profile emulator".into(),
-            };
-            (Some(embedded.endpoint.clone()), creds)
+            (Some(embedded.endpoint.clone()), emulator_credentials())
         } else {
             (
                 settings.endpoint.as_ref().map(|e| e.value.clone()),
-                credentials::resolve_with(settings, &self.env, self.debug_log(), &self.clock)
-                    .await?,
+                self.credentials().await?,
             )
         };
         let endpoint = client::endpoint::resolve(
@@ -348,5 +350,16 @@ fn overrides(globals: &GlobalArgs) -> Overrides {
         read_timeout: globals.read_timeout,
         deadline: globals.deadline,
         max_attempts: globals.max_attempts,
+    }
+}
+
+/// The embedded emulator's well-known key pair (the built-in `emulator` profile).
+fn emulator_credentials() -> Credentials {
+    Credentials {
+        access_key_id: crate::emulator::TEST_ACCESS_KEY_ID.to_string(),
+        access_key_secret: crate::secret::Secret::new(crate::emulator::TEST_ACCESS_KEY_SECRET),
+        security_token: None,
+        expiration: None,
+        source: "built-in profile emulator".into(),
     }
 }

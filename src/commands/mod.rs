@@ -12,6 +12,7 @@ pub mod dry_run;
 pub mod emit;
 pub mod emulator;
 mod error;
+pub mod export_credentials;
 pub mod files;
 pub mod group;
 pub mod network;

@@ -11,6 +11,11 @@ use super::{Credentials, CredentialsError};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Set for the process: how many credential processes deep it runs. A process that runs bgpeer,
+/// which runs the process again (`configure export-credentials` of its own profile), stops here.
+const DEPTH_VAR: &str = "BGPEER_CREDENTIAL_PROCESS_DEPTH";
+const MAX_DEPTH: u32 = 4;
+
 /// The program name only: arguments may carry secrets.
 fn program(command: &str) -> &str {
     command.split_whitespace().next().unwrap_or("")
@@ -19,7 +24,11 @@ fn program(command: &str) -> &str {
 /// Runs `command` through the shell; its stderr goes to ours, its stdout must be JSON:
 /// `{"mode":"AK"|"StsToken","access_key_id":..,"access_key_secret":..,"sts_token":..}`
 /// (the aliyun CLI's shape), or `{"AccessKeyId":..,"AccessKeySecret":..,"SecurityToken":..}`.
-pub async fn run(command: &str, whence: &str) -> Result<Credentials, CredentialsError> {
+pub async fn run(
+    command: &str,
+    whence: &str,
+    env: &crate::env::Env,
+) -> Result<Credentials, CredentialsError> {
     let shown = program(command).to_string();
     let fail = |m: String| {
         CredentialsError::invalid(
@@ -27,6 +36,16 @@ pub async fn run(command: &str, whence: &str) -> Result<Credentials, Credentials
             "run the process_command by hand to see what it prints".to_string(),
         )
     };
+    let depth = env
+        .get(DEPTH_VAR)
+        .and_then(|d| d.trim().parse::<u32>().ok())
+        .unwrap_or(0);
+    if depth >= MAX_DEPTH {
+        return Err(CredentialsError::invalid(
+            format!("external credential process `{shown}` ({whence}) runs {MAX_DEPTH} deep: it asks for its own credentials again"),
+            "a profile whose process_command runs `bgpeer configure export-credentials` must name another profile with --profile".to_string(),
+        ));
+    }
     let mut cmd = if cfg!(windows) {
         let mut c = tokio::process::Command::new("cmd");
         c.arg("/C").arg(command);
@@ -36,7 +55,8 @@ pub async fn run(command: &str, whence: &str) -> Result<Credentials, Credentials
         c.arg("-c").arg(command);
         c
     };
-    cmd.stdin(Stdio::null())
+    cmd.env(DEPTH_VAR, (depth + 1).to_string())
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);

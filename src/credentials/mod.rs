@@ -435,7 +435,7 @@ async fn obtain_base(
                 )
             })
         }
-        Spec::External { command } => external::run(command, whence).await,
+        Spec::External { command } => external::run(command, whence, env).await,
         Spec::CredentialsUri { uri } => remote::credentials_uri(uri, &sts_options.trust).await,
     }
 }

@@ -1526,3 +1526,144 @@ fn the_region_of_the_same_named_aliyun_profile_is_used() {
         "{v}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// configure export-credentials
+
+/// A sandbox whose profile `role` assumes a role at the emulator's STS.
+fn role_sandbox(emu: &Emulator) -> Sandbox {
+    let sb = Sandbox::new();
+    write(
+        &config_toml(&sb),
+        &format!(
+            "[profiles.role]\nmode = \"RamRoleArn\"\naccess_key_id = \"{TEST_KEY_ID}\"\naccess_key_secret = \"{TEST_KEY_SECRET}\"\nrole_arn = \"{ROLE_ARN}\"\nsts_endpoint = \"{}\"\n",
+            emu.endpoint
+        ),
+    );
+    sb
+}
+
+#[test]
+fn export_credentials_prints_an_assumed_roles_credentials_in_every_format() {
+    let emu = Emulator::start();
+    let sb = role_sandbox(&emu);
+    let export = |format: &str| {
+        let (code, out, err) = run(sb.cmd().args([
+            "--profile",
+            "role",
+            "configure",
+            "export-credentials",
+            "--format",
+            format,
+        ]));
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("warning"), "no warning on a pipe: {err}");
+        out
+    };
+    let v = json(&export("json"));
+    let id = v["AccessKeyId"].as_str().unwrap().to_string();
+    assert!(id.starts_with("STS."), "{v}");
+    assert!(v["SecurityToken"].as_str().unwrap().len() > 100, "{v}");
+    let expires = chrono::DateTime::parse_from_rfc3339(v["Expiration"].as_str().unwrap())
+        .expect("Expiration is RFC 3339");
+    let left = expires.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    assert!((3000..=3600).contains(&left.num_seconds()), "{left:?} left");
+    let v = json(&export("process"));
+    assert_eq!(v["mode"], "StsToken");
+    assert_eq!(
+        v["access_key_id"],
+        id.as_str(),
+        "the cached role credentials again"
+    );
+    assert!(v["expiration"].as_str().unwrap().ends_with('Z'), "{v}");
+    for (format, first) in [
+        ("env", "export ALIBABA_CLOUD_ACCESS_KEY_ID="),
+        ("env-no-export", "ALIBABA_CLOUD_ACCESS_KEY_ID="),
+        ("powershell", "$Env:ALIBABA_CLOUD_ACCESS_KEY_ID=\""),
+        ("fish", "set -gx ALIBABA_CLOUD_ACCESS_KEY_ID '"),
+        ("windows-cmd", "set ALIBABA_CLOUD_ACCESS_KEY_ID="),
+    ] {
+        let out = export(format);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{format}: {out}");
+        assert!(lines[0].starts_with(first), "{format}: {out}");
+        assert!(lines[0].contains(&id), "{format}: {out}");
+        assert!(
+            lines[2].contains("ALIBABA_CLOUD_SECURITY_TOKEN"),
+            "{format}: {out}"
+        );
+    }
+
+    // What `env` prints, evaluated by a shell, is what the next tool signs with.
+    let script = format!(
+        "eval \"$('{bin}' --profile role configure export-credentials --format env)\" && '{bin}' --endpoint {ep} whoami -o json",
+        bin = bin_path().display(),
+        ep = emu.endpoint
+    );
+    let base = sb.cmd();
+    let mut shell = std::process::Command::new("sh");
+    shell.env_clear().args(["-c", &script]);
+    for (k, v) in base.get_envs() {
+        if let Some(v) = v {
+            shell.env(k, v);
+        }
+    }
+    let (code, out, err) = run(&mut shell);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["Verified"], true, "{v}");
+    assert_eq!(v["CredentialSource"], "env ALIBABA_CLOUD_ACCESS_KEY_ID");
+    let masked = format!("{}****{}", &id[..4], &id[id.len() - 3..]);
+    assert_eq!(v["AccessKeyId"], masked.as_str());
+}
+
+#[test]
+fn export_credentials_feeds_an_external_profile_and_stops_a_loop() {
+    let emu = Emulator::start();
+    let sb = role_sandbox(&emu);
+    let bin = bin_path().display().to_string();
+    let mut toml = std::fs::read_to_string(config_toml(&sb)).unwrap();
+    toml.push_str(&format!(
+        "[profiles.p]\nmode = \"External\"\nprocess_command = \"{bin} --profile role configure export-credentials\"\n\
+         [profiles.loop]\nmode = \"External\"\nprocess_command = \"{bin} --profile loop configure export-credentials\"\n"
+    ));
+    write(&config_toml(&sb), &toml);
+    let v = assert_works(&sb, &emu, "(External)");
+    assert!(
+        v["AccessKeyId"].as_str().unwrap().starts_with("STS."),
+        "{v}"
+    );
+
+    let (code, _, err) =
+        run(tcmd(&sb).args(["--profile", "loop", "--endpoint", &emu.endpoint, "whoami"]));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("runs 4 deep"), "{err}");
+}
+
+#[test]
+fn export_credentials_warns_on_a_terminal() {
+    let sb = Sandbox::new();
+    let command = format!(
+        "'{}' --profile emulator configure export-credentials --format env",
+        bin_path().display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sb.home())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "dumb")
+        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs commands in a pseudo-terminal");
+    let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        shown.contains("warning: the output holds secret credentials"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("export ALIBABA_CLOUD_ACCESS_KEY_ID={TEST_KEY_ID}")),
+        "{shown}"
+    );
+}
