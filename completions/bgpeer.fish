@@ -1314,7 +1314,10 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l state -d 'Persist state in FILE (created with the seeded world when missing) [default: in memory]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l key -d 'Accept this AccessKey pair instead of the well-known test key (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l settle-ms -d 'How long new or changed objects stay Pending/Modifying/Deleting, in milliseconds' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l ready-file -d 'Write the bound IP:PORT to FILE once listening' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l ready-file -d 'Write the bound IP:PORT (https://IP:PORT with TLS) to FILE once listening' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-key -d 'The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-ca-out -d 'Write the throw-away CA\'s certificate (PEM) to FILE, for clients to trust' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l fault -d 'A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -1335,6 +1338,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l allow-remote -d 'Allow a --listen address that is not loopback (the emulator accepts a well-known key)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-self-signed -d 'Serve HTTPS with a throw-away CA made at start-up, for localhost, 127.0.0.1 and ::1'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-only -d 'Refuse plain HTTP (by default HTTPS and HTTP share the port); it gets InvalidProtocol.NeedSsl'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
@@ -1350,7 +1355,10 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l state -d 'Persist state in FILE (created with the seeded world when missing) [default: in memory]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l key -d 'Accept this AccessKey pair instead of the well-known test key (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l settle-ms -d 'How long new or changed objects stay Pending/Modifying/Deleting, in milliseconds' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l ready-file -d 'Write the bound IP:PORT to FILE once listening' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l ready-file -d 'Write the bound IP:PORT (https://IP:PORT with TLS) to FILE once listening' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-key -d 'The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-ca-out -d 'Write the throw-away CA\'s certificate (PEM) to FILE, for clients to trust' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l fault -d 'A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
@@ -1371,6 +1379,8 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l allow-remote -d 'Allow a --listen address that is not loopback (the emulator accepts a well-known key)'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-self-signed -d 'Serve HTTPS with a throw-away CA made at start-up, for localhost, 127.0.0.1 and ::1'
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-only -d 'Refuse plain HTTP (by default HTTPS and HTTP share the port); it gets InvalidProtocol.NeedSsl'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'

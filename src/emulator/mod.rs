@@ -41,6 +41,7 @@ pub mod request_log;
 pub mod server;
 pub mod store;
 pub mod sts;
+pub mod tls;
 pub mod tokens;
 pub mod world;
 
@@ -137,6 +138,8 @@ pub async fn start_embedded(
         settle,
         faults: Vec::new(),
         store,
+        // Plain HTTP on loopback: no certificate to make, nothing for the client to load.
+        tls: None,
     })
     .await
     .map_err(|e| {
@@ -146,7 +149,7 @@ pub async fn start_embedded(
         )
     })?;
     Ok(Embedded {
-        endpoint: format!("http://{}", running.addr),
+        endpoint: running.url.clone(),
         access_key_id: TEST_ACCESS_KEY_ID.to_string(),
         access_key_secret: Secret::new(TEST_ACCESS_KEY_SECRET),
         _server: running,
