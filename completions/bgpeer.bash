@@ -365,7 +365,7 @@ _bgpeer() {
 
     case "${cmd}" in
         bgpeer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,6 +388,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -435,7 +439,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__api)
-            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,6 +470,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -513,7 +521,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__apply)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +597,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -633,7 +645,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__completions)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,6 +668,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -703,7 +719,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +742,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -773,7 +793,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__delete)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -788,6 +808,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -835,7 +859,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__get)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +882,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1003,7 +1031,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__list)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1054,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1073,7 +1105,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__set)
-            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1195,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1207,7 +1243,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__switch)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,6 +1258,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1269,7 +1309,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,6 +1368,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1431,7 +1475,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__reset)
-            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,6 +1502,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1505,7 +1553,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1567,6 +1615,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1611,7 +1663,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__export)
-            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1634,6 +1686,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1681,7 +1737,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1704,6 +1760,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1751,7 +1811,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__create)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1848,6 +1908,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1892,7 +1956,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,6 +1995,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2076,7 +2144,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2183,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2162,7 +2234,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2185,6 +2257,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2232,7 +2308,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__update)
-            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,6 +2390,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2907,7 +2987,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2930,6 +3010,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2977,7 +3061,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__add)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3054,6 +3138,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -3098,7 +3186,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3168,6 +3256,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3285,7 +3377,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3328,6 +3420,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3375,7 +3471,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3398,6 +3494,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3445,7 +3545,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__create)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3530,6 +3630,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -3574,7 +3678,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3632,6 +3736,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3791,7 +3899,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__list)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3834,6 +3942,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3881,7 +3993,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3904,6 +4016,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3951,7 +4067,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__update)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4013,6 +4129,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4057,7 +4177,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__wait)
-            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4092,6 +4212,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4139,7 +4263,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__plan)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4218,6 +4342,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4262,7 +4390,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4285,6 +4413,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4374,7 +4506,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region__subcmd__list)
-            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4401,6 +4533,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4448,7 +4584,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4471,6 +4607,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4574,7 +4714,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__list)
-            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4628,6 +4768,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4672,7 +4816,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__show)
-            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4699,6 +4843,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4746,7 +4894,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__whoami)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4769,6 +4917,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
