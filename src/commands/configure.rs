@@ -548,10 +548,7 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
         ),
         match &s.ca_bundle {
             Some(b) => set("ca_bundle", b.value.display().to_string(), &b.source),
-            None => unset(
-                "ca_bundle",
-                "not set (the system's CA store and the built-in roots)",
-            ),
+            None => unset("ca_bundle", "not set (the system's and the built-in CAs)"),
         },
     ]
 }
