@@ -589,6 +589,59 @@ mod tests {
     }
 
     #[test]
+    fn the_ca_bundle_comes_from_flag_env_or_profile_and_is_read_when_settings_resolve() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, params.self_signed(&key).unwrap().pem()).unwrap();
+        let config = dir.path().join("config.toml");
+        let text = "current = \"p\"\n[profiles.p]\nca_bundle = \"ca.pem\"\n";
+        let with_bundle = || file::Loaded {
+            path: config.clone(),
+            file: Some(file::parse(&config, text).unwrap()),
+            warnings: Vec::new(),
+        };
+
+        // None set: no extra roots.
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert!(s.ca_bundle.is_none());
+        assert!(s.trust().extra_roots.is_empty());
+        // The profile's relative path is relative to the config file's directory.
+        let s = resolve_with(&Overrides::default(), &env(&[]), with_bundle()).unwrap();
+        assert_eq!(s.ca_bundle.as_ref().unwrap().value, ca);
+        assert_eq!(s.trust().extra_roots.len(), 1);
+        // `~/` is the home directory.
+        assert_eq!(
+            profile_path("~/x.pem", &config, &env(&[("HOME", "/home/u")])),
+            PathBuf::from("/home/u/x.pem")
+        );
+        // The environment beats the profile (bgpeer's variable first), the flag beats both.
+        let missing = dir.path().join("missing.pem");
+        let e = env(&[
+            ("BGPEER_CA_BUNDLE", missing.to_str().unwrap()),
+            ("ALIBABA_CLOUD_CA_BUNDLE", ca.to_str().unwrap()),
+        ]);
+        let err = resolve_with(&Overrides::default(), &e, with_bundle())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(&format!(
+                "the CA bundle {} (from env BGPEER_CA_BUNDLE) is unusable: cannot read it",
+                missing.display()
+            )),
+            "{err}"
+        );
+        let flag = Overrides {
+            ca_bundle: Some(ca.clone()),
+            ..Default::default()
+        };
+        let s = resolve_with(&flag, &e, with_bundle()).unwrap();
+        assert_eq!(s.ca_bundle.unwrap().source, Source::Flag("--ca-bundle"));
+    }
+
+    #[test]
     fn bad_values_name_where_they_came_from() {
         let e = resolve_with(
             &Overrides::default(),
