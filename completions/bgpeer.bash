@@ -374,7 +374,7 @@ _bgpeer() {
 
     case "${cmd}" in
         bgpeer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +397,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -444,7 +448,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__api)
-            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +479,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -522,7 +530,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__apply)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,6 +606,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -642,7 +654,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__completions)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +677,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -712,7 +728,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch export-credentials help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch export-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +751,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -782,7 +802,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__delete)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,6 +817,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -844,7 +868,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__export__subcmd__credentials)
-            opts="-p -r -o -q -y -h -V --format --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --format --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,6 +895,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -918,7 +946,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__get)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -941,6 +969,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1100,7 +1132,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__list)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,6 +1155,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1170,7 +1206,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__set)
-            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,6 +1296,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1304,7 +1344,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__switch)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1359,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1366,7 +1410,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1425,6 +1469,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1528,7 +1576,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__reset)
-            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1603,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1602,7 +1654,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,6 +1716,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1708,7 +1764,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__export)
-            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,6 +1787,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1778,7 +1838,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,6 +1861,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1848,7 +1912,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__create)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1945,6 +2009,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -1989,7 +2057,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2028,6 +2096,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2173,7 +2245,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2284,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2259,7 +2335,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,6 +2358,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2329,7 +2409,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__update)
-            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2411,6 +2491,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3018,7 +3102,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3041,6 +3125,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3088,7 +3176,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__add)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3165,6 +3253,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -3209,7 +3301,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3279,6 +3371,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3396,7 +3492,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3439,6 +3535,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3486,7 +3586,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3509,6 +3609,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3556,7 +3660,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__create)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3641,6 +3745,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -3685,7 +3793,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3743,6 +3851,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3902,7 +4014,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__list)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3945,6 +4057,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3992,7 +4108,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4015,6 +4131,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4062,7 +4182,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__update)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4124,6 +4244,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4168,7 +4292,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__wait)
-            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4203,6 +4327,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4250,7 +4378,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__plan)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4329,6 +4457,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4373,7 +4505,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4396,6 +4528,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4485,7 +4621,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region__subcmd__list)
-            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4512,6 +4648,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4559,7 +4699,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4582,6 +4722,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4685,7 +4829,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__list)
-            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4739,6 +4883,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --signature-version)
                     COMPREPLY=($(compgen -W "v3 v2" -- "${cur}"))
                     return 0
@@ -4783,7 +4931,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__show)
-            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4810,6 +4958,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4857,7 +5009,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__whoami)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4880,6 +5032,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

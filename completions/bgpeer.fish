@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_bgpeer_global_optspecs
-    string join \n p/profile= r/region= endpoint= allow-insecure-endpoint signature-version= o/output= fields= error-format= debug q/quiet no-color y/yes show-secrets connect-timeout= read-timeout= deadline= max-attempts= h/help V/version
+    string join \n p/profile= r/region= endpoint= allow-insecure-endpoint ca-bundle= signature-version= o/output= fields= error-format= debug q/quiet no-color y/yes show-secrets connect-timeout= read-timeout= deadline= max-attempts= h/help V/version
 end
 
 function __fish_bgpeer_needs_command
@@ -29,6 +29,7 @@ end
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -69,6 +70,7 @@ complete -c bgpeer -n "__fish_bgpeer_needs_command" -f -a "help" -d 'Print this 
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -104,6 +106,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -130,6 +133,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -184,6 +188,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -237,6 +242,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -283,6 +289,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -318,6 +325,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_sub
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -355,6 +363,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -381,6 +390,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -432,6 +442,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -482,6 +493,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -528,6 +540,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -562,6 +575,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -595,6 +609,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subc
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -629,6 +644,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -676,6 +692,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -725,6 +742,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -758,6 +776,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -798,6 +817,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subco
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -837,6 +857,7 @@ region-id\t'RegionId looks like a region ID (cn-shanghai, ap-southeast-1)'"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -866,6 +887,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subco
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -896,6 +918,7 @@ en-US\t'English'"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -924,6 +947,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_su
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -967,6 +991,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l out -d 'Save the 
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1013,6 +1038,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l interval -d 'Fir
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1044,6 +1070,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l client-token -d 'I
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1070,6 +1097,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -s V -l version -d 'P
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1119,6 +1147,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1145,6 +1174,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1171,6 +1201,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1196,6 +1227,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1221,6 +1253,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1254,6 +1287,7 @@ windows-cmd\t'set ALIBABA_CLOUD_ACCESS_KEY_ID=... lines for cmd.exe'"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1287,6 +1321,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1322,6 +1357,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1363,6 +1399,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1393,6 +1430,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'
@@ -1422,6 +1460,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l ca-bundle -d 'Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l signature-version -d 'Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)' -r -f -a "v3\t''
 v2\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'Aligned table for people'

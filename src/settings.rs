@@ -3,6 +3,7 @@
 //! uv's `settings.rs`: the flags arrive as plain [`Overrides`], so nothing here knows clap, and
 //! `config/` below knows nothing of flags.
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::client::{self, RetryPolicy};
@@ -11,6 +12,7 @@ use crate::env::Env;
 use crate::output::OutputFormat;
 use crate::seconds::{self, Seconds};
 use crate::signing::SignatureVersion;
+use crate::tls;
 
 /// The settings given as flags on the command line (`None`: not given).
 #[derive(Debug, Clone, Default)]
@@ -24,6 +26,7 @@ pub struct Overrides {
     pub read_timeout: Option<Seconds>,
     pub deadline: Option<Seconds>,
     pub max_attempts: Option<u32>,
+    pub ca_bundle: Option<PathBuf>,
 }
 
 /// Where a setting came from, shown by `configure list` and in errors.
@@ -82,6 +85,10 @@ pub struct Settings {
     pub max_attempts: Sourced<u32>,
     /// Seconds, from 0 to [`client::retry::MAX_DELAY`]: the backoff cap of the first retry.
     pub retry_base_delay_secs: Sourced<f64>,
+    /// A PEM file of CA certificates every HTTPS call trusts besides the built-in roots and the
+    /// system's store; its certificates are in `trust`.
+    pub ca_bundle: Option<Sourced<PathBuf>>,
+    trust: client::http::Trust,
     /// bgpeer's config file as loaded (path, contents, warnings).
     pub config: file::Loaded,
 }
@@ -110,9 +117,10 @@ impl Settings {
         Duration::try_from_secs_f64(self.retry_base_delay_secs.value).unwrap_or(Duration::ZERO)
     }
 
-    /// The CA certificates every HTTPS call trusts besides the built-in roots.
+    /// The CA certificates every HTTPS call trusts besides the built-in roots and the system's
+    /// store: those of the CA bundle, read and checked when the settings were resolved.
     pub fn trust(&self) -> client::http::Trust {
-        client::http::Trust::default()
+        self.trust.clone()
     }
 
     /// Was the profile named on the command line? Then it brings its own credentials.
@@ -385,6 +393,26 @@ pub fn resolve_with(
         ));
     }
 
+    let ca_bundle = match flags
+        .ca_bundle
+        .as_ref()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        Some(path) => Some(Sourced::new(path.clone(), Source::Flag("--ca-bundle"))),
+        None => env_sourced(env, CA_BUNDLE_VARS)
+            .map(|s| Sourced::new(PathBuf::from(s.value), s.source))
+            .or_else(|| {
+                prof_str(|p| p.ca_bundle.as_ref())
+                    .map(|s| Sourced::new(profile_path(&s.value, &loaded.path, env), s.source))
+            }),
+    };
+    let trust = match &ca_bundle {
+        Some(bundle) => client::http::Trust {
+            extra_roots: read_ca_bundle(bundle)?,
+        },
+        None => client::http::Trust::default(),
+    };
+
     Ok(Settings {
         profile,
         region,
@@ -396,7 +424,45 @@ pub fn resolve_with(
         deadline_secs,
         max_attempts,
         retry_base_delay_secs,
+        ca_bundle,
+        trust,
         config: loaded,
+    })
+}
+
+/// The environment variables that name a CA bundle, in order: bgpeer's own, then the one the
+/// classic Alibaba Cloud Python SDK (aliyun-python-sdk-core) reads.
+pub const CA_BUNDLE_VARS: &[&str] = &["BGPEER_CA_BUNDLE", "ALIBABA_CLOUD_CA_BUNDLE"];
+
+/// A path written in the profile: `~/` is the home directory, and a relative path is relative to
+/// the config file's directory (not to wherever bgpeer happens to run).
+fn profile_path(value: &str, config_path: &Path, env: &Env) -> PathBuf {
+    if let (Some(rest), Some(home)) = (value.strip_prefix("~/"), env.get_nonblank("HOME")) {
+        return Path::new(home).join(rest);
+    }
+    let path = PathBuf::from(value);
+    match config_path.parent() {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path,
+    }
+}
+
+/// The certificates of the CA bundle, or an error naming the file and where it was set.
+fn read_ca_bundle(
+    bundle: &Sourced<PathBuf>,
+) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, ConfigError> {
+    tls::read_certificates(&bundle.value).map_err(|e| {
+        ConfigError::invalid(
+            format!(
+                "the CA bundle {} (from {}) is unusable: {e}",
+                bundle.value.display(),
+                bundle.source
+            ),
+            Some(format!(
+                "{}; or remove the setting to trust only the system's CA store and the built-in roots",
+                e.remedy()
+            )),
+        )
     })
 }
 
@@ -520,6 +586,59 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.retry_base_delay(), Duration::from_secs(20));
+    }
+
+    #[test]
+    fn the_ca_bundle_comes_from_flag_env_or_profile_and_is_read_when_settings_resolve() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, params.self_signed(&key).unwrap().pem()).unwrap();
+        let config = dir.path().join("config.toml");
+        let text = "current = \"p\"\n[profiles.p]\nca_bundle = \"ca.pem\"\n";
+        let with_bundle = || file::Loaded {
+            path: config.clone(),
+            file: Some(file::parse(&config, text).unwrap()),
+            warnings: Vec::new(),
+        };
+
+        // None set: no extra roots.
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert!(s.ca_bundle.is_none());
+        assert!(s.trust().extra_roots.is_empty());
+        // The profile's relative path is relative to the config file's directory.
+        let s = resolve_with(&Overrides::default(), &env(&[]), with_bundle()).unwrap();
+        assert_eq!(s.ca_bundle.as_ref().unwrap().value, ca);
+        assert_eq!(s.trust().extra_roots.len(), 1);
+        // `~/` is the home directory.
+        assert_eq!(
+            profile_path("~/x.pem", &config, &env(&[("HOME", "/home/u")])),
+            PathBuf::from("/home/u/x.pem")
+        );
+        // The environment beats the profile (bgpeer's variable first), the flag beats both.
+        let missing = dir.path().join("missing.pem");
+        let e = env(&[
+            ("BGPEER_CA_BUNDLE", missing.to_str().unwrap()),
+            ("ALIBABA_CLOUD_CA_BUNDLE", ca.to_str().unwrap()),
+        ]);
+        let err = resolve_with(&Overrides::default(), &e, with_bundle())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(&format!(
+                "the CA bundle {} (from env BGPEER_CA_BUNDLE) is unusable: cannot read it",
+                missing.display()
+            )),
+            "{err}"
+        );
+        let flag = Overrides {
+            ca_bundle: Some(ca.clone()),
+            ..Default::default()
+        };
+        let s = resolve_with(&flag, &e, with_bundle()).unwrap();
+        assert_eq!(s.ca_bundle.unwrap().source, Source::Flag("--ca-bundle"));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use clap::{Args, Subcommand, ValueEnum};
 /// Without a subcommand: a short wizard on a terminal.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts.",
-    after_long_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts.
+    after_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts, --ca-bundle.",
+    after_long_help = "Settings to save come from the global flags: --profile (which profile), --region, --endpoint, --output, --signature-version, --connect-timeout, --read-timeout, --deadline, --max-attempts, --ca-bundle.
 
 Examples:
   # Answer a few questions (mode, keys with hidden input, region, output)

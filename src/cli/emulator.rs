@@ -15,7 +15,7 @@ Examples:
   # Every CreateBgpPeer answers Throttling.User
   $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer
 
-  # HTTPS with a throw-away CA, whose certificate clients trust
+  # HTTPS with a throw-away CA; clients trust it with e.g. bgpeer --ca-bundle ./emulator-ca.pem
   $ bgpeer emulator --tls-self-signed --tls-ca-out ./emulator-ca.pem";
 
 const SERVE_EXAMPLES: &str = "\

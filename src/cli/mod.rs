@@ -43,6 +43,9 @@ Examples:
   # Which profile and credentials are in use, and whether they work
   $ bgpeer --profile prod whoami
 
+  # Behind a TLS-inspecting proxy: also trust your organisation's CA
+  $ bgpeer --ca-bundle ./corp-ca.pem --profile prod vbr list
+
   # Install completions for fish (bgpeer never edits your rc files)
   $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
 
@@ -82,6 +85,10 @@ pub struct GlobalArgs {
     /// Allow a plain-http endpoint that is not on loopback
     #[arg(long, global = true)]
     pub allow_insecure_endpoint: bool,
+
+    /// Also trust the CA certificates in FILE (PEM) for every HTTPS call [env: BGPEER_CA_BUNDLE]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_bundle: Option<std::path::PathBuf>,
 
     /// Signature scheme: v3 (ACS3-HMAC-SHA256, default) or v2 (HMAC-SHA1)
     #[arg(long, global = true, value_name = "VERSION", value_parser = signature_versions())]

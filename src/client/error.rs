@@ -103,6 +103,9 @@ fn is_not_found_code(code: &str) -> bool {
         ))
 }
 
+/// The hint of a TLS failure: bgpeer always verifies certificates, and says how to trust a CA.
+pub const UNTRUSTED_CERTIFICATE_HINT: &str = "the server's TLS certificate is not trusted (bgpeer always verifies certificates, against the system's CA store and the built-in roots); if a TLS-inspecting proxy or your organisation's CA signed it, trust that CA with --ca-bundle FILE, BGPEER_CA_BUNDLE, the profile key ca_bundle or SSL_CERT_FILE; otherwise check the endpoint";
+
 impl Diagnose for ClientError {
     fn kind(&self) -> Option<&'static str> {
         match self {
@@ -167,9 +170,9 @@ impl Diagnose for ClientError {
             ClientError::Throttled { .. } => Some(
                 "the API is rate-limiting this AccessKey; wait a little, lower --concurrency, or raise --max-attempts".into(),
             ),
-            ClientError::Transport { message, .. } if message.contains("certificate") => Some(
-                "the endpoint's TLS certificate is not trusted and bgpeer always verifies certificates; check --endpoint (and that no proxy intercepts TLS)".into(),
-            ),
+            ClientError::Transport { message, .. } if message.contains("certificate") => {
+                Some(UNTRUSTED_CERTIFICATE_HINT.into())
+            }
             ClientError::Transport { .. } => Some(
                 "check the endpoint, your network and proxy settings (HTTPS_PROXY, NO_PROXY); --debug shows every attempt".into(),
             ),

@@ -22,7 +22,7 @@ use serde_json::Value;
 pub use credentials::Credentials;
 pub use debug_log::DebugLog;
 pub use endpoint::Endpoint;
-pub use error::{ApiError, ClientError};
+pub use error::{ApiError, ClientError, UNTRUSTED_CERTIFICATE_HINT};
 pub use http::USER_AGENT;
 pub use retry::{backoff_delay, RetryPolicy};
 

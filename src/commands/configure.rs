@@ -105,6 +105,11 @@ fn apply_setting_flags(ctx: &Context, p: &mut Profile) {
     if let Some(v) = g.max_attempts {
         p.max_attempts = Some(v);
     }
+    if let Some(bundle) = g.ca_bundle.as_ref().filter(|b| !b.as_os_str().is_empty()) {
+        // Saved absolute: a relative path would be read relative to the config file's directory.
+        let absolute = std::path::absolute(bundle).unwrap_or_else(|_| bundle.clone());
+        p.ca_bundle = Some(absolute.display().to_string());
+    }
 }
 
 /// Checks what can be checked without contacting anything.
@@ -544,6 +549,10 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
             s.retry_base_delay_secs.value.to_string(),
             &s.retry_base_delay_secs.source,
         ),
+        match &s.ca_bundle {
+            Some(b) => set("ca_bundle", b.value.display().to_string(), &b.source),
+            None => unset("ca_bundle", "not set (the system's and the built-in CAs)"),
+        },
     ]
 }
 

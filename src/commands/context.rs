@@ -350,6 +350,7 @@ fn overrides(globals: &GlobalArgs) -> Overrides {
         read_timeout: globals.read_timeout,
         deadline: globals.deadline,
         max_attempts: globals.max_attempts,
+        ca_bundle: globals.ca_bundle.clone(),
     }
 }
 

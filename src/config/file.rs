@@ -45,6 +45,10 @@ pub struct Profile {
     /// Seconds; the backoff cap of the first retry (0: retry at once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_base_delay: Option<f64>,
+    /// A PEM file of CA certificates to trust besides the system's store (`~/` and paths relative
+    /// to this file's directory allowed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_bundle: Option<String>,
 
     /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +94,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "deadline",
     "max_attempts",
     "retry_base_delay",
+    "ca_bundle",
     "mode",
     "access_key_id",
     "access_key_secret",

@@ -217,10 +217,12 @@ pub async fn credentials_uri(
 ) -> Result<Credentials, CredentialsError> {
     let shown = redact_uri(uri);
     let fail = |m: String| {
-        CredentialsError::invalid(
-            format!("credentials URI {shown}: {m}"),
-            "check the server behind the credentials URI".to_string(),
-        )
+        let hint = if m.contains("certificate") {
+            client::UNTRUSTED_CERTIFICATE_HINT
+        } else {
+            "check the server behind the credentials URI"
+        };
+        CredentialsError::invalid(format!("credentials URI {shown}: {m}"), hint.to_string())
     };
     if !(uri.starts_with("http://") || uri.starts_with("https://")) {
         return Err(CredentialsError::invalid(

@@ -72,9 +72,13 @@ pub fn self_signed() -> Result<TlsIdentity, StartError> {
         )
     };
     let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(failed)?;
-    ca_params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "bgpeer emulator throw-away CA");
+    // A name of its own: a client still trusting the CA of an earlier run is told the issuer is
+    // unknown, not that a signature is bad.
+    let run = uuid::Uuid::new_v4().simple().to_string();
+    ca_params.distinguished_name.push(
+        rcgen::DnType::CommonName,
+        format!("bgpeer emulator throw-away CA {}", &run[..12]),
+    );
     ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Constrained(0));
     validity(&mut ca_params);
     ca_params.key_usages = vec![

@@ -1033,6 +1033,37 @@ fn the_instance_role_in_the_chain_uses_imdsv2_then_falls_back_to_v1() {
         .all(|s| s.header("X-aliyun-ecs-metadata-token").is_none()));
 }
 
+/// The metadata service is plain HTTP and never goes through a proxy, even when it is reached by a
+/// name that would otherwise follow HTTP_PROXY.
+#[test]
+fn the_instance_metadata_service_never_goes_through_a_proxy() {
+    let emu = Emulator::start();
+    let (id, secret, token) = temporary_credentials(&emu);
+    let imds = fake_imds(true, creds_json(&id, &secret, &token));
+    let proxy = ConnectProxy::start();
+    let sb = Sandbox::new();
+    let mut c = imds_cmd(&sb, &imds, &emu);
+    c.env(
+        "BGPEER_IMDS_ENDPOINT",
+        imds.url.replace("127.0.0.1", "localhost"),
+    );
+    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy"] {
+        c.env(var, proxy.url());
+    }
+    let (code, v, err) = whoami(c);
+    assert_eq!(code, 0, "{v} {err}");
+    assert_eq!(
+        v["CredentialSource"],
+        "ECS instance RAM role vpc-role (IMDSv2)"
+    );
+    assert!(proxy.refused().is_empty(), "{:?}", proxy.refused());
+    assert_eq!(proxy.tunnels(), 0);
+    assert!(
+        !imds.seen().is_empty(),
+        "the metadata service was asked directly"
+    );
+}
+
 #[test]
 fn mode_ecsramrole_in_both_formats() {
     let emu = Emulator::start();

@@ -16,6 +16,7 @@ mod declarative;
 mod emulator_actions;
 mod emulator_server;
 mod generated_files;
+mod https;
 mod in_process;
 mod output_snapshots;
 mod readme;

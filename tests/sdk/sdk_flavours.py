@@ -1,5 +1,5 @@
-"""The three official Python SDK flavours, pointed at a local plain-http endpoint, behind one small
-interface so that one test body drives all of them:
+"""The three official Python SDK flavours, pointed at a local endpoint (plain http by default, or
+https trusting a given CA), behind one small interface so that one test body drives all of them:
 
 * ``tea-v3``: ``alibabacloud_vpc20160428`` on ``alibabacloud_tea_openapi`` (ACS3-HMAC-SHA256, the default);
 * ``tea-v2``: the same client with ``signature_algorithm="v2"`` (RPC HMAC-SHA1);
@@ -56,14 +56,17 @@ def snake_case(action: str) -> str:
 
 class TeaFlavour:
     def __init__(self, name: str, hostport: str, region: str, *, access_key_id=None,
-                 access_key_secret=None, security_token=None, credential=None):
+                 access_key_secret=None, security_token=None, credential=None, protocol="http",
+                 ca=None):
         config = tea_config.Config(
             access_key_id=access_key_id,
             access_key_secret=access_key_secret,
             security_token=security_token,
             credential=credential,
             endpoint=hostport,
-            protocol="http",
+            protocol=protocol,
+            # The Tea SDK's own CA setting (also in RuntimeOptions): requests' `verify`.
+            ca=ca,
             region_id=region,
             signature_algorithm="v2" if name == "tea-v2" else None,
             read_timeout=60000,
@@ -89,12 +92,16 @@ class TeaFlavour:
 
 class ClassicFlavour:
     def __init__(self, hostport: str, region: str, *, access_key_id=None, access_key_secret=None,
-                 security_token=None):
+                 security_token=None, protocol="http", ca=None):
         host, _, port = hostport.rpartition(":")
         self.name = "classic"
         self.host = host
         self.region = region
+        self.protocol = protocol
         kwargs = dict(region_id=region, port=int(port), auto_retry=False, timeout=60, connect_timeout=10)
+        if ca is not None:
+            # The classic SDK's CA setting: requests' `verify` (else env ALIBABA_CLOUD_CA_BUNDLE).
+            kwargs["verify"] = ca
         if security_token is not None:
             kwargs["credential"] = StsTokenCredential(access_key_id, access_key_secret, security_token)
         else:
@@ -105,7 +112,7 @@ class ClassicFlavour:
         module = importlib.import_module(f"aliyunsdkvpc.request.v20160428.{action}Request")
         request = getattr(module, f"{action}Request")()
         request.set_endpoint(self.host)
-        request.set_protocol_type("http")
+        request.set_protocol_type(self.protocol)
         for name, value in params.items():
             if name == "RegionId":
                 # The classic core adds RegionId from the client's region itself; the request
@@ -126,12 +133,15 @@ class ClassicFlavour:
 
 
 def make_flavour(name: str, hostport: str, region: str, access_key_id: str, access_key_secret: str,
-                 security_token: str | None = None):
+                 security_token: str | None = None, *, protocol: str = "http", ca: str | None = None):
+    """`protocol="https"` with `ca` (a PEM file) calls an HTTPS endpoint trusting that CA."""
     if name == "classic":
         return ClassicFlavour(hostport, region, access_key_id=access_key_id,
-                              access_key_secret=access_key_secret, security_token=security_token)
+                              access_key_secret=access_key_secret, security_token=security_token,
+                              protocol=protocol, ca=ca)
     return TeaFlavour(name, hostport, region, access_key_id=access_key_id,
-                      access_key_secret=access_key_secret, security_token=security_token)
+                      access_key_secret=access_key_secret, security_token=security_token,
+                      protocol=protocol, ca=ca)
 
 
 # --- checking a response against the official SDK's model -------------------------------------

@@ -5,7 +5,10 @@
 //! Every test module uses it with `use crate::support::*;`. Additive changes only: other test
 //! modules depend on it.
 
+pub mod connect_proxy;
 pub mod fault_server;
+
+pub use connect_proxy::{ConnectProxy, HttpsJsonServer};
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -64,13 +67,17 @@ impl Sandbox {
         c
     }
 
-    /// `bgpeer` pointed at a running emulator with the test key in the environment.
+    /// `bgpeer` pointed at a running emulator with the test key in the environment (and, for an
+    /// HTTPS emulator, `--ca-bundle` with its CA).
     pub fn cmd_at(&self, emu: &Emulator) -> Command {
         let mut c = self.cmd();
         c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)
             .env("ALIBABA_CLOUD_REGION_ID", "cn-shanghai")
             .args(["--endpoint", &emu.endpoint]);
+        if let Some(ca) = &emu.ca {
+            c.arg("--ca-bundle").arg(ca);
+        }
         c
     }
 }
