@@ -124,7 +124,7 @@ fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> anyhow
         }
     }
     let whence = format!("profile {name}");
-    credentials::mode::from_bgpeer(p, &whence).map_err(|e| {
+    credentials::mode::from_bgpeer(name, p, &whence).map_err(|e| {
         CliError::usage(
             e.to_string(),
             crate::exit::Diagnose::hint(&e).map(|h| h.replace("add `", "pass the flag for `")),
@@ -549,7 +549,7 @@ fn setting_rows(ctx: &Context, s: &settings::Settings) -> Vec<Value> {
         .into_iter()
         .map(|e| json!({"Setting": e.name, "Value": e.value.unwrap_or_default(), "Source": e.source}))
         .collect();
-    let (cred_source, key_id) = credentials::planned_source(s, &ctx.env);
+    let (cred_source, key_id) = credentials::planned_source(s, &ctx.env, ctx.clock.now());
     rows.insert(
         1,
         json!({"Setting": "credentials", "Value": key_id.unwrap_or_default(), "Source": cred_source}),
