@@ -327,6 +327,14 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     )?;
     let mode = Mode::parse(&mode_raw, "the wizard")
         .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
+    if mode.aliyun_only() {
+        // Refused at once, with the message that says where such a profile lives.
+        let only_mode = Profile {
+            mode: Some(mode.as_str().to_string()),
+            ..Default::default()
+        };
+        validate(ctx, &name, &only_mode, &file)?;
+    }
     let same_mode = old.mode.as_deref() == Some(mode.as_str());
     if !same_mode {
         p.clear_credentials();
