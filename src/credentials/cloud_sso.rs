@@ -188,18 +188,20 @@ pub async fn credentials(
     match answer.status {
         200 => {}
         401 => return Err(refused("refused the access token", again, Exit::Auth).into()),
-        400..=499 => return Err(refused(
-            &format!(
-                "refused credentials for account {} and access configuration {}",
-                sso.account_id, sso.access_config
-            ),
-            format!(
+        400..=499 => {
+            return Err(refused(
+                &format!(
+                    "refused credentials for account {} and access configuration {}",
+                    sso.account_id, sso.access_config
+                ),
+                format!(
                 "check cloud_sso_account_id and cloud_sso_access_config; `{}` chooses them again",
                 sso.sign_in_command()
             ),
-            Exit::Auth,
-        )
-        .into()),
+                Exit::Auth,
+            )
+            .into())
+        }
         _ => {
             return Err(refused(
                 "failed",

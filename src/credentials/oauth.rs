@@ -160,9 +160,7 @@ impl OAuth {
                 Some(c.access_key_id.clone()),
             );
         }
-        let access_valid =
-            self.access_token.is_some() && self.access_token_expire > now.timestamp();
-        if self.refresh_token.is_some() || access_valid {
+        if signed_out(self, "", now).is_none() {
             (
                 "signed in; temporary credentials are fetched when needed".to_string(),
                 None,
@@ -174,6 +172,32 @@ impl OAuth {
             )
         }
     }
+}
+
+/// What to do when only a new sign-in helps.
+fn sign_in_again(oauth: &OAuth) -> String {
+    format!(
+        "sign in again in a browser with `{}`, then run the command again",
+        oauth.sign_in_command()
+    )
+}
+
+/// The error when `oauth` has neither a refresh token nor an access token still valid at `now`:
+/// nothing but a new sign-in can give credentials.
+fn signed_out(oauth: &OAuth, whence: &str, now: DateTime<Utc>) -> Option<SignInError> {
+    let access_valid = oauth.access_token.is_some() && oauth.access_token_expire > now.timestamp();
+    if oauth.refresh_token.is_some() || access_valid {
+        return None;
+    }
+    let message = if oauth.access_token.is_none() {
+        format!("{whence} (mode OAuth) is not signed in: it has no OAuth access or refresh token")
+    } else {
+        format!(
+            "the OAuth access token of {whence} expired at {} and the profile has no refresh token",
+            seconds_text(oauth.access_token_expire)
+        )
+    };
+    Some(SignInError::needed(message, sign_in_again(oauth)))
 }
 
 fn seconds_text(t: i64) -> String {
@@ -215,6 +239,10 @@ pub async fn credentials(
         ));
         return Ok(from_cached(c, whence));
     }
+    // Nothing to refresh with: say so before asking for a lock on a file that may not be writable.
+    if let Some(e) = signed_out(oauth, whence, now) {
+        return Err(e.into());
+    }
     let path = crate::config::aliyun_config_path(env);
     let mut locked = lock(&path).await?;
     // Another process may have refreshed while we waited for the lock.
@@ -229,6 +257,9 @@ pub async fn credentials(
     };
     if let Some(c) = current.fresh_cached(now) {
         return Ok(from_cached(c, whence));
+    }
+    if let Some(e) = signed_out(&current, whence, now) {
+        return Err(e.into());
     }
     let (base, setting) = base_url(current.site, env);
     let service = Service::new(&base, setting, &options.trust)?;
@@ -245,14 +276,9 @@ pub async fn credentials(
 
     let expires_soon = session.access_token.is_none()
         || session.access_token_expire - now.timestamp() <= ACCESS_TOKEN_MARGIN_SECS;
-    if expires_soon {
-        let still_valid =
-            session.access_token.is_some() && session.access_token_expire > now.timestamp();
-        match &session.refresh_token {
-            Some(_) => session.refresh().await?,
-            None if still_valid => {}
-            None => return Err(session.not_signed_in().into()),
-        }
+    // Without a refresh token, an access token that expires soon is used while it lasts.
+    if expires_soon && session.refresh_token.is_some() {
+        session.refresh().await?;
     }
     let exchanged = match session.exchange().await {
         // The access token was refused before its time (revoked, a clock off): refresh once.
@@ -328,26 +354,15 @@ struct Session<'a> {
 
 impl Session<'_> {
     fn sign_in_again(&self) -> String {
-        format!(
-            "sign in again in a browser with `{}`, then run the command again",
-            self.oauth.sign_in_command()
-        )
+        sign_in_again(self.oauth)
     }
 
-    fn not_signed_in(&self) -> SignInError {
-        let message = if self.access_token.is_none() {
-            format!(
-                "{} (mode OAuth) is not signed in: it has no OAuth access or refresh token",
-                self.whence
-            )
-        } else {
-            format!(
-                "the OAuth access token of {} expired at {} and the profile has no refresh token",
-                self.whence,
-                seconds_text(self.access_token_expire)
-            )
-        };
-        SignInError::needed(message, self.sign_in_again())
+    /// A token this step needs is missing (`signed_out` runs first, so this is rare).
+    fn missing(&self, token: &str) -> SignInError {
+        SignInError::needed(
+            format!("{} (mode OAuth) has no OAuth {token}", self.whence),
+            self.sign_in_again(),
+        )
     }
 
     fn failed(&self, answer: &Answer, what: &str) -> SignInError {
@@ -403,7 +418,7 @@ impl Session<'_> {
         let refresh_token = self
             .refresh_token
             .clone()
-            .ok_or_else(|| self.not_signed_in())?;
+            .ok_or_else(|| self.missing("refresh token"))?;
         let now = self.options.clock.now();
         let form = form_urlencoded::Serializer::new(String::new())
             .append_pair("grant_type", "refresh_token")
@@ -444,7 +459,7 @@ impl Session<'_> {
     /// `POST /v1/exchange` with the access token: STS credentials.
     async fn exchange(&self) -> Result<CachedSts, Exchange> {
         let Some(access) = &self.access_token else {
-            return Err(Exchange::Failed(self.not_signed_in()));
+            return Err(Exchange::Failed(self.missing("access token")));
         };
         let request = self
             .service

@@ -434,6 +434,65 @@ fn oauth_uses_the_sts_credentials_cached_in_the_profile_without_http() {
 }
 
 #[test]
+fn oauth_waits_for_the_lock_on_config_json_and_uses_what_its_holder_saved() {
+    let emu = Emulator::start();
+    accept(&emu, "oauth_access", "AT-seed", None);
+    let sts = post(&emu, "/v1/exchange", "AT-seed");
+    let s = |k: &str| sts[k].as_str().unwrap().to_string();
+    let sb = Sandbox::new();
+    let path = aliyun_json(&sb);
+    // The refresh token is one the service does not know: refreshing would fail.
+    write(
+        &path,
+        &oauth_file(&OAuthValues::signed_in("RT-unknown"), None),
+    );
+    // Another process (the official library does exactly this) holds the lock while it refreshes.
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)
+        .unwrap();
+    held.lock().unwrap();
+    forget_requests(&emu);
+    let mut cmd = sb.cmd();
+    cmd.env("BGPEER_OAUTH_ENDPOINT", &emu.endpoint)
+        .args(["--region", "cn-shanghai", "--endpoint", &emu.endpoint])
+        .args(["whoami", "-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "bgpeer waits for the lock"
+    );
+    assert_eq!(calls(&emu, "/v1/token"), 0);
+    // The holder saves what it got (temporary file + rename, as the library does) and unlocks.
+    let saved = OAuthValues {
+        access_key_id: s("AccessKeyId"),
+        access_key_secret: s("AccessKeySecret"),
+        sts_token: format!("\"{}\"", s("SecurityToken")),
+        ..OAuthValues::signed_in("RT-saved-by-the-holder")
+    };
+    let tmp = sb.path(".aliyun/config.json.tmp-holder");
+    std::fs::write(&tmp, oauth_file(&saved, Some(now() + 3000))).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    drop(held);
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert_eq!(
+        actions(&emu),
+        vec!["DescribeRegions"],
+        "bgpeer read the profile again under the lock and used the saved credentials"
+    );
+    assert_eq!(requests(&emu)[0]["accessKeyId"], s("AccessKeyId").as_str());
+}
+
+#[test]
 fn the_oauth_refresh_token_rotates_across_runs() {
     let emu = Emulator::start();
     accept(&emu, "oauth_refresh", "RT-one", None);
