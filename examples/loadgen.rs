@@ -149,6 +149,7 @@ fn main() {
             access_key_id: bgpeer::emulator::TEST_ACCESS_KEY_ID.into(),
             access_key_secret: Secret::new(bgpeer::emulator::TEST_ACCESS_KEY_SECRET),
             security_token: None,
+            expiration: None,
             source: "the emulator's test key".into(),
         },
         timeouts: Timeouts {
@@ -162,6 +163,7 @@ fn main() {
         },
         debug: bgpeer::client::DebugLog::off(),
         clock: bgpeer::clock::Clock::system(),
+        trust: Default::default(),
     };
     let client = match Client::new(config) {
         Ok(c) => Arc::new(c),
