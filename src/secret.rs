@@ -52,8 +52,9 @@ impl From<&str> for Secret {
 
 /// Is a field or parameter of this name a secret, whose value is masked wherever it is shown
 /// (output, `--debug` logs, the emulator's request log)? The V2 `Signature` and the STS
-/// `SecurityToken` (also as the `x-acs-security-token` header), BGP `AuthKey`s, and anything that
-/// calls itself a secret or a password, in any case. The one rule: every masking place asks it.
+/// `SecurityToken` (also as the `x-acs-security-token` header, or the aliyun CLI's `sts_token`),
+/// sign-in tokens (OAuth and CloudSSO access and refresh tokens, an `Authorization` header), BGP
+/// `AuthKey`s, and anything that calls itself a secret or a password, in any case. The one rule: every masking place asks it.
 pub fn is_secret_name(name: &str) -> bool {
     let lower: String = name
         .chars()
@@ -61,7 +62,11 @@ pub fn is_secret_name(name: &str) -> bool {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     lower == "signature"
+        || lower == "authorization"
         || lower.contains("securitytoken")
+        || lower.contains("ststoken")
+        || lower.contains("accesstoken")
+        || lower.contains("refreshtoken")
         || lower.contains("authkey")
         || lower.contains("secret")
         || lower.contains("password")
@@ -140,6 +145,11 @@ mod tests {
             "Signature",
             "client_secret",
             "Password",
+            "sts_token",
+            "refresh_token",
+            "oauth_access_token",
+            "access_token",
+            "Authorization",
         ] {
             assert!(is_secret_name(name), "{name}");
         }
@@ -149,6 +159,9 @@ mod tests {
             "SignatureNonce",
             "AccessKeyId",
             "Name",
+            "ClientToken",
+            "NextToken",
+            "token_type",
         ] {
             assert!(!is_secret_name(name), "{name}");
         }

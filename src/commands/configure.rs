@@ -132,7 +132,7 @@ fn validate(ctx: &Context, name: &str, p: &Profile, file: &ConfigFile) -> anyhow
         }
     }
     let whence = format!("profile {name}");
-    credentials::mode::from_bgpeer(p, &whence).map_err(|e| {
+    credentials::mode::from_bgpeer(name, p, &whence).map_err(|e| {
         CliError::usage(
             e.to_string(),
             crate::exit::Diagnose::hint(&e).map(|h| h.replace("add `", "pass the flag for `")),
@@ -335,6 +335,14 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     )?;
     let mode = Mode::parse(&mode_raw, "the wizard")
         .map_err(|e| CliError::usage(e.to_string(), crate::exit::Diagnose::hint(&e)))?;
+    if mode.aliyun_only() {
+        // Refused at once, with the message that says where such a profile lives.
+        let only_mode = Profile {
+            mode: Some(mode.as_str().to_string()),
+            ..Default::default()
+        };
+        validate(ctx, &name, &only_mode, &file)?;
+    }
     let same_mode = old.mode.as_deref() == Some(mode.as_str());
     if !same_mode {
         p.clear_credentials();
@@ -561,7 +569,7 @@ fn setting_rows(ctx: &Context, s: &settings::Settings) -> Vec<Value> {
         .into_iter()
         .map(|e| json!({"Setting": e.name, "Value": e.value.unwrap_or_default(), "Source": e.source}))
         .collect();
-    let (cred_source, key_id) = credentials::planned_source(s, &ctx.env);
+    let (cred_source, key_id) = credentials::planned_source(s, &ctx.env, ctx.clock.now());
     rows.insert(
         1,
         json!({"Setting": "credentials", "Value": key_id.unwrap_or_default(), "Source": cred_source}),

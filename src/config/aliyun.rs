@@ -1,4 +1,5 @@
-//! The aliyun CLI's `~/.aliyun/config.json`, read as it is (never written).
+//! The aliyun CLI's `~/.aliyun/config.json`, read as it is. bgpeer writes to it only to save
+//! rotated OAuth tokens, as the official credential library does (`aliyun_write.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -20,8 +21,11 @@ pub struct AliyunConfig {
 pub struct AliyunProfile {
     pub name: String,
     pub mode: String,
+    #[serde(deserialize_with = "null_as_empty")]
     pub access_key_id: String,
+    #[serde(deserialize_with = "null_as_empty")]
     pub access_key_secret: String,
+    #[serde(deserialize_with = "null_as_empty")]
     pub sts_token: String,
     pub sts_region: String,
     pub ram_role_name: String,
@@ -33,6 +37,53 @@ pub struct AliyunProfile {
     pub process_command: String,
     pub credentials_uri: String,
     pub region_id: String,
+    // CloudSSO and OAuth, as `aliyun configure --mode CloudSSO|OAuth` writes them. Numbers are
+    // Unix seconds; `null` or a missing key reads as 0 ("no time"), as the official library
+    // treats them. `sts_expiration` is when the cached STS credentials above expire.
+    #[serde(deserialize_with = "unix_seconds")]
+    pub sts_expiration: i64,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub cloud_sso_sign_in_url: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub cloud_sso_account_id: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub cloud_sso_access_config: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub access_token: String,
+    #[serde(deserialize_with = "unix_seconds")]
+    pub cloud_sso_access_token_expire: i64,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub oauth_site_type: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub oauth_access_token: String,
+    #[serde(deserialize_with = "unix_seconds")]
+    pub oauth_access_token_expire: i64,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub oauth_refresh_token: String,
+}
+
+/// A string that may be written as `null` (the official library writes `"sts_token": null`).
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Unix seconds: a number (an integer, or a float as some writers produce), a string of digits,
+/// or `null`.
+fn unix_seconds<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    use serde::de::Error;
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => Ok(0),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .ok_or_else(|| D::Error::custom(format!("{n} is not Unix seconds"))),
+        serde_json::Value::String(s) if s.trim().is_empty() => Ok(0),
+        serde_json::Value::String(s) => s
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| D::Error::custom(format!("{s:?} is not Unix seconds"))),
+        other => Err(D::Error::custom(format!("{other} is not Unix seconds"))),
+    }
 }
 
 impl AliyunProfile {
@@ -92,7 +143,15 @@ pub fn load(path: &Path) -> Result<Option<LoadedAliyun>, ConfigError> {
             })
         }
     };
-    let config: AliyunConfig = serde_json::from_str(&text).map_err(|e| ConfigError::Invalid {
+    Ok(Some(LoadedAliyun {
+        path: path.to_path_buf(),
+        config: parse(path, &text)?,
+    }))
+}
+
+/// Parses the text of the file at `path` (named in the error).
+pub(super) fn parse(path: &Path, text: &str) -> Result<AliyunConfig, ConfigError> {
+    serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
         message: format!(
             "invalid aliyun CLI config {} at line {}, column {}: {}",
             super::shown(path),
@@ -104,11 +163,7 @@ pub fn load(path: &Path) -> Result<Option<LoadedAliyun>, ConfigError> {
             "fix the file (or run `aliyun configure`), or set ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true to skip it"
                 .into(),
         ),
-    })?;
-    Ok(Some(LoadedAliyun {
-        path: path.to_path_buf(),
-        config,
-    }))
+    })
 }
 
 /// serde_json appends " at line L column C"; we say it ourselves.

@@ -323,16 +323,9 @@ pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
 /// Writes bytes to `path` atomically with mode 0600, creating the parent directory (0700).
 /// A symlinked file (dotfile managers) is written through: the link stays, its target changes.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ConfigError> {
-    let resolved;
-    let path = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            resolved.as_path()
-        }
-        _ => path,
-    };
+    let path = through_symlink(path);
     let io_error = |what: &str, e: std::io::Error| ConfigError::Invalid {
-        message: format!("cannot {what} {}: {e}", super::shown(path)),
+        message: format!("cannot {what} {}: {e}", super::shown(&path)),
         hint: Some("check the directory's permissions, or point BGPEER_CONFIG elsewhere".into()),
     };
     let dir = path
@@ -340,6 +333,27 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ConfigError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     create_private_dir(dir).map_err(|e| io_error("create the directory of", e))?;
+    replace_atomically(&path, bytes, None).map_err(|e| io_error("write", e))
+}
+
+/// The file a path names: a symlink's target (so that replacing it keeps the link), else itself.
+pub fn through_symlink(path: &Path) -> std::path::PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same directory (created
+/// 0600, then given `mode` when set), synced, renamed over `path`. The temporary file is removed
+/// when anything fails, so readers see the old file or the new one, never a part.
+pub fn replace_atomically(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -352,14 +366,27 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ConfigError> {
     let result = (|| {
         let mut f = open_private(&tmp)?;
         f.write_all(bytes)?;
+        if let Some(mode) = mode {
+            set_mode(&f, mode)?;
+        }
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)
     })();
-    if let Err(e) = result {
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(io_error("write", e));
     }
+    result
+}
+
+#[cfg(unix)]
+fn set_mode(f: &std::fs::File, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(std::fs::Permissions::from_mode(mode & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_f: &std::fs::File, _mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 

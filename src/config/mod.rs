@@ -1,7 +1,9 @@
-//! Config files and where they live: bgpeer's TOML profiles, the aliyun CLI's config.json, the
-//! cache and emulator state paths. Knows nothing of flags: `settings` combines these with them.
+//! Config files and where they live: bgpeer's TOML profiles, the aliyun CLI's config.json (and
+//! the OAuth tokens written back into it), the cache and emulator state paths. Knows nothing of
+//! flags: `settings` combines these with them.
 
 pub mod aliyun;
+pub mod aliyun_write;
 pub mod file;
 pub mod profile;
 

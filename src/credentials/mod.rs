@@ -5,9 +5,12 @@
 //! `ALIBABA_CLOUD_CREDENTIALS_URI`. A profile named with `--profile` brings its own credentials
 //! (the environment is skipped) and never falls through to the instance role or the URI.
 
+pub mod cloud_sso;
 pub mod external;
 pub mod mode;
+pub mod oauth;
 pub mod remote;
+pub mod sign_in;
 pub mod sts;
 
 use std::path::PathBuf;
@@ -40,6 +43,9 @@ pub enum CredentialsError {
     },
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A CloudSSO or OAuth sign-in service refused or failed, or a browser sign-in is needed.
+    #[error(transparent)]
+    SignIn(Box<sign_in::SignInError>),
 }
 
 fn numbered(tried: &[String]) -> String {
@@ -62,23 +68,29 @@ impl CredentialsError {
 
 impl Diagnose for CredentialsError {
     fn exit(&self) -> Exit {
-        Exit::Auth
+        match self {
+            CredentialsError::SignIn(e) => e.exit(),
+            _ => Exit::Auth,
+        }
     }
     fn code(&self) -> Option<&str> {
         match self {
             CredentialsError::AssumeRole { source, .. } => source.code(),
+            CredentialsError::SignIn(e) => e.code(),
             _ => None,
         }
     }
     fn request_id(&self) -> Option<&str> {
         match self {
             CredentialsError::AssumeRole { source, .. } => source.request_id(),
+            CredentialsError::SignIn(e) => e.request_id(),
             _ => None,
         }
     }
     fn http_status(&self) -> Option<u16> {
         match self {
             CredentialsError::AssumeRole { source, .. } => source.http_status(),
+            CredentialsError::SignIn(e) => e.http_status(),
             _ => None,
         }
     }
@@ -94,6 +106,7 @@ impl Diagnose for CredentialsError {
                     .unwrap_or_else(|| "check role_arn and that the source credentials may assume it (AliyunSTSAssumeRoleAccess)".to_string()),
             ),
             CredentialsError::Config(e) => e.hint(),
+            CredentialsError::SignIn(e) => e.hint(),
         }
     }
 }
@@ -117,7 +130,7 @@ impl Origin<'_> {
         let whence = self.whence(name);
         match self {
             Origin::Bgpeer(l) => match l.profile(name) {
-                Some(p) => mode::from_bgpeer(p, &whence),
+                Some(p) => mode::from_bgpeer(name, p, &whence),
                 None => Ok(None),
             },
             Origin::Aliyun(a) => match a.profile(name) {
@@ -221,7 +234,7 @@ pub async fn resolve_with(
     match settings.config.profile(name) {
         Some(p) => {
             let whence = bgpeer.whence(name);
-            match mode::from_bgpeer(p, &whence)? {
+            match mode::from_bgpeer(name, p, &whence)? {
                 Some(spec) => return obtain(spec, bgpeer, name, env, sts_options.clone()).await,
                 None => tried.push(format!("{whence}: no credentials (no mode set)")),
             }
@@ -437,12 +450,19 @@ async fn obtain_base(
         }
         Spec::External { command } => external::run(command, whence, env).await,
         Spec::CredentialsUri { uri } => remote::credentials_uri(uri, &sts_options.trust).await,
+        Spec::CloudSso(sso) => cloud_sso::credentials(sso, whence, env, &sts_options).await,
+        Spec::OAuth(o) => oauth::credentials(o, whence, env, &sts_options).await,
     }
 }
 
 /// Where the chain would take credentials from, decided without running a process or contacting
-/// anything (for `configure list`): the source and the masked key id when it is known.
-pub fn planned_source(settings: &Settings, env: &Env) -> (String, Option<String>) {
+/// anything (for `configure list`): the source and the masked key id when it is known. A CloudSSO
+/// or OAuth sign-in is judged at `now`.
+pub fn planned_source(
+    settings: &Settings,
+    env: &Env,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (String, Option<String>) {
     let mask = |id: &str| Some(crate::secret::mask_key_id(id)).filter(|_| !id.is_empty());
     if settings.is_emulator() && settings.endpoint.is_none() {
         return ("built-in profile emulator".to_string(), None);
@@ -471,11 +491,20 @@ pub fn planned_source(settings: &Settings, env: &Env) -> (String, Option<String>
     if let Ok(Some(a)) = config::load_aliyun(env) {
         if let Some(p) = a.profile(name) {
             let m = p.effective_mode();
-            if !m.is_empty() {
-                return (
-                    format!("{} ({m})", Origin::Aliyun(&a).whence(name)),
-                    mask(&p.access_key_id),
-                );
+            let whence = Origin::Aliyun(&a).whence(name);
+            match mode::from_aliyun(p, &whence) {
+                Ok(Some(Spec::CloudSso(sso))) => {
+                    return (format!("{whence} ({m}: {})", sso.status(now)), None)
+                }
+                Ok(Some(Spec::OAuth(o))) => {
+                    let (status, id) = o.status(now);
+                    return (
+                        format!("{whence} ({m}: {status})"),
+                        id.as_deref().and_then(mask),
+                    );
+                }
+                _ if !m.is_empty() => return (format!("{whence} ({m})"), mask(&p.access_key_id)),
+                _ => {}
             }
         }
     }

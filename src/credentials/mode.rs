@@ -4,6 +4,8 @@
 use crate::config::{aliyun::AliyunProfile, file::Profile};
 use crate::secret::Secret;
 
+use super::cloud_sso::CloudSso;
+use super::oauth::OAuth;
 use super::CredentialsError;
 
 /// The modes bgpeer can use, named as the aliyun CLI names them.
@@ -16,8 +18,11 @@ pub enum Mode {
     EcsRamRole,
     External,
     CredentialsUri,
+    CloudSso,
+    OAuth,
 }
 
+/// The modes a bgpeer profile can have.
 pub const SUPPORTED: &[&str] = &[
     "AK",
     "StsToken",
@@ -28,11 +33,13 @@ pub const SUPPORTED: &[&str] = &[
     "CredentialsURI",
 ];
 
+/// The modes only an aliyun CLI profile can have: their sign-in is the aliyun CLI's, in a
+/// browser, and their tokens live in its config.json.
+pub const ALIYUN_ONLY: &[&str] = &["CloudSSO", "OAuth"];
+
 /// Modes of the aliyun CLI and SDKs that bgpeer knows of but does not implement.
 const UNSUPPORTED: &[&str] = &[
     "OIDC",
-    "CloudSSO",
-    "OAuth",
     "RsaKeyPair",
     "RamRoleArnWithRoleName",
     "BearerToken",
@@ -49,11 +56,24 @@ impl Mode {
             Mode::EcsRamRole => "EcsRamRole",
             Mode::External => "External",
             Mode::CredentialsUri => "CredentialsURI",
+            Mode::CloudSso => "CloudSSO",
+            Mode::OAuth => "OAuth",
         }
+    }
+
+    /// Whether only an aliyun CLI profile can have this mode.
+    pub fn aliyun_only(self) -> bool {
+        matches!(self, Mode::CloudSso | Mode::OAuth)
     }
 
     /// Parses a mode name case-insensitively; `whence` says where it was written, for the error.
     pub fn parse(raw: &str, whence: &str) -> Result<Mode, CredentialsError> {
+        Mode::parse_in(raw, whence, "use one of them")
+    }
+
+    /// [`Mode::parse`]; `fix` says what to do about a mode bgpeer cannot use, after the list of
+    /// the modes it can.
+    fn parse_in(raw: &str, whence: &str, fix: &str) -> Result<Mode, CredentialsError> {
         let lower = raw.trim().to_ascii_lowercase();
         let mode = match lower.as_str() {
             "ak" => Mode::Ak,
@@ -63,22 +83,24 @@ impl Mode {
             "ecsramrole" => Mode::EcsRamRole,
             "external" => Mode::External,
             "credentialsuri" => Mode::CredentialsUri,
+            "cloudsso" => Mode::CloudSso,
+            "oauth" => Mode::OAuth,
             _ => {
+                let supported = format!(
+                    "bgpeer supports {}, and in aliyun CLI profiles {}; {fix}",
+                    SUPPORTED.join(", "),
+                    ALIYUN_ONLY.join(" and ")
+                );
                 if let Some(known) = UNSUPPORTED.iter().find(|m| m.eq_ignore_ascii_case(&lower)) {
                     return Err(CredentialsError::invalid(
                         format!("credential mode {known} ({whence}) is not supported by bgpeer"),
-                        format!(
-                            "supported modes: {}; use one of them in this profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET",
-                            SUPPORTED.join(", ")
-                        ),
+                        supported,
                     ));
                 }
-                let hint = match crate::config::file::did_you_mean(raw.trim(), SUPPORTED) {
-                    Some(s) => format!(
-                        "did you mean {s}? supported modes: {}",
-                        SUPPORTED.join(", ")
-                    ),
-                    None => format!("supported modes: {}", SUPPORTED.join(", ")),
+                let all: Vec<&str> = SUPPORTED.iter().chain(ALIYUN_ONLY).copied().collect();
+                let hint = match crate::config::file::did_you_mean(raw.trim(), &all) {
+                    Some(s) => format!("did you mean {s}? {supported}"),
+                    None => supported,
                 };
                 return Err(CredentialsError::invalid(
                     format!("unknown credential mode {raw:?} ({whence})"),
@@ -133,6 +155,8 @@ pub enum Spec {
     CredentialsUri {
         uri: String,
     },
+    CloudSso(CloudSso),
+    OAuth(OAuth),
 }
 
 impl Spec {
@@ -145,6 +169,8 @@ impl Spec {
             Spec::EcsRamRole { .. } => Mode::EcsRamRole,
             Spec::External { .. } => Mode::External,
             Spec::CredentialsUri { .. } => Mode::CredentialsUri,
+            Spec::CloudSso(_) => Mode::CloudSso,
+            Spec::OAuth(_) => Mode::OAuth,
         }
     }
 }
@@ -184,12 +210,20 @@ impl Fields<'_> {
     }
 }
 
-/// The credentials of a bgpeer TOML profile; `Ok(None)` when it has no `mode` (settings only).
-pub fn from_bgpeer(p: &Profile, whence: &str) -> Result<Option<Spec>, CredentialsError> {
+/// The credentials of bgpeer TOML profile `name`; `Ok(None)` when it has no `mode` (settings only).
+pub fn from_bgpeer(
+    name: &str,
+    p: &Profile,
+    whence: &str,
+) -> Result<Option<Spec>, CredentialsError> {
     let Some(mode) = nonblank(&p.mode) else {
         return Ok(None);
     };
-    let mode = Mode::parse(&mode, whence)?;
+    let mode = Mode::parse_in(
+        &mode,
+        whence,
+        &format!("change it with `bgpeer configure set --profile {name} --mode MODE ...`, or select another profile with --profile"),
+    )?;
     let f = Fields { whence, mode };
     let role = |f: &Fields| -> Result<RoleParams, CredentialsError> {
         Ok(RoleParams {
@@ -231,8 +265,28 @@ pub fn from_bgpeer(p: &Profile, whence: &str) -> Result<Option<Spec>, Credential
         Mode::CredentialsUri => Spec::CredentialsUri {
             uri: f.need(nonblank(&p.credentials_uri), "credentials_uri")?,
         },
+        Mode::CloudSso | Mode::OAuth => return Err(only_in_aliyun_cli(name, mode, whence)),
     };
     Ok(Some(spec))
+}
+
+/// CloudSSO and OAuth in a bgpeer profile: they need the aliyun CLI's sign-in and its config.json.
+fn only_in_aliyun_cli(name: &str, mode: Mode, whence: &str) -> CredentialsError {
+    let site = if mode == Mode::OAuth {
+        " [--oauth-site-type INTL]"
+    } else {
+        ""
+    };
+    CredentialsError::invalid(
+        format!(
+            "mode {} ({whence}) works only in an aliyun CLI profile: its sign-in is done in a browser by the aliyun CLI, which keeps the tokens in its config.json",
+            mode.as_str()
+        ),
+        format!(
+            "sign in with `{}`, then remove the mode from the bgpeer profile (`bgpeer configure set --profile {name} --unset mode`) so that bgpeer uses the aliyun CLI profile of the same name",
+            super::sign_in::sign_in_command(name, mode.as_str(), site)
+        ),
+    )
 }
 
 /// The credentials of an aliyun CLI profile (its JSON keys); `Ok(None)` when it has none.
@@ -241,7 +295,14 @@ pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, Cred
     if mode.is_empty() {
         return Ok(None);
     }
-    let mode = Mode::parse(&mode, whence)?;
+    let mode = Mode::parse_in(
+        &mode,
+        whence,
+        &format!(
+            "switch the profile to one of them with `aliyun configure --profile {}`, or select another profile (--profile, ALIBABA_CLOUD_PROFILE)",
+            p.name
+        ),
+    )?;
     let f = Fields { whence, mode };
     let role = |f: &Fields| -> Result<RoleParams, CredentialsError> {
         Ok(RoleParams {
@@ -283,6 +344,8 @@ pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, Cred
         Mode::CredentialsUri => Spec::CredentialsUri {
             uri: f.need(s(&p.credentials_uri), "credentials_uri")?,
         },
+        Mode::CloudSso => Spec::CloudSso(CloudSso::from_profile(p, whence)?),
+        Mode::OAuth => Spec::OAuth(OAuth::from_profile(p, whence)?),
     };
     Ok(Some(spec))
 }
@@ -361,12 +424,13 @@ mod tests {
             Mode::parse("CredentialsURI", "x").unwrap(),
             Mode::CredentialsUri
         );
-        let e = Mode::parse("CloudSSO", "profile p")
+        assert_eq!(Mode::parse("cloudsso", "x").unwrap(), Mode::CloudSso);
+        let e = Mode::parse("RsaKeyPair", "profile p")
             .unwrap_err()
             .to_string();
         assert_eq!(
             e,
-            "credential mode CloudSSO (profile p) is not supported by bgpeer"
+            "credential mode RsaKeyPair (profile p) is not supported by bgpeer"
         );
         let e = Mode::parse("StsTokn", "profile p").unwrap_err();
         assert!(
@@ -384,7 +448,9 @@ mod tests {
             access_key_id: Some("LTAIxxxxxxxx".into()),
             ..Default::default()
         };
-        let e = from_bgpeer(&p, "profile p in f").unwrap_err().to_string();
+        let e = from_bgpeer("p", &p, "profile p in f")
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "mode AK needs `access_key_secret` (profile p in f)");
     }
 }

@@ -43,7 +43,7 @@ fn http(
     .map_err(|e| e.to_string())
 }
 
-fn describe(e: &reqwest::Error) -> String {
+pub(super) fn describe(e: &reqwest::Error) -> String {
     let mut msg = if e.is_timeout() {
         "timed out".to_string()
     } else if e.is_connect() {

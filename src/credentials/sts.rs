@@ -18,7 +18,7 @@ use super::{Credentials, CredentialsError};
 
 use crate::protocol::STS_VERSION;
 /// Cached credentials are used only while more than this is left before they expire.
-const REFRESH_MARGIN_SECS: i64 = 300;
+pub(super) const REFRESH_MARGIN_SECS: i64 = 300;
 const DEFAULT_DURATION: u32 = 3600;
 
 /// `BGPEER_STS_ENDPOINT` > the profile's `sts_endpoint` > `sts.<sts_region>.aliyuncs.com` >
@@ -40,16 +40,17 @@ pub fn endpoint(role: &RoleParams, env: &Env) -> String {
     }
 }
 
+/// Temporary credentials as the cache files hold them (also CloudSSO's, see `cloud_sso.rs`).
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Cached {
+pub(super) struct Cached {
     #[serde(rename = "AccessKeyId")]
-    access_key_id: String,
+    pub access_key_id: String,
     #[serde(rename = "AccessKeySecret")]
-    access_key_secret: String,
+    pub access_key_secret: String,
     #[serde(rename = "SecurityToken")]
-    security_token: String,
+    pub security_token: String,
     #[serde(rename = "Expiration")]
-    expiration: String,
+    pub expiration: String,
 }
 
 fn cache_path(
@@ -58,19 +59,27 @@ fn cache_path(
     endpoint: &str,
     env: &Env,
 ) -> std::path::PathBuf {
+    cache_file(
+        env,
+        &[
+            endpoint,
+            base.access_key_id.as_str(),
+            role.role_arn.as_str(),
+            role.session_name.as_deref().unwrap_or(""),
+            &role
+                .duration_seconds
+                .unwrap_or(DEFAULT_DURATION)
+                .to_string(),
+            role.external_id.as_deref().unwrap_or(""),
+            role.policy.as_deref().unwrap_or(""),
+        ],
+    )
+}
+
+/// The cache file of the credentials that `parts` identify (hashed: the name tells nothing).
+pub(super) fn cache_file(env: &Env, parts: &[&str]) -> std::path::PathBuf {
     let mut h = sha2::Sha256::new();
-    for part in [
-        endpoint,
-        base.access_key_id.as_str(),
-        role.role_arn.as_str(),
-        role.session_name.as_deref().unwrap_or(""),
-        &role
-            .duration_seconds
-            .unwrap_or(DEFAULT_DURATION)
-            .to_string(),
-        role.external_id.as_deref().unwrap_or(""),
-        role.policy.as_deref().unwrap_or(""),
-    ] {
+    for part in parts {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
@@ -87,16 +96,26 @@ pub fn forget_cached(env: &Env) -> bool {
     dir.is_dir() && std::fs::remove_dir_all(&dir).is_ok()
 }
 
-fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
+pub(super) fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
     DateTime::parse_from_rfc3339(expiration)
         .map(|e| (e.with_timezone(&Utc) - now).num_seconds() > REFRESH_MARGIN_SECS)
         .unwrap_or(false)
 }
 
-fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
+pub(super) fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
     let text = std::fs::read_to_string(path).ok()?;
     let cached: Cached = serde_json::from_str(&text).ok()?;
     still_fresh(&cached.expiration, now).then_some(cached)
+}
+
+/// Keeps `cached` in `path` (0600) when it is still fresh. A cache we can't write only costs an
+/// extra call next time.
+pub(super) fn write_cache(path: &std::path::Path, cached: &Cached, now: DateTime<Utc>) {
+    if still_fresh(&cached.expiration, now) {
+        if let Ok(bytes) = serde_json::to_vec(cached) {
+            let _ = crate::config::file::write_private(path, &bytes);
+        }
+    }
 }
 
 /// How the chain calls STS: the command's `--debug` and its retry base delay.
@@ -205,12 +224,7 @@ pub async fn assume_role(
         security_token: token,
         expiration: field("Expiration").unwrap_or_default(),
     };
-    if still_fresh(&cached.expiration, options.clock.now()) {
-        // A cache we can't write only costs an extra AssumeRole next time.
-        if let Ok(bytes) = serde_json::to_vec(&cached) {
-            let _ = crate::config::file::write_private(&path, &bytes);
-        }
-    }
+    write_cache(&path, &cached, options.clock.now());
     Ok(Credentials {
         access_key_id: cached.access_key_id,
         access_key_secret: Secret::new(cached.access_key_secret),

@@ -18,6 +18,8 @@
 //! - [`store`]: the world as an `Arc` snapshot for readers; one writer at a time persisting
 //!   atomically before answering; a lock file for several processes sharing one state file.
 //! - [`sts`]: `AssumeRole` and the temporary keys it issues.
+//! - [`sign_in`]: the CloudSSO (`/cloud-credentials`) and OAuth (`/v1/token`, `/v1/exchange`)
+//!   sign-in services, which accept the [`tokens`] they are given and hand out STS keys.
 //! - [`actions`] and [`world`]: the BGP semantics, pure over the world: one handler file per
 //!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
@@ -39,6 +41,7 @@ pub mod faults;
 pub mod gateway;
 pub mod request_log;
 pub mod server;
+pub mod sign_in;
 pub mod store;
 pub mod sts;
 pub mod tls;

@@ -1,4 +1,5 @@
-//! The HTTP server: an axum router (the API at `/`, the admin API under `/_emulator/`) served
+//! The HTTP server: an axum router (the API at `/`, the admin API under `/_emulator/`, the
+//! CloudSSO and OAuth sign-in services at their paths, see `sign_in.rs`) served
 //! connection by connection with hyper, so that a "drop" fault can close a connection without
 //! answering, and so that shutdown can let in-flight requests finish. With TLS, HTTPS and plain
 //! HTTP share the port: the first byte of a connection tells a TLS handshake (0x16) from a
@@ -29,6 +30,7 @@ use super::app::App;
 use super::faults::{Fault, Faults};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
 use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
+use super::sign_in;
 use super::store::{Store, WriteOutcome};
 use super::tls::TlsIdentity;
 
@@ -114,6 +116,10 @@ pub fn router(app: Arc<App>) -> Router {
                 .delete(admin::clear_tokens),
         )
         .route_layer(axum::middleware::from_fn(admin::loopback_only))
+        // The CloudSSO and OAuth sign-in services: public, like the API (after the layer above).
+        .route("/cloud-credentials", post(sign_in::cloud_credentials))
+        .route("/v1/token", post(sign_in::oauth_token))
+        .route("/v1/exchange", post(sign_in::oauth_exchange))
         .fallback(api)
         .with_state(app)
 }

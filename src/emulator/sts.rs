@@ -184,6 +184,27 @@ impl Sts {
         );
         Ok(out)
     }
+
+    /// Issues temporary credentials valid for `duration` from `now`, for the sign-in services
+    /// (CloudSSO `/cloud-credentials`, OAuth `/v1/exchange`): their AccessKey ID and the rest.
+    pub fn issue(&self, duration: chrono::Duration, now: DateTime<Utc>) -> (String, Temporary) {
+        let access_key_id = format!("STS.{}", random_string(25, ALNUM));
+        let temporary = Temporary {
+            secret: random_string(44, ALNUM),
+            token: format!(
+                "CAIS{}",
+                random_string(
+                    300,
+                    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                )
+            ),
+            expiration: now + duration,
+        };
+        let mut issued = self.issued.write().unwrap_or_else(|e| e.into_inner());
+        issued.retain(|_, t| t.expiration > now);
+        issued.insert(access_key_id.clone(), temporary.clone());
+        (access_key_id, temporary)
+    }
 }
 
 #[cfg(test)]

@@ -1249,12 +1249,12 @@ fn unsupported_and_unknown_modes_are_named() {
     let sb = Sandbox::new();
     write(
         &aliyun_json(&sb),
-        r#"{"current":"sso","profiles":[{"name":"sso","mode":"CloudSSO","cloud_sso_sign_in_url":"https://x"}]}"#,
+        r#"{"current":"rsa","profiles":[{"name":"rsa","mode":"RsaKeyPair"}]}"#,
     );
     let (code, _, err) = run(tcmd(&sb).args(["--region", "cn-shanghai", "whoami"]));
     assert_eq!(code, 4, "{err}");
     assert!(
-        err.contains("error: credential mode CloudSSO (aliyun CLI profile sso in "),
+        err.contains("error: credential mode RsaKeyPair (aliyun CLI profile rsa in "),
         "{err}"
     );
     assert!(err.contains("is not supported by bgpeer"), "{err}");

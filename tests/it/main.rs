@@ -6,6 +6,7 @@
 
 mod support;
 
+mod aliyun_sign_in;
 mod architecture;
 mod cli_group_peer;
 mod cli_network_bulk;
