@@ -51,9 +51,10 @@ impl From<&str> for Secret {
 }
 
 /// Is a field or parameter of this name a secret, whose value is masked wherever it is shown
-/// (output, `--debug` logs, the emulator's request log)? The V2 `Signature` and the STS
-/// `SecurityToken` (also as the `x-acs-security-token` header), BGP `AuthKey`s, and anything that
-/// calls itself a secret or a password, in any case. The one rule: every masking place asks it.
+/// (output, `--debug` logs, the emulator's request log)? The V2 `Signature`, the STS
+/// `SecurityToken` (also as the `x-acs-security-token` header), the `OIDCToken` of STS
+/// `AssumeRoleWithOIDC`, BGP `AuthKey`s, and anything that calls itself a secret or a password,
+/// in any case. The one rule: every masking place asks it.
 pub fn is_secret_name(name: &str) -> bool {
     let lower: String = name
         .chars()
@@ -62,6 +63,7 @@ pub fn is_secret_name(name: &str) -> bool {
         .collect();
     lower == "signature"
         || lower.contains("securitytoken")
+        || lower.ends_with("oidctoken")
         || lower.contains("authkey")
         || lower.contains("secret")
         || lower.contains("password")
@@ -137,6 +139,8 @@ mod tests {
             "AccessKeySecret",
             "SecurityToken",
             "x-acs-security-token",
+            "OIDCToken",
+            "oidc_token",
             "Signature",
             "client_secret",
             "Password",
@@ -149,6 +153,9 @@ mod tests {
             "SignatureNonce",
             "AccessKeyId",
             "Name",
+            "ClientToken",
+            "OIDCProviderArn",
+            "oidc_token_file",
         ] {
             assert!(!is_secret_name(name), "{name}");
         }

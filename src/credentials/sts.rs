@@ -17,9 +17,11 @@ use super::mode::RoleParams;
 use super::{Credentials, CredentialsError};
 
 use crate::protocol::STS_VERSION;
+
 /// Cached credentials are used only while more than this is left before they expire.
 const REFRESH_MARGIN_SECS: i64 = 300;
-const DEFAULT_DURATION: u32 = 3600;
+/// `DurationSeconds` when the profile does not say.
+pub(super) const DEFAULT_DURATION: u32 = 3600;
 
 /// `BGPEER_STS_ENDPOINT` > the profile's `sts_endpoint` > `sts.<sts_region>.aliyuncs.com` >
 /// `sts.aliyuncs.com`.
@@ -52,25 +54,23 @@ struct Cached {
     expiration: String,
 }
 
-fn cache_path(
-    base: &Credentials,
-    role: &RoleParams,
-    endpoint: &str,
-    env: &Env,
-) -> std::path::PathBuf {
+impl Cached {
+    fn into_credentials(self, source: &str) -> Credentials {
+        Credentials {
+            expiration: Credentials::parse_expiration(&self.expiration),
+            access_key_id: self.access_key_id,
+            access_key_secret: Secret::new(self.access_key_secret),
+            security_token: Some(Secret::new(self.security_token)),
+            source: source.to_string(),
+        }
+    }
+}
+
+/// The cache file of one set of STS parameters (`parts`: what the temporary credentials depend
+/// on, never a secret), in the one directory [`forget_cached`] empties.
+pub(super) fn cache_file(env: &Env, parts: &[&str]) -> std::path::PathBuf {
     let mut h = sha2::Sha256::new();
-    for part in [
-        endpoint,
-        base.access_key_id.as_str(),
-        role.role_arn.as_str(),
-        role.session_name.as_deref().unwrap_or(""),
-        &role
-            .duration_seconds
-            .unwrap_or(DEFAULT_DURATION)
-            .to_string(),
-        role.external_id.as_deref().unwrap_or(""),
-        role.policy.as_deref().unwrap_or(""),
-    ] {
+    for part in parts {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
@@ -78,6 +78,29 @@ fn cache_path(
     crate::config::cache_dir(env)
         .join("sts")
         .join(format!("{key}.json"))
+}
+
+fn cache_path(
+    base: &Credentials,
+    role: &RoleParams,
+    endpoint: &str,
+    env: &Env,
+) -> std::path::PathBuf {
+    cache_file(
+        env,
+        &[
+            endpoint,
+            base.access_key_id.as_str(),
+            role.role_arn.as_str(),
+            role.session_name.as_deref().unwrap_or(""),
+            &role
+                .duration_seconds
+                .unwrap_or(DEFAULT_DURATION)
+                .to_string(),
+            role.external_id.as_deref().unwrap_or(""),
+            role.policy.as_deref().unwrap_or(""),
+        ],
+    )
 }
 
 /// Forgets every cached set of temporary credentials (they were rejected: revoked, or issued by an
@@ -93,10 +116,68 @@ fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
         .unwrap_or(false)
 }
 
-fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
+/// The cached credentials in `path`, if they are still fresh at `now`.
+pub(super) fn read_cache(
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Option<Credentials> {
     let text = std::fs::read_to_string(path).ok()?;
     let cached: Cached = serde_json::from_str(&text).ok()?;
-    still_fresh(&cached.expiration, now).then_some(cached)
+    still_fresh(&cached.expiration, now).then(|| cached.into_credentials(source))
+}
+
+/// The temporary credentials of an STS answer (`Credentials.AccessKeyId`, ...), cached in `path`
+/// when they are fresh at `now`; `None` when the answer lacks them.
+pub(super) fn answered_credentials(
+    answer: &Value,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Option<Credentials> {
+    let c = answer.get("Credentials")?;
+    let field = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+    let cached = Cached {
+        access_key_id: field("AccessKeyId")?,
+        access_key_secret: field("AccessKeySecret")?,
+        security_token: field("SecurityToken")?,
+        expiration: field("Expiration").unwrap_or_default(),
+    };
+    if still_fresh(&cached.expiration, now) {
+        // A cache we can't write only costs an extra STS call next time.
+        if let Ok(bytes) = serde_json::to_vec(&cached) {
+            let _ = crate::config::file::write_private(path, &bytes);
+        }
+    }
+    Some(cached.into_credentials(source))
+}
+
+/// A client for STS at `endpoint`: signed with `credentials`, or unsigned with `None`; the
+/// timeouts and the bounded retries of every STS call.
+pub(super) fn client(
+    endpoint: client::Endpoint,
+    credentials: Option<Credentials>,
+    options: &StsOptions,
+) -> Result<Client, client::ClientError> {
+    Client::new(ClientConfig {
+        endpoint,
+        version: STS_VERSION.to_string(),
+        signature_version: SignatureVersion::V2,
+        credentials,
+        timeouts: Timeouts {
+            connect: Duration::from_secs(5),
+            request: Duration::from_secs(15),
+            deadline: Duration::from_secs(60),
+        },
+        retry: RetryPolicy {
+            max_attempts: 3,
+            base_delay: options.retry_base_delay,
+            ..RetryPolicy::default()
+        },
+        debug: options.debug.clone(),
+        clock: options.clock.clone(),
+        trust: options.trust.clone(),
+    })
 }
 
 /// How the chain calls STS: the command's `--debug` and its retry base delay.
@@ -119,14 +200,8 @@ pub async fn assume_role(
     let raw_endpoint = endpoint(role, env);
     let path = cache_path(base, role, &raw_endpoint, env);
     let label = format!("{} via STS AssumeRole", role.role_arn);
-    if let Some(c) = read_cache(&path, options.clock.now()) {
-        return Ok(Credentials {
-            access_key_id: c.access_key_id,
-            access_key_secret: Secret::new(c.access_key_secret),
-            security_token: Some(Secret::new(c.security_token)),
-            expiration: Credentials::parse_expiration(&c.expiration),
-            source: label,
-        });
+    if let Some(c) = read_cache(&path, options.clock.now(), &label) {
+        return Ok(c);
     }
     let endpoint = client::endpoint::resolve(None, Some(&raw_endpoint), false).map_err(|e| {
         CredentialsError::invalid(
@@ -134,28 +209,11 @@ pub async fn assume_role(
             "fix sts_endpoint / sts_region in the profile, or BGPEER_STS_ENDPOINT".to_string(),
         )
     })?;
-    let client = Client::new(ClientConfig {
-        endpoint,
-        version: STS_VERSION.to_string(),
-        signature_version: SignatureVersion::V2,
-        credentials: base.clone(),
-        timeouts: Timeouts {
-            connect: Duration::from_secs(5),
-            request: Duration::from_secs(15),
-            deadline: Duration::from_secs(60),
-        },
-        retry: RetryPolicy {
-            max_attempts: 3,
-            base_delay: options.retry_base_delay,
-            ..RetryPolicy::default()
-        },
-        debug: options.debug.clone(),
-        clock: options.clock.clone(),
-        trust: options.trust.clone(),
-    })
-    .map_err(|e| CredentialsError::AssumeRole {
-        role_arn: role.role_arn.clone(),
-        source: Box::new(e),
+    let client = client(endpoint, Some(base.clone()), &options).map_err(|e| {
+        CredentialsError::AssumeRole {
+            role_arn: role.role_arn.clone(),
+            source: Box::new(e),
+        }
     })?;
     let session = role
         .session_name
@@ -184,38 +242,13 @@ pub async fn assume_role(
             role_arn: role.role_arn.clone(),
             source: Box::new(e),
         })?;
-    let c = value.get("Credentials").cloned().unwrap_or(Value::Null);
-    let field = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
-    let (Some(id), Some(secret), Some(token)) = (
-        field("AccessKeyId"),
-        field("AccessKeySecret"),
-        field("SecurityToken"),
-    ) else {
-        return Err(CredentialsError::invalid(
+    answered_credentials(&value, &path, options.clock.now(), &label).ok_or_else(|| {
+        CredentialsError::invalid(
             format!(
                 "STS AssumeRole for {} answered without Credentials.AccessKeyId/AccessKeySecret/SecurityToken",
                 role.role_arn
             ),
             "check the STS endpoint (sts_endpoint, BGPEER_STS_ENDPOINT)".to_string(),
-        ));
-    };
-    let cached = Cached {
-        access_key_id: id,
-        access_key_secret: secret,
-        security_token: token,
-        expiration: field("Expiration").unwrap_or_default(),
-    };
-    if still_fresh(&cached.expiration, options.clock.now()) {
-        // A cache we can't write only costs an extra AssumeRole next time.
-        if let Ok(bytes) = serde_json::to_vec(&cached) {
-            let _ = crate::config::file::write_private(&path, &bytes);
-        }
-    }
-    Ok(Credentials {
-        access_key_id: cached.access_key_id,
-        access_key_secret: Secret::new(cached.access_key_secret),
-        security_token: Some(Secret::new(cached.security_token)),
-        expiration: Credentials::parse_expiration(&cached.expiration),
-        source: label,
+        )
     })
 }
