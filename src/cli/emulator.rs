@@ -13,7 +13,10 @@ Examples:
   $ bgpeer emulator --listen 127.0.0.1:0 --ready-file ./addr --settle-ms 0
 
   # Every CreateBgpPeer answers Throttling.User
-  $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer";
+  $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer
+
+  # STS AssumeRoleWithOIDC accepts the OIDC token in ./token.jwt
+  $ bgpeer emulator --accept-token oidc=@token.jwt";
 
 const SERVE_EXAMPLES: &str = "\
 Examples:
@@ -77,6 +80,10 @@ pub struct ServeArgs {
     /// A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)
     #[arg(long = "fault", value_name = "SPEC")]
     pub faults: Vec<String>,
+
+    /// An identity token to accept: KIND is oidc, cloud_sso or oauth_refresh; @FILE reads the token from FILE (repeatable)
+    #[arg(long = "accept-token", value_name = "KIND=TOKEN|KIND=@FILE")]
+    pub accept_tokens: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1,4 +1,5 @@
-//! The local emulator of the VPC BGP API (Vpc 2016-04-28) and of STS `AssumeRole` (2015-04-01):
+//! The local emulator of the VPC BGP API (Vpc 2016-04-28) and of STS `AssumeRole` and
+//! `AssumeRoleWithOIDC` (2015-04-01):
 //! a real HTTP server that verifies real signatures, serves `bgpeer emulator` and the built-in
 //! `emulator` profile.
 //!
@@ -17,7 +18,8 @@
 //! - [`faults`]: error rates, a per-AccessKey rate limit, latency, drop-after-commit.
 //! - [`store`]: the world as an `Arc` snapshot for readers; one writer at a time persisting
 //!   atomically before answering; a lock file for several processes sharing one state file.
-//! - [`sts`]: `AssumeRole` and the temporary keys it issues.
+//! - [`sts`]: `AssumeRole` and the temporary keys it issues; [`oidc`]: `AssumeRoleWithOIDC`,
+//!   anonymous, for the OIDC tokens it is told to accept ([`tokens`]).
 //! - [`actions`] and [`world`]: the BGP semantics, pure over the world: one handler file per
 //!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
@@ -37,6 +39,7 @@ pub mod admin;
 pub mod app;
 pub mod faults;
 pub mod gateway;
+pub mod oidc;
 pub mod request_log;
 pub mod server;
 pub mod store;
@@ -137,6 +140,7 @@ pub async fn start_embedded(
         settle,
         faults: Vec::new(),
         store,
+        tokens: Vec::new(),
     })
     .await
     .map_err(|e| {

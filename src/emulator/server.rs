@@ -27,6 +27,7 @@ use super::faults::{Fault, Faults};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
 use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
 use super::store::{Store, WriteOutcome};
+use super::tokens::{Accepted, Tokens};
 
 /// Requests with a larger body are refused (413) before any parsing.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
@@ -39,6 +40,8 @@ pub struct ServerConfig {
     pub settle: Duration,
     pub faults: Vec<Fault>,
     pub store: Store,
+    /// Identity tokens accepted from the start (`--accept-token`).
+    pub tokens: Vec<Accepted>,
 }
 
 /// Marks a response whose connection must be closed without sending it (a drop fault).
@@ -102,13 +105,17 @@ pub fn router(app: Arc<App>) -> Router {
 pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
     let listener = TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
+    let tokens = Tokens::default();
+    for token in config.tokens {
+        tokens.accept(token);
+    }
     let app = Arc::new(App {
         gateway: Gateway::new(config.keys.into_iter().collect::<HashMap<_, _>>()),
         store: config.store,
         faults: Faults::new(config.faults),
         log: RequestLog::default(),
         settle: config.settle,
-        tokens: Default::default(),
+        tokens,
     });
     let router = router(app.clone());
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -388,7 +395,12 @@ async fn run_action(
     sessions_down: &[String],
 ) -> Result<Answer, EmuError> {
     if product == Product::Sts {
-        return app.gateway.sts.assume_role(params, now).map(Answer::Value);
+        return if action == super::oidc::ACTION {
+            super::oidc::assume_role_with_oidc(&app.gateway.sts, &app.tokens, params, now)
+        } else {
+            app.gateway.sts.assume_role(params, now)
+        }
+        .map(Answer::Value);
     }
     if actions::is_read_only(action) {
         let world = app.store.snapshot().map_err(|_| internal_error())?;
