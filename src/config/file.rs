@@ -46,7 +46,7 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_base_delay: Option<f64>,
 
-    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI.
+    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,6 +69,15 @@ pub struct Profile {
     pub sts_region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sts_endpoint: Option<String>,
+    /// OIDC: the RAM OIDC identity provider, `acs:ram::<account>:oidc-provider/<name>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_provider_arn: Option<String>,
+    /// OIDC: the file holding the OIDC token (read again on every refresh).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_token_file: Option<String>,
+    /// OIDC: call STS at its VPC endpoint `sts-vpc.<sts_region>.aliyuncs.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_vpc: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_profile: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,6 +110,9 @@ pub const PROFILE_KEYS: &[&str] = &[
     "policy",
     "sts_region",
     "sts_endpoint",
+    "oidc_provider_arn",
+    "oidc_token_file",
+    "enable_vpc",
     "source_profile",
     "role_name",
     "process_command",

@@ -1,12 +1,15 @@
 //! The credential chain and one provider per source.
 //!
-//! Order: environment > the selected bgpeer profile > the same-named profile of the aliyun CLI's
-//! config.json > the SDK credentials INI file > the ECS instance RAM role >
-//! `ALIBABA_CLOUD_CREDENTIALS_URI`. A profile named with `--profile` brings its own credentials
-//! (the environment is skipped) and never falls through to the instance role or the URI.
+//! Order: environment AccessKey > environment OIDC (`ALIBABA_CLOUD_ROLE_ARN`,
+//! `_OIDC_PROVIDER_ARN`, `_OIDC_TOKEN_FILE`) > the selected bgpeer profile > the same-named
+//! profile of the aliyun CLI's config.json > the SDK credentials INI file > the ECS instance RAM
+//! role > `ALIBABA_CLOUD_CREDENTIALS_URI`, the official chain's order. A profile named with
+//! `--profile` brings its own credentials (the environment is skipped) and never falls through to
+//! the instance role or the URI.
 
 pub mod external;
 pub mod mode;
+pub mod oidc;
 pub mod remote;
 pub mod sts;
 
@@ -38,6 +41,16 @@ pub enum CredentialsError {
         #[source]
         source: Box<crate::client::ClientError>,
     },
+    /// STS refused the OIDC token (or the role, or the provider), or could not be reached.
+    #[error("cannot assume role {role_arn} with the OIDC token in {token_file}")]
+    AssumeRoleWithOidc {
+        role_arn: String,
+        provider_arn: String,
+        /// The file and where it was named: `/var/run/.../token (env ALIBABA_CLOUD_OIDC_TOKEN_FILE)`.
+        token_file: String,
+        #[source]
+        source: Box<crate::client::ClientError>,
+    },
     #[error(transparent)]
     Config(#[from] ConfigError),
 }
@@ -65,22 +78,16 @@ impl Diagnose for CredentialsError {
         Exit::Auth
     }
     fn code(&self) -> Option<&str> {
-        match self {
-            CredentialsError::AssumeRole { source, .. } => source.code(),
-            _ => None,
-        }
+        self.sts_error().and_then(|e| e.code())
     }
     fn request_id(&self) -> Option<&str> {
-        match self {
-            CredentialsError::AssumeRole { source, .. } => source.request_id(),
-            _ => None,
-        }
+        self.sts_error().and_then(|e| e.request_id())
     }
     fn http_status(&self) -> Option<u16> {
-        match self {
-            CredentialsError::AssumeRole { source, .. } => source.http_status(),
-            _ => None,
-        }
+        self.sts_error().and_then(|e| e.http_status())
+    }
+    fn recommend(&self) -> Option<&str> {
+        self.sts_error().and_then(|e| e.recommend())
     }
     fn hint(&self) -> Option<String> {
         match self {
@@ -93,7 +100,28 @@ impl Diagnose for CredentialsError {
                     .hint()
                     .unwrap_or_else(|| "check role_arn and that the source credentials may assume it (AliyunSTSAssumeRoleAccess)".to_string()),
             ),
+            CredentialsError::AssumeRoleWithOidc {
+                role_arn,
+                provider_arn,
+                token_file,
+                source,
+            } => oidc::hint(source.code(), role_arn, provider_arn, token_file)
+                .or_else(|| source.hint())
+                .or_else(|| Some(format!(
+                    "check role_arn, oidc_provider_arn and the token in {token_file}"
+                ))),
             CredentialsError::Config(e) => e.hint(),
+        }
+    }
+}
+
+impl CredentialsError {
+    /// The STS call's error, for the errors that are one.
+    fn sts_error(&self) -> Option<&crate::client::ClientError> {
+        match self {
+            CredentialsError::AssumeRole { source, .. }
+            | CredentialsError::AssumeRoleWithOidc { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -113,7 +141,7 @@ impl Origin<'_> {
         }
     }
 
-    fn spec_of(&self, name: &str) -> Result<Option<Spec>, CredentialsError> {
+    fn spec_of(&self, name: &str, env: &Env) -> Result<Option<Spec>, CredentialsError> {
         let whence = self.whence(name);
         match self {
             Origin::Bgpeer(l) => match l.profile(name) {
@@ -121,7 +149,7 @@ impl Origin<'_> {
                 None => Ok(None),
             },
             Origin::Aliyun(a) => match a.profile(name) {
-                Some(p) => mode::from_aliyun(p, &whence),
+                Some(p) => mode::from_aliyun(p, &whence, env),
                 None => Ok(None),
             },
         }
@@ -215,7 +243,29 @@ pub async fn resolve_with(
         }
     }
 
-    // 2. The selected bgpeer profile.
+    // 2. OIDC from the environment (an ACK pod with RRSA), as the official chain does.
+    const OIDC_VARS: &str = "env ALIBABA_CLOUD_ROLE_ARN/_OIDC_PROVIDER_ARN/_OIDC_TOKEN_FILE";
+    if pinned {
+        tried.push(format!(
+            "{OIDC_VARS}: skipped, --profile {name} brings its own credentials"
+        ));
+    } else {
+        match oidc::from_env(env) {
+            oidc::FromEnv::Set(params) => {
+                let mut creds =
+                    oidc::assume_role_with_oidc(&params, env, sts_options.clone()).await?;
+                creds.source = format!("env {} (OIDC)", oidc::TOKEN_FILE_ENV);
+                return Ok(creds);
+            }
+            oidc::FromEnv::NotSet => tried.push(format!("{OIDC_VARS}: not set")),
+            oidc::FromEnv::Incomplete { missing } => tried.push(format!(
+                "{OIDC_VARS}: incomplete, {} not set",
+                missing.join(" and ")
+            )),
+        }
+    }
+
+    // 3. The selected bgpeer profile.
     let bgpeer = Origin::Bgpeer(&settings.config);
     let bgpeer_path = config::shown(&settings.config.path);
     match settings.config.profile(name) {
@@ -232,7 +282,7 @@ pub async fn resolve_with(
         None => tried.push(format!("bgpeer config {bgpeer_path}: no profile {name}")),
     }
 
-    // 3. The same-named profile of the aliyun CLI.
+    // 4. The same-named profile of the aliyun CLI.
     let aliyun_path = config::aliyun_config_path(env);
     if config::aliyun_disabled(env) {
         tried.push(format!(
@@ -247,7 +297,7 @@ pub async fn resolve_with(
             )),
             Some(a) => {
                 let origin = Origin::Aliyun(&a);
-                match origin.spec_of(name)? {
+                match origin.spec_of(name, env)? {
                     Some(spec) => {
                         return obtain(spec, origin, name, env, sts_options.clone()).await
                     }
@@ -263,7 +313,7 @@ pub async fn resolve_with(
         }
     }
 
-    // 4. The SDK credentials INI file, section = the profile name.
+    // 5. The SDK credentials INI file, section = the profile name.
     let ini = ini_path(env);
     match ini::Ini::load_from_file(&ini) {
         Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => tried.push(format!(
@@ -290,7 +340,7 @@ pub async fn resolve_with(
                         .filter(|v| !v.is_empty())
                         .map(str::to_string)
                 };
-                let spec = mode::from_ini(&get, &whence)?;
+                let spec = mode::from_ini(&get, &whence, env)?;
                 let mut creds = obtain_base(&spec, &whence, env, sts_options.clone()).await?;
                 creds.source = format!("{whence} ({})", spec.mode().as_str());
                 return Ok(creds);
@@ -305,7 +355,7 @@ pub async fn resolve_with(
         });
     }
 
-    // 5. The ECS instance RAM role.
+    // 6. The ECS instance RAM role.
     if env.is_true("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
         tried.push("ECS instance RAM role: skipped (ALIBABA_CLOUD_ECS_METADATA_DISABLED)".into());
     } else {
@@ -320,7 +370,7 @@ pub async fn resolve_with(
         }
     }
 
-    // 6. A credentials URI.
+    // 7. A credentials URI.
     match env.get_nonblank("ALIBABA_CLOUD_CREDENTIALS_URI") {
         Some(uri) => return remote::credentials_uri(uri.trim(), &sts_options.trust).await,
         None => tried.push("env ALIBABA_CLOUD_CREDENTIALS_URI: not set".into()),
@@ -363,7 +413,7 @@ async fn obtain(
             ));
         }
         seen.push(source_profile.clone());
-        current = origin.spec_of(&source_profile)?.ok_or_else(|| {
+        current = origin.spec_of(&source_profile, env)?.ok_or_else(|| {
             CredentialsError::invalid(
                 format!(
                     "source_profile {source_profile} of {} has no credentials or does not exist",
@@ -435,6 +485,7 @@ async fn obtain_base(
                 )
             })
         }
+        Spec::Oidc(params) => oidc::assume_role_with_oidc(params, env, sts_options).await,
         Spec::External { command } => external::run(command, whence, env).await,
         Spec::CredentialsUri { uri } => remote::credentials_uri(uri, &sts_options.trust).await,
     }
@@ -457,6 +508,9 @@ pub fn planned_source(settings: &Settings, env: &Env) -> (String, Option<String>
                 "env ALIBABA_CLOUD_ACCESS_KEY_ID".to_string(),
                 mask(id.trim()),
             );
+        }
+        if let oidc::FromEnv::Set(_) = oidc::from_env(env) {
+            return (format!("env {} (OIDC)", oidc::TOKEN_FILE_ENV), None);
         }
     }
     let bgpeer = Origin::Bgpeer(&settings.config);
