@@ -17,6 +17,7 @@ mod emulator_actions;
 mod emulator_server;
 mod generated_files;
 mod in_process;
+mod oidc_credentials;
 mod output_snapshots;
 mod readme;
 mod signing_vectors;
