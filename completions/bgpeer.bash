@@ -1170,7 +1170,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__set)
-            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --oidc-provider-arn --oidc-token-file --enable-vpc --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1218,6 +1218,25 @@ _bgpeer() {
                     ;;
                 --sts-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-provider-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --source-profile)
@@ -1366,7 +1385,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1393,6 +1412,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1590,7 +1613,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1617,6 +1640,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

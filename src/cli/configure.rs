@@ -173,7 +173,7 @@ pub struct SetArgs {
     pub oidc_provider_arn: Option<String>,
 
     /// File holding the OIDC token, read again on every refresh (OIDC)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub oidc_token_file: Option<String>,
 
     /// Call STS at its VPC endpoint sts-vpc.<sts region>.aliyuncs.com (OIDC)

@@ -81,8 +81,8 @@ pub struct ServeArgs {
     #[arg(long = "fault", value_name = "SPEC")]
     pub faults: Vec<String>,
 
-    /// An identity token to accept: KIND is oidc, cloud_sso or oauth_refresh; @FILE reads the token from FILE (repeatable)
-    #[arg(long = "accept-token", value_name = "KIND=TOKEN|KIND=@FILE")]
+    /// An identity token to accept, KIND=TOKEN or KIND=@FILE (the token in a file), KIND one of oidc, cloud_sso, oauth_refresh (repeatable)
+    #[arg(long = "accept-token", value_name = "KIND=TOKEN")]
     pub accept_tokens: Vec<String>,
 }
 
