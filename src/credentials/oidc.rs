@@ -20,8 +20,7 @@ pub const SESSION_NAME_ENV: &str = "ALIBABA_CLOUD_ROLE_SESSION_NAME";
 pub const STS_REGION_ENV: &str = "ALIBABA_CLOUD_STS_REGION";
 pub const VPC_ENDPOINT_ENV: &str = "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED";
 
-/// The STS action, anonymous (no AccessKey, no signature).
-pub const ACTION: &str = "AssumeRoleWithOIDC";
+use crate::protocol::ASSUME_ROLE_WITH_OIDC as ACTION;
 
 /// What an OIDC source says: the role, the identity provider, where the token is, and the STS
 /// parameters.

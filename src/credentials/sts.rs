@@ -1,5 +1,6 @@
 //! STS AssumeRole (RamRoleArn, ChainableRamRoleArn), with temporary credentials cached in a 0600
-//! file and refreshed before they expire.
+//! file and refreshed before they expire; the cache, the margin and the STS client are shared
+//! with AssumeRoleWithOIDC (`oidc.rs`).
 
 use std::time::Duration;
 

@@ -18,6 +18,7 @@ use super::actions::{self, EmuError, Params};
 use super::sts::{Sts, TokenCheck, STS_VERSION};
 use crate::signing::{self, v2, v3, SignatureVersion};
 
+use crate::protocol::ASSUME_ROLE_WITH_OIDC;
 pub use crate::protocol::VPC_VERSION;
 
 /// How far a request's timestamp may be from the server's clock, and how long nonces are kept.
@@ -63,7 +64,7 @@ pub struct Authenticated {
 /// Actions that take no signature: their own parameters authenticate the caller (the OIDC token
 /// of `AssumeRoleWithOIDC`). Any signature parameters they carry are ignored.
 fn is_anonymous(product: Product, action: &str) -> bool {
-    product == Product::Sts && action == super::oidc::ACTION
+    product == Product::Sts && action == ASSUME_ROLE_WITH_OIDC
 }
 
 /// The raw request, borrowed.
@@ -290,7 +291,7 @@ impl Gateway {
         parsed.product = Some(product);
         let known = match product {
             Product::Vpc => actions::is_known(&action),
-            Product::Sts => action == "AssumeRole" || action == super::oidc::ACTION,
+            Product::Sts => action == "AssumeRole" || action == ASSUME_ROLE_WITH_OIDC,
         };
         if !known {
             return Err(EmuError::new(

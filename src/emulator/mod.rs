@@ -24,9 +24,9 @@
 //!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
 //! Arrows run one way: `server` -> `admin` -> `app` -> (`gateway`, `store`, `faults`,
-//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `store` -> `world`. Outside the
-//! emulator it uses only `signing`, `secret`, `protocol`, `exit` and the `api` model, never
-//! `commands` or `cli`.
+//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `oidc` -> (`sts`, `tokens`,
+//! `actions`); `store` -> `world`. Outside the emulator it uses only `signing`, `secret`,
+//! `protocol`, `exit` and the `api` model, never `commands` or `cli`.
 //!
 //! # Behaviour
 //!

@@ -21,8 +21,7 @@ use super::actions::{EmuError, Params};
 use super::sts::{RoleRequest, Sts};
 use super::tokens::{TokenKind, Tokens};
 
-/// The action's name.
-pub const ACTION: &str = "AssumeRoleWithOIDC";
+pub use crate::protocol::ASSUME_ROLE_WITH_OIDC as ACTION;
 
 /// base64url, with or without padding (JWTs have none; some encoders add it).
 const BASE64URL: GeneralPurpose = GeneralPurpose::new(

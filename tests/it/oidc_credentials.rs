@@ -174,6 +174,22 @@ fn env_variables_get_credentials_unsigned_and_cache_them() {
     assert_eq!(again["AccessKeyId"], v["AccessKeyId"]);
     assert_eq!(actions(&emu), vec!["DescribeRegions"]);
 
+    // The credentials carry their expiration (here from the cache): an hour from now.
+    let exported = ok_json(env_cmd(&sb, &emu, &file).args([
+        "configure",
+        "export-credentials",
+        "--format",
+        "json",
+    ]));
+    let expires = chrono::DateTime::parse_from_rfc3339(exported["Expiration"].as_str().unwrap())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let left = expires - chrono::Utc::now();
+    assert!(
+        left > chrono::Duration::minutes(55) && left <= chrono::Duration::minutes(60),
+        "{exported}"
+    );
+
     // ALIBABA_CLOUD_ROLE_SESSION_NAME names the session (a new session: a new cache entry).
     let mut c = env_cmd(&sb, &emu, &file);
     c.env("ALIBABA_CLOUD_ROLE_SESSION_NAME", "pod-session");
