@@ -1385,7 +1385,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,6 +1408,18 @@ _bgpeer() {
                     return 0
                     ;;
                 --ready-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1613,7 +1625,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,6 +1648,18 @@ _bgpeer() {
                     return 0
                     ;;
                 --ready-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -17,6 +17,7 @@ pub mod seconds;
 pub mod secret;
 pub mod settings;
 pub mod signing;
+pub mod tls;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::{ArgGroup, Args, Subcommand};
 
 const EMULATOR_EXAMPLES: &str = "\
 Examples:
@@ -14,6 +14,9 @@ Examples:
 
   # Every CreateBgpPeer answers Throttling.User
   $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer
+
+  # HTTPS with a throw-away CA, whose certificate clients trust
+  $ bgpeer emulator --tls-self-signed --tls-ca-out ./emulator-ca.pem
 
   # STS AssumeRoleWithOIDC accepts the OIDC token in ./token.jwt
   $ bgpeer emulator --accept-token oidc=@token.jwt";
@@ -52,6 +55,7 @@ pub enum EmulatorCommand {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("tls").args(["tls_cert", "tls_self_signed"])))]
 pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free one
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8765")]
@@ -73,9 +77,44 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MS", default_value_t = 3000)]
     pub settle_ms: u64,
 
-    /// Write the bound IP:PORT to FILE once listening
+    /// Write the bound IP:PORT (https://IP:PORT with TLS) to FILE once listening
     #[arg(long, value_name = "FILE")]
     pub ready_file: Option<PathBuf>,
+
+    /// Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "tls_key",
+        help_heading = "HTTPS"
+    )]
+    pub tls_cert: Option<PathBuf>,
+
+    /// The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1)
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "tls_cert",
+        help_heading = "HTTPS"
+    )]
+    pub tls_key: Option<PathBuf>,
+
+    /// Serve HTTPS with a throw-away CA made at start-up, for localhost, 127.0.0.1 and ::1
+    #[arg(long, conflicts_with_all = ["tls_cert", "tls_key"], help_heading = "HTTPS")]
+    pub tls_self_signed: bool,
+
+    /// Write the throw-away CA's certificate (PEM) to FILE, for clients to trust
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "tls_self_signed",
+        help_heading = "HTTPS"
+    )]
+    pub tls_ca_out: Option<PathBuf>,
+
+    /// Refuse plain HTTP (by default HTTPS and HTTP share the port); it gets InvalidProtocol.NeedSsl
+    #[arg(long, requires = "tls", help_heading = "HTTPS")]
+    pub tls_only: bool,
 
     /// A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)
     #[arg(long = "fault", value_name = "SPEC")]

@@ -8,8 +8,9 @@ use super::CliError;
 use super::Context;
 use crate::cli::emulator::{EmulatorArgs, EmulatorCommand, ResetArgs, ServeArgs};
 use crate::emulator::faults::Fault;
-use crate::emulator::server::{self, ServerConfig};
+use crate::emulator::server::{self, ServerConfig, Tls};
 use crate::emulator::store::{Store, StoreError};
+use crate::emulator::tls;
 use crate::emulator::tokens::{Accepted, TokenKind};
 use crate::emulator::{world::World, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET};
 
@@ -130,20 +131,54 @@ fn parse_accept_tokens(specs: &[String]) -> anyhow::Result<Vec<Accepted>> {
         .collect()
 }
 
-/// Writes the ready file atomically, so a reader never sees half an address.
-fn write_ready_file(path: &Path, addr: SocketAddr) -> anyhow::Result<()> {
+/// Writes `contents` to `path` atomically, so a reader never sees half of it.
+fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, format!("{addr}\n"))
+    std::fs::write(&tmp, contents)
         .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            CliError::usage(
-                format!("cannot write the ready file {}: {e}", path.display()),
-                None,
-            )
-            .into()
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
         })
+}
+
+/// The ready file: the bound `IP:PORT`, or the `https://IP:PORT` URL with TLS, so that a
+/// script cannot mistake an HTTPS server for a plain one.
+fn write_ready_file(path: &Path, addr: SocketAddr, tls: bool) -> anyhow::Result<()> {
+    let line = if tls {
+        format!("https://{addr}\n")
+    } else {
+        format!("{addr}\n")
+    };
+    write_atomically(path, &line).map_err(|e| {
+        CliError::usage(
+            format!("cannot write the ready file {}: {e}", path.display()),
+            None,
+        )
+        .into()
+    })
+}
+
+/// The TLS set-up the flags ask for, made before the port is bound.
+fn tls_from_flags(args: &ServeArgs) -> anyhow::Result<Option<Tls>> {
+    let identity = match (&args.tls_cert, &args.tls_key, args.tls_self_signed) {
+        (Some(cert), Some(key), _) => tls::from_files(cert, key)?,
+        (_, _, true) => tls::self_signed()?,
+        _ => return Ok(None),
+    };
+    if let (Some(out), Some(ca)) = (&args.tls_ca_out, &identity.ca_pem) {
+        write_atomically(out, ca).map_err(|e| {
+            CliError::usage(
+                format!("cannot write the CA certificate to {}: {e}", out.display()),
+                Some("check that the directory of --tls-ca-out exists and is writable".to_string()),
+            )
+        })?;
+    }
+    Ok(Some(Tls {
+        identity,
+        plain_http: !args.tls_only,
+    }))
 }
 
 async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
@@ -151,6 +186,8 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let keys = parse_keys(&args.keys)?;
     let faults = parse_faults(&args.faults)?;
     let tokens = parse_accept_tokens(&args.accept_tokens)?;
+    let tls = tls_from_flags(&args)?;
+    let serves_tls = tls.is_some();
     let store = match &args.state {
         Some(path) => {
             let path = path.clone();
@@ -168,6 +205,7 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         faults,
         store,
         tokens,
+        tls,
     })
     .await
     .map_err(|e| {
@@ -180,16 +218,29 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         )
     })?;
     if let Some(ready) = &args.ready_file {
-        write_ready_file(ready, running.addr)?;
+        write_ready_file(ready, running.addr, serves_tls)?;
     }
     let state = match &args.state {
         Some(p) => format!("state {}", p.display()),
         None => "state in memory".to_string(),
     };
+    let tls_note = match (&args.tls_ca_out, args.tls_self_signed, args.tls_only) {
+        (Some(out), _, only) => format!(
+            ", CA certificate in {}{}",
+            out.display(),
+            if only { ", HTTPS only" } else { "" }
+        ),
+        (None, true, only) => format!(
+            ", throw-away CA not written (add --tls-ca-out){}",
+            if only { ", HTTPS only" } else { "" }
+        ),
+        (None, false, true) => ", HTTPS only".to_string(),
+        (None, false, false) => String::new(),
+    };
     // The one start line; printed even with --quiet, since it says where the server is.
     ctx.write_stderr(&format!(
-        "bgpeer emulator listening on http://{} (access key id {first_key}, {state}); stop with Ctrl-C\n",
-        running.addr
+        "bgpeer emulator listening on {} (access key id {first_key}, {state}{tls_note}); stop with Ctrl-C\n",
+        running.url
     ));
     wait_for_stop_signal().await;
     running.shutdown(Duration::from_secs(5)).await;

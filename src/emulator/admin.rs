@@ -1,6 +1,6 @@
 //! The emulator's own admin API under `/_emulator/` (not Alibaba's): unsigned, loopback only.
 //!
-//! - `GET /_emulator/health`: `{"status":"ok", "state": FILE|null, "settleMs": N, "accessKeyIds": [...], "faults": N}`
+//! - `GET /_emulator/health`: `{"status":"ok", "url": "http(s)://IP:PORT", "state": FILE|null, "settleMs": N, "accessKeyIds": [...], "faults": N}`
 //! - `GET /_emulator/faults`: `{"faults": [FAULT...]}`; `PUT` replaces them all (same shape);
 //!   `POST` adds one (a FAULT object); `DELETE` removes them all.
 //! - `GET /_emulator/requests[?action=A][&limit=N]`: the request log, oldest first, secrets masked,
@@ -58,6 +58,7 @@ pub async fn health(State(app): State<Arc<App>>) -> Response {
     ids.sort();
     Json(json!({
         "status": "ok",
+        "url": app.url,
         "state": app.store.path().map(|p| p.display().to_string()),
         "settleMs": app.settle.as_millis() as u64,
         "accessKeyIds": ids,

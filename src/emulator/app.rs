@@ -11,6 +11,8 @@ use super::tokens::Tokens;
 
 /// Everything a running emulator holds.
 pub struct App {
+    /// Where it is served: `http://IP:PORT`, or `https://IP:PORT` with TLS.
+    pub url: String,
     pub gateway: Gateway,
     pub store: Store,
     pub faults: Faults,

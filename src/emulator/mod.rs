@@ -44,6 +44,7 @@ pub mod request_log;
 pub mod server;
 pub mod store;
 pub mod sts;
+pub mod tls;
 pub mod tokens;
 pub mod world;
 
@@ -141,6 +142,8 @@ pub async fn start_embedded(
         faults: Vec::new(),
         store,
         tokens: Vec::new(),
+        // Plain HTTP on loopback: no certificate to make, nothing for the client to load.
+        tls: None,
     })
     .await
     .map_err(|e| {
@@ -150,7 +153,7 @@ pub async fn start_embedded(
         )
     })?;
     Ok(Embedded {
-        endpoint: format!("http://{}", running.addr),
+        endpoint: running.url.clone(),
         access_key_id: TEST_ACCESS_KEY_ID.to_string(),
         access_key_secret: Secret::new(TEST_ACCESS_KEY_SECRET),
         _server: running,

@@ -1,6 +1,8 @@
 //! The HTTP server: an axum router (the API at `/`, the admin API under `/_emulator/`) served
 //! connection by connection with hyper, so that a "drop" fault can close a connection without
-//! answering, and so that shutdown can let in-flight requests finish.
+//! answering, and so that shutdown can let in-flight requests finish. With TLS, HTTPS and plain
+//! HTTP share the port: the first byte of a connection tells a TLS handshake (0x16) from a
+//! request.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -16,7 +18,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
 use serde_json::Value;
-use tokio::net::TcpListener;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, watch};
 use tower::ServiceExt;
 
@@ -27,6 +30,7 @@ use super::faults::{Fault, Faults};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
 use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
 use super::store::{Store, WriteOutcome};
+use super::tls::TlsIdentity;
 use super::tokens::{Accepted, Tokens};
 
 /// Requests with a larger body are refused (413) before any parsing.
@@ -42,7 +46,21 @@ pub struct ServerConfig {
     pub store: Store,
     /// Identity tokens accepted from the start (`--accept-token`).
     pub tokens: Vec<Accepted>,
+    /// Serve HTTPS (`None`: plain HTTP only).
+    pub tls: Option<Tls>,
 }
+
+/// How a server speaks HTTPS.
+#[derive(Debug, Clone)]
+pub struct Tls {
+    pub identity: TlsIdentity,
+    /// Plain HTTP is answered on the same port too; when false it gets `InvalidProtocol.NeedSsl`,
+    /// as the real API answers plain HTTP where it requires HTTPS.
+    pub plain_http: bool,
+}
+
+/// The first byte of a TLS connection: a handshake record.
+const TLS_HANDSHAKE: u8 = 0x16;
 
 /// Marks a response whose connection must be closed without sending it (a drop fault).
 #[derive(Clone, Copy)]
@@ -62,6 +80,8 @@ impl std::error::Error for DroppedByFault {}
 /// A server accepting connections in a background task.
 pub struct RunningServer {
     pub addr: SocketAddr,
+    /// `http://IP:PORT` or, with TLS, `https://IP:PORT`.
+    pub url: String,
     pub app: Arc<App>,
     shutdown: watch::Sender<bool>,
     done: mpsc::Receiver<()>,
@@ -109,7 +129,14 @@ pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
     for token in config.tokens {
         tokens.accept(token);
     }
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let url = format!("{scheme}://{addr}");
     let app = Arc::new(App {
+        url: url.clone(),
         gateway: Gateway::new(config.keys.into_iter().collect::<HashMap<_, _>>()),
         store: config.store,
         faults: Faults::new(config.faults),
@@ -120,18 +147,43 @@ pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
     let router = router(app.clone());
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let (done_tx, done_rx) = mpsc::channel::<()>(1);
-    tokio::spawn(accept_loop(listener, router, shutdown_rx, done_tx));
+    let connections = Connections {
+        router,
+        refusal: need_ssl_router(),
+        tls: config.tls.map(|t| {
+            Arc::new(TlsServing {
+                acceptor: tokio_rustls::TlsAcceptor::from(t.identity.config),
+                plain_http: t.plain_http,
+            })
+        }),
+    };
+    tokio::spawn(accept_loop(listener, connections, shutdown_rx, done_tx));
     Ok(RunningServer {
         addr,
+        url,
         app,
         shutdown: shutdown_tx,
         done: done_rx,
     })
 }
 
+/// What every connection is served with.
+#[derive(Clone)]
+struct Connections {
+    router: Router,
+    /// Answers plain HTTP when only HTTPS is served.
+    refusal: Router,
+    tls: Option<Arc<TlsServing>>,
+}
+
+struct TlsServing {
+    acceptor: tokio_rustls::TlsAcceptor,
+    plain_http: bool,
+}
+
 async fn accept_loop(
     listener: TcpListener,
-    router: Router,
+    connections: Connections,
     shutdown: watch::Receiver<bool>,
     done: mpsc::Sender<()>,
 ) {
@@ -148,43 +200,111 @@ async fn accept_loop(
             _ = stopped(shutdown.clone()) => break,
         };
         let _ = stream.set_nodelay(true);
-        let router = router.clone();
+        let connections = connections.clone();
         let conn_shutdown = shutdown.clone();
         // Each connection holds a sender; `done` completes when all are gone.
         let conn_done = done.clone();
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(
-                move |mut req: hyper::Request<hyper::body::Incoming>| {
-                    let router = router.clone();
-                    req.extensions_mut().insert(ConnectInfo(remote));
-                    async move {
-                        let response = match router.oneshot(req.map(Body::new)).await {
-                            Ok(r) => r,
-                            Err(never) => match never {},
-                        };
-                        if response.extensions().get::<DropConnection>().is_some() {
-                            Err(DroppedByFault)
-                        } else {
-                            Ok(response)
-                        }
-                    }
-                },
-            );
-            let conn = hyper::server::conn::http1::Builder::new()
-                .max_buf_size(256 * 1024)
-                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
-            let mut conn = std::pin::pin!(conn);
-            tokio::select! {
-                _ = conn.as_mut() => {}
-                _ = stopped(conn_shutdown) => {
-                    conn.as_mut().graceful_shutdown();
-                    let _ = conn.as_mut().await;
-                }
-            }
+            serve_connection(stream, remote, connections, conn_shutdown).await;
             drop(conn_done);
         });
     }
     drop(done);
+}
+
+/// A connection ready for HTTP: plain, or after its TLS handshake.
+enum Ready {
+    Plain(TcpStream, Router),
+    Tls(Box<tokio_rustls::server::TlsStream<TcpStream>>, Router),
+}
+
+/// Sniffs and handshakes (with TLS on), then serves HTTP on one connection. Shutdown while still
+/// sniffing or handshaking drops the connection: it has no request in flight.
+async fn serve_connection(
+    stream: TcpStream,
+    remote: SocketAddr,
+    connections: Connections,
+    shutdown: watch::Receiver<bool>,
+) {
+    let ready = tokio::select! {
+        ready = ready_for_http(stream, connections) => ready,
+        _ = stopped(shutdown.clone()) => None,
+    };
+    match ready {
+        Some(Ready::Plain(stream, router)) => serve_http(stream, remote, router, shutdown).await,
+        Some(Ready::Tls(stream, router)) => serve_http(stream, remote, router, shutdown).await,
+        None => {}
+    }
+}
+
+async fn ready_for_http(stream: TcpStream, connections: Connections) -> Option<Ready> {
+    let Some(tls) = connections.tls else {
+        return Some(Ready::Plain(stream, connections.router));
+    };
+    let mut first = [0u8; 1];
+    match stream.peek(&mut first).await {
+        Ok(1) => {}
+        // Closed before a byte, or broken.
+        _ => return None,
+    }
+    if first[0] == TLS_HANDSHAKE {
+        // A failed handshake (a client that does not trust the certificate, garbage) ends the
+        // connection; rustls has sent the alert.
+        let stream = tls.acceptor.accept(stream).await.ok()?;
+        Some(Ready::Tls(Box::new(stream), connections.router))
+    } else if tls.plain_http {
+        Some(Ready::Plain(stream, connections.router))
+    } else {
+        Some(Ready::Plain(stream, connections.refusal))
+    }
+}
+
+/// Serves HTTP/1.1 on one connection until it closes or shutdown lets its requests finish.
+async fn serve_http<I>(io: I, remote: SocketAddr, router: Router, shutdown: watch::Receiver<bool>)
+where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let service =
+        hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            let router = router.clone();
+            req.extensions_mut().insert(ConnectInfo(remote));
+            async move {
+                let response = match router.oneshot(req.map(Body::new)).await {
+                    Ok(r) => r,
+                    Err(never) => match never {},
+                };
+                if response.extensions().get::<DropConnection>().is_some() {
+                    Err(DroppedByFault)
+                } else {
+                    Ok(response)
+                }
+            }
+        });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .max_buf_size(256 * 1024)
+        .serve_connection(hyper_util::rt::TokioIo::new(io), service);
+    let mut conn = std::pin::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = stopped(shutdown) => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.as_mut().await;
+        }
+    }
+}
+
+/// The answer to every plain HTTP request when only HTTPS is served: the real API's.
+fn need_ssl_router() -> Router {
+    Router::new().fallback(|req: Request| async move {
+        let request_id = gateway::new_request_id();
+        let err = EmuError::new(
+            404,
+            "InvalidProtocol.NeedSsl",
+            "Your request is denied as lack of ssl protect.",
+        );
+        let body = gateway::error_body(&err, &request_id, &host_id(req.headers()), None);
+        render(err.status, &body, None, &request_id)
+    })
 }
 
 /// Completes when shutdown is asked for; never when the sender is gone without asking.
@@ -449,6 +569,7 @@ mod tests {
 
     fn app() -> Arc<App> {
         Arc::new(App {
+            url: "http://127.0.0.1:0".to_string(),
             gateway: Gateway::new(HashMap::new()),
             store: Store::in_memory(crate::emulator::world::World::seeded()),
             faults: Faults::new(Vec::new()),

@@ -108,11 +108,20 @@ fn nonce() -> String {
 }
 
 fn v3_request(emu: &Emulator, c: &Call) -> reqwest::RequestBuilder {
-    v3_request_to(&emu.endpoint, &emu.addr, c)
+    v3_request_with(&emu.http_client(), &emu.endpoint, &emu.addr, c)
 }
 
 /// `endpoint` is `http://IP:PORT`, `addr` the `IP:PORT` signed as `host`.
 fn v3_request_to(endpoint: &str, addr: &str, c: &Call) -> reqwest::RequestBuilder {
+    v3_request_with(&http(), endpoint, addr, c)
+}
+
+fn v3_request_with(
+    client: &reqwest::Client,
+    endpoint: &str,
+    addr: &str,
+    c: &Call,
+) -> reqwest::RequestBuilder {
     let date = c.date.clone().unwrap_or_else(now_stamp);
     let n = c.nonce.clone().unwrap_or_else(nonce);
     let (query, body, ct): (Vec<(String, String)>, Vec<u8>, Option<&str>) = if c.in_body {
@@ -143,7 +152,7 @@ fn v3_request_to(endpoint: &str, addr: &str, c: &Call) -> reqwest::RequestBuilde
         },
     );
     let url = format!("{endpoint}/?{}", signing::percent::encode_pairs(&query));
-    let mut req = http().request(c.method.parse().unwrap(), url);
+    let mut req = client.request(c.method.parse().unwrap(), url);
     for (k, v) in signed.headers {
         if k != "host" {
             req = req.header(k, v);
@@ -170,7 +179,7 @@ fn v2_params(c: &Call) -> Vec<(String, String)> {
 fn v2_request(emu: &Emulator, c: &Call) -> reqwest::RequestBuilder {
     let all = v2_params(c);
     let url = format!("{}/?{}", emu.endpoint, signing::percent::encode_pairs(&all));
-    http().request(c.method.parse().unwrap(), url)
+    emu.http_client().request(c.method.parse().unwrap(), url)
 }
 
 async fn v3(emu: &Emulator, c: &Call) -> Answer {
@@ -182,7 +191,12 @@ async fn v2(emu: &Emulator, c: &Call) -> Answer {
 }
 
 async fn admin_get(emu: &Emulator, path: &str) -> Value {
-    let r = http().get(emu.admin_url(path)).send().await.unwrap();
+    let r = emu
+        .http_client()
+        .get(emu.admin_url(path))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 200, "GET {path}");
     serde_json::from_str(&r.text().await.unwrap()).unwrap()
 }
@@ -1644,4 +1658,339 @@ async fn after_a_dropped_answer_the_client_retry_with_its_client_token_creates_n
         before.as_u64().unwrap() + 1,
         "exactly one group was created"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTPS: the same API and admin API over TLS, plain HTTP on the same port unless --tls-only
+
+/// Waits for the ready file of an emulator started by hand; returns its contents.
+fn wait_for_ready_file(ready: &std::path::Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(s) = std::fs::read_to_string(ready) {
+            if !s.trim().is_empty() {
+                return s.trim().to_string();
+            }
+        }
+        assert!(Instant::now() < deadline, "no ready file");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn https_client(ca_pem: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca_pem.as_bytes()).unwrap())
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+fn sigterm(child: &std::process::Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tls_self_signed_serves_https_says_so_everywhere_and_answers_plain_http_on_the_same_port() {
+    let sb = Sandbox::new();
+    let ready = sb.path("ready");
+    let ca_out = sb.path("ca.pem");
+    let child = sb
+        .cmd()
+        .args(["emulator", "--listen", "127.0.0.1:0", "--settle-ms", "0"])
+        .arg("--ready-file")
+        .arg(&ready)
+        .arg("--tls-self-signed")
+        .arg("--tls-ca-out")
+        .arg(&ca_out)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = wait_for_ready_file(&ready);
+    let addr = url
+        .strip_prefix("https://127.0.0.1:")
+        .map(|port| format!("127.0.0.1:{port}"))
+        .unwrap_or_else(|| panic!("the ready file holds the https URL: {url}"));
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    let ca = std::fs::read_to_string(&ca_out).unwrap();
+    let client = https_client(&ca);
+
+    // The certificate is valid for both names of this machine; the API answers as over HTTP.
+    for host in ["127.0.0.1", "localhost"] {
+        let endpoint = format!("https://{host}:{port}");
+        let health: Value = client
+            .get(format!("{endpoint}/_emulator/health"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(|t| serde_json::from_str(&t).unwrap())
+            .unwrap();
+        assert_eq!(health["url"], url.as_str(), "{health}");
+        let a = answer(
+            v3_request_with(
+                &client,
+                &endpoint,
+                &format!("{host}:{port}"),
+                &Call::new("DescribeRegions", &[]),
+            )
+            .send()
+            .await
+            .unwrap(),
+        )
+        .await;
+        assert_eq!(a.status, 200, "{}", a.text);
+        assert!(a.body["Regions"]["Region"].is_array(), "{}", a.text);
+    }
+    // A wrong signature is refused over TLS exactly as over HTTP.
+    let wrong = Call::new("DescribeRegions", &[]).key(TEST_KEY_ID, "wrong", None);
+    let a = answer(
+        v3_request_with(&client, &url, &addr, &wrong)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_error_shape(&a, 400, "SignatureDoesNotMatch");
+
+    // Plain HTTP on the same port: the first byte tells them apart.
+    let plain = raw_status(
+        &addr,
+        b"GET /_emulator/health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+    );
+    assert_eq!(plain, Some(200));
+    let a = answer(
+        v3_request_to(
+            &format!("http://{addr}"),
+            &addr,
+            &Call::new("DescribeRegions", &[]),
+        )
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", a.text);
+
+    sigterm(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "clean exit on SIGTERM");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line on stderr: {stderr}");
+    assert!(stderr.contains(&format!("listening on {url} ")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("CA certificate in {}", ca_out.display())),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tls_only_answers_plain_http_with_need_ssl_and_serves_the_api_and_admin_over_tls() {
+    let emu = Emulator::start_https_with(&["--settle-ms", "0", "--tls-only"]);
+    let plain = String::from_utf8_lossy(&{
+        let mut s = std::net::TcpStream::connect(&emu.addr).unwrap();
+        s.write_all(
+            b"GET /?Action=DescribeRegions HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        out
+    })
+    .into_owned();
+    assert!(plain.starts_with("HTTP/1.1 404"), "{plain}");
+    let (_, body) = plain.split_once("\r\n\r\n").unwrap();
+    let body: Value = serde_json::from_str(body).unwrap();
+    assert_eq!(body["Code"], "InvalidProtocol.NeedSsl", "{body}");
+    assert!(body["RequestId"].is_string(), "{body}");
+    // Plain HTTP reaches neither the API nor the admin API.
+    assert_eq!(
+        raw_status(
+            &emu.addr,
+            b"GET /_emulator/health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
+        ),
+        Some(404)
+    );
+
+    // By name too: the certificate is for localhost.
+    let by_name = v3_request_with(
+        &emu.http_client(),
+        &emu.endpoint_at("localhost"),
+        &format!("localhost:{}", emu.port()),
+        &Call::new("DescribeRegions", &[]),
+    );
+    let a = answer(by_name.send().await.unwrap()).await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    // The support helpers speak TLS to it: the admin API works, the log has the one API call.
+    assert_eq!(
+        admin(&emu, "GET", "health", "")["url"],
+        emu.endpoint.as_str()
+    );
+    assert_eq!(actions(&emu), vec!["DescribeRegions"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_that_does_not_trust_the_ca_is_refused_and_the_server_keeps_serving() {
+    let emu = Emulator::start_https();
+    let err = http()
+        .get(emu.admin_url("health"))
+        .send()
+        .await
+        .expect_err("an untrusted certificate");
+    let chain = format!("{:?}", anyhow::Error::from(err));
+    assert!(chain.contains("UnknownIssuer"), "{chain}");
+    // Garbage that starts like a handshake ends that connection only.
+    assert_eq!(raw_status(&emu.addr, b"\x16\x03\x01\x00\x05hello"), None);
+    assert!(admin_get(&emu, "health").await["status"] == "ok");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drop_faults_and_graceful_shutdown_work_over_tls() {
+    let mut emu = Emulator::start_https_with(&[
+        "--settle-ms",
+        "0",
+        "--fault",
+        "kind=drop,action=DescribeRegions,times=1",
+        "--fault",
+        "kind=latency,ms=1500,action=DescribeVirtualBorderRouters",
+    ]);
+    let sent = v3_request(&emu, &Call::new("DescribeRegions", &[]))
+        .send()
+        .await;
+    assert!(
+        sent.is_err(),
+        "no answer expected, got {:?}",
+        sent.map(|r| r.status())
+    );
+    let log = admin_get(&emu, "requests?action=DescribeRegions").await;
+    assert_eq!(log["requests"][0]["dropped"], true, "{log}");
+
+    // A request in flight when SIGTERM comes is answered before the server exits.
+    let slow = tokio::spawn(
+        v3_request(
+            &emu,
+            &Call::new(
+                "DescribeVirtualBorderRouters",
+                &[("RegionId", "cn-shanghai")],
+            ),
+        )
+        .send(),
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    sigterm(&emu.child);
+    let r = slow.await.unwrap().expect("answered while shutting down");
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(emu.child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn tls_cert_and_key_files_are_served_and_unusable_ones_are_config_errors() {
+    let sb = Sandbox::new();
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let cert = sb.path("cert.pem");
+    let key = sb.path("key.pem");
+    std::fs::write(&cert, made.cert.pem()).unwrap();
+    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+    let ready = sb.path("ready");
+    let mut child = sb
+        .cmd()
+        .args(["emulator", "--listen", "127.0.0.1:0", "--ready-file"])
+        .arg(&ready)
+        .arg("--tls-cert")
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&key)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = wait_for_ready_file(&ready);
+    let port = url.rsplit(':').next().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let health: Value = rt.block_on(async {
+        https_client(&made.cert.pem())
+            .get(format!("https://localhost:{port}/_emulator/health"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .map(|t| serde_json::from_str(&t).unwrap())
+            .unwrap()
+    });
+    assert_eq!(health["url"], url.as_str());
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let missing = sb.path("missing.pem");
+    let err = fails(
+        sb.cmd()
+            .args([
+                "--error-format",
+                "text",
+                "emulator",
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .arg("--tls-cert")
+            .arg(&missing)
+            .arg("--tls-key")
+            .arg(&key),
+        4,
+    );
+    assert!(
+        err.contains(&format!(
+            "the certificate {} (from --tls-cert) is unusable: cannot read it",
+            missing.display()
+        )),
+        "{err}"
+    );
+    let other_key = sb.path("other-key.pem");
+    std::fs::write(
+        &other_key,
+        rcgen::KeyPair::generate().unwrap().serialize_pem(),
+    )
+    .unwrap();
+    let err = fails(
+        sb.cmd()
+            .args([
+                "--error-format",
+                "text",
+                "emulator",
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .arg("--tls-cert")
+            .arg(&cert)
+            .arg("--tls-key")
+            .arg(&other_key),
+        4,
+    );
+    assert!(
+        err.contains("hint: --tls-key must be the private key"),
+        "{err}"
+    );
+
+    // Flags that make no sense alone are usage errors.
+    for args in [
+        &["--tls-cert", "c.pem"][..],
+        &["--tls-only"][..],
+        &["--tls-ca-out", "ca.pem"][..],
+        &[
+            "--tls-self-signed",
+            "--tls-cert",
+            "c.pem",
+            "--tls-key",
+            "k.pem",
+        ][..],
+    ] {
+        let err = fails(sb.cmd().arg("emulator").args(args), 2);
+        assert!(err.contains("--tls"), "{args:?}: {err}");
+    }
 }

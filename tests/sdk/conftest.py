@@ -75,14 +75,21 @@ class Emulator:
     host: str  # "127.0.0.1"
     port: int
     log_path: Path
+    # With TLS (start_emulator(..., tls=True)): the PEM file of the throw-away CA that signed the
+    # emulator's certificate (valid for localhost, 127.0.0.1 and ::1), for clients to trust.
+    ca_path: Path | None = None
 
     @property
     def hostport(self) -> str:
         return f"{self.host}:{self.port}"
 
     @property
+    def scheme(self) -> str:
+        return "https" if self.ca_path else "http"
+
+    @property
     def url(self) -> str:
-        return f"http://{self.hostport}"
+        return f"{self.scheme}://{self.hostport}"
 
     def log(self) -> str:
         try:
@@ -91,9 +98,13 @@ class Emulator:
             return ""
 
 
-def start_emulator(binary: Path, workdir: Path, *extra: str) -> Emulator:
+def start_emulator(binary: Path, workdir: Path, *extra: str, tls: bool = False) -> Emulator:
+    """Starts `bgpeer emulator` on a free loopback port. With `tls`, it serves HTTPS (and plain
+    HTTP on the same port) with a throw-away CA written to `workdir / "emulator-ca.pem"`."""
     ready = workdir / "ready"
     log_path = workdir / "emulator.log"
+    ca_path = workdir / "emulator-ca.pem" if tls else None
+    tls_flags = ["--tls-self-signed", "--tls-ca-out", str(ca_path)] if ca_path else []
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [
@@ -105,6 +116,7 @@ def start_emulator(binary: Path, workdir: Path, *extra: str) -> Emulator:
                 str(ready),
                 "--settle-ms",
                 "0",
+                *tls_flags,
                 *extra,
             ],
             env=sealed_env(workdir),
@@ -128,10 +140,13 @@ def start_emulator(binary: Path, workdir: Path, *extra: str) -> Emulator:
             process.kill()
             raise RuntimeError("bgpeer emulator did not write its ready file within 60s")
         time.sleep(0.02)
-    host, _, port = addr.rpartition(":")
+    # With TLS the ready file holds the URL, https://IP:PORT.
+    scheme, sep, bare = addr.partition("://")
+    assert (scheme == "https") == tls if sep else not tls, f"unexpected ready file {addr!r}"
+    host, _, port = (bare if sep else addr).rpartition(":")
     host = host.strip("[]")
     assert host in ("127.0.0.1", "::1"), f"emulator bound to a non-loopback address {addr!r}"
-    return Emulator(process=process, host=host, port=int(port), log_path=log_path)
+    return Emulator(process=process, host=host, port=int(port), log_path=log_path, ca_path=ca_path)
 
 
 def stop_emulator(emulator: Emulator) -> None:

@@ -1,5 +1,6 @@
 //! Shared helpers for integration tests: a sealed environment for the real binary, and a real
-//! emulator process on an ephemeral loopback port.
+//! emulator process on an ephemeral loopback port, over plain HTTP or HTTPS
+//! ([`Emulator::start_https`]).
 //!
 //! Every test module uses it with `use crate::support::*;`. Additive changes only: other test
 //! modules depend on it.
@@ -83,9 +84,11 @@ impl Default for Sandbox {
 /// A `bgpeer emulator` process on 127.0.0.1:0, killed on drop.
 pub struct Emulator {
     pub child: Child,
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` when started with TLS.
     pub endpoint: String,
     pub addr: String,
+    /// The PEM file of the CA that signed the emulator's certificate (HTTPS only).
+    pub ca: Option<PathBuf>,
     _dir: tempfile::TempDir,
 }
 
@@ -97,11 +100,33 @@ impl Emulator {
 
     /// Starts with extra flags (e.g. `--state FILE`, `--settle-ms 500`, fault flags).
     pub fn start_with(extra: &[&str]) -> Emulator {
+        Emulator::spawn(extra, false)
+    }
+
+    /// Starts serving HTTPS (and plain HTTP on the same port) with a throw-away CA, whose
+    /// certificate is in [`Emulator::ca`]; in-memory state, `--settle-ms 0`.
+    pub fn start_https() -> Emulator {
+        Emulator::start_https_with(&["--settle-ms", "0"])
+    }
+
+    /// [`Emulator::start_https`] with extra flags (e.g. `--tls-only`).
+    pub fn start_https_with(extra: &[&str]) -> Emulator {
+        Emulator::spawn(extra, true)
+    }
+
+    fn spawn(extra: &[&str], https: bool) -> Emulator {
         let dir = tempfile::tempdir().expect("tempdir");
         let ready = dir.path().join("ready");
+        let ca = https.then(|| dir.path().join("emulator-ca.pem"));
+        let mut tls_flags: Vec<std::ffi::OsString> = Vec::new();
+        if let Some(ca) = &ca {
+            tls_flags.extend(["--tls-self-signed".into(), "--tls-ca-out".into()]);
+            tls_flags.push(ca.into());
+        }
         let child = Command::new(bin_path())
             .args(["emulator", "--listen", "127.0.0.1:0", "--ready-file"])
             .arg(&ready)
+            .args(tls_flags)
             .args(extra)
             .env_clear()
             .env("HOME", dir.path())
@@ -125,15 +150,60 @@ impl Emulator {
             );
             std::thread::sleep(Duration::from_millis(20));
         };
+        // With TLS the ready file holds the URL.
+        let (endpoint, addr) = match addr.strip_prefix("https://") {
+            Some(bare) => (addr.clone(), bare.to_string()),
+            None => (format!("http://{addr}"), addr),
+        };
+        assert_eq!(
+            endpoint.starts_with("https://"),
+            https,
+            "ready file: {endpoint}"
+        );
         Emulator {
             child,
-            endpoint: format!("http://{addr}"),
+            endpoint,
             addr,
+            ca,
             _dir: dir,
         }
     }
 
-    /// `http://127.0.0.1:PORT/_emulator/<path>`
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.addr
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a port")
+    }
+
+    /// Its endpoint with the host named `host` (e.g. `localhost`, which unlike a loopback IP
+    /// follows the proxy settings).
+    pub fn endpoint_at(&self, host: &str) -> String {
+        let scheme = if self.ca.is_some() { "https" } else { "http" };
+        format!("{scheme}://{host}:{}", self.port())
+    }
+
+    /// The CA certificate (PEM) clients must trust to call it over HTTPS.
+    pub fn ca_pem(&self) -> String {
+        std::fs::read_to_string(self.ca.as_ref().expect("an HTTPS emulator")).expect("the CA file")
+    }
+
+    /// A client trusting the emulator's CA (when it has one) and never using a proxy.
+    pub fn http_client(&self) -> reqwest::Client {
+        let mut builder = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(Duration::from_secs(60));
+        if self.ca.is_some() {
+            builder = builder.add_root_certificate(
+                reqwest::Certificate::from_pem(self.ca_pem().as_bytes()).expect("the CA's PEM"),
+            );
+        }
+        builder.build().expect("an HTTP client")
+    }
+
+    /// `http://127.0.0.1:PORT/_emulator/<path>` (`https://` with TLS)
     pub fn admin_url(&self, path: &str) -> String {
         format!(
             "{}/_emulator/{}",
@@ -165,20 +235,52 @@ pub fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}"))
 }
 
-/// A plain HTTP/1.0 request to the emulator's unsigned admin API; returns the JSON body.
+/// An HTTP/1.0 request to the emulator's unsigned admin API (over TLS when the emulator serves
+/// HTTPS, so it works with `--tls-only` too); returns the JSON body.
 pub fn admin(emu: &Emulator, method: &str, path: &str, body: &str) -> Value {
-    let mut stream = TcpStream::connect(&emu.addr).expect("connect to the emulator");
-    write!(
-        stream,
+    let request = format!(
         "{method} /_emulator/{path} HTTP/1.0\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         emu.addr,
         body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    );
+    let response = raw_exchange(emu, request.as_bytes());
     let (_, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
     serde_json::from_str(body).unwrap_or_else(|e| panic!("admin {path}: {e}: {body}"))
+}
+
+/// Sends `request` on a new connection (TLS when the emulator serves HTTPS, trusting its CA) and
+/// reads the answer to the end.
+pub fn raw_exchange(emu: &Emulator, request: &[u8]) -> String {
+    let mut tcp = TcpStream::connect(&emu.addr).expect("connect to the emulator");
+    let mut response = Vec::new();
+    match &emu.ca {
+        None => {
+            tcp.write_all(request).unwrap();
+            tcp.read_to_end(&mut response).unwrap();
+        }
+        Some(_) => {
+            let mut roots = rustls::RootCertStore::empty();
+            for cert in bgpeer::tls::parse_certificates(emu.ca_pem().as_bytes()).unwrap() {
+                roots.add(cert).unwrap();
+            }
+            let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+                rustls::crypto::ring::default_provider(),
+            ))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+            let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+            let mut tls = rustls::ClientConnection::new(std::sync::Arc::new(config), name).unwrap();
+            let mut stream = rustls::Stream::new(&mut tls, &mut tcp);
+            stream.write_all(request).unwrap();
+            // The server closes after an HTTP/1.0 answer, maybe without a close_notify.
+            if let Err(e) = stream.read_to_end(&mut response) {
+                assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof, "{e}");
+            }
+        }
+    }
+    String::from_utf8_lossy(&response).into_owned()
 }
 
 /// The API requests the emulator received since the last `forget_requests`.
