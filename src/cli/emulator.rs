@@ -48,7 +48,7 @@ pub struct EmulatorArgs {
 pub enum EmulatorCommand {
     /// Serve the emulated API (the default when no verb is given)
     #[command(after_long_help = SERVE_EXAMPLES)]
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Restore the seeded state
     #[command(after_long_help = RESET_EXAMPLES)]
     Reset(ResetArgs),

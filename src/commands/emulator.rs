@@ -17,7 +17,7 @@ use crate::emulator::{world::World, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET};
 pub async fn run(ctx: &Context, args: EmulatorArgs) -> anyhow::Result<()> {
     match args.command {
         Some(EmulatorCommand::Reset(r)) => reset(ctx, r).await,
-        Some(EmulatorCommand::Serve(s)) => serve(ctx, s).await,
+        Some(EmulatorCommand::Serve(s)) => serve(ctx, *s).await,
         None => serve(ctx, args.serve).await,
     }
 }

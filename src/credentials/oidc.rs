@@ -118,10 +118,11 @@ pub fn check_duration(d: u32, key: &str, whence: &str) -> Result<(), Credentials
     Ok(())
 }
 
-/// `BGPEER_STS_ENDPOINT` > the source's `sts_endpoint` > `sts-vpc.<region>.aliyuncs.com` (VPC flag
-/// on) or `sts.<region>.aliyuncs.com`, the region from `sts_region` or `ALIBABA_CLOUD_STS_REGION`
-/// > `sts.aliyuncs.com` (without a region the VPC flag does nothing, as in the official libraries).
-/// The VPC flag is the source's `enable_vpc`, else `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true`.
+/// The STS endpoint, first found: `BGPEER_STS_ENDPOINT`; the source's `sts_endpoint`;
+/// `sts-vpc.<region>.aliyuncs.com` (VPC flag on) or `sts.<region>.aliyuncs.com`, the region from
+/// `sts_region` or `ALIBABA_CLOUD_STS_REGION`; `sts.aliyuncs.com` (without a region the VPC flag
+/// does nothing, as in the official libraries). The VPC flag is the source's `enable_vpc`, else
+/// `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true`.
 pub fn endpoint(p: &OidcParams, env: &Env) -> String {
     if let Some(e) = env.get_nonblank("BGPEER_STS_ENDPOINT") {
         return e.trim().to_string();
