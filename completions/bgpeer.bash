@@ -1206,7 +1206,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__set)
-            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --oidc-provider-arn --oidc-token-file --enable-vpc --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1254,25 @@ _bgpeer() {
                     ;;
                 --sts-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-provider-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --source-profile)
@@ -1410,7 +1429,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1449,6 +1468,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1654,7 +1677,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1693,6 +1716,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

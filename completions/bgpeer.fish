@@ -1128,17 +1128,19 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "switch" -d 'Make a profile the current one (used when no --profile or BGPEER_PROFILE is given)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "export-credentials" -d 'Print the active credentials for another tool (resolved through the whole chain; secrets!)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l mode -d 'Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l mode -d 'Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l access-key-id -d 'AccessKey ID (AK, StsToken, RamRoleArn)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l access-key-secret-from -d 'Where to read the AccessKey secret: `stdin` (first line) or `env:VAR`' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l security-token-from -d 'Where to read the STS security token (StsToken): `stdin` or `env:VAR`' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l role-arn -d 'Role to assume (RamRoleArn, ChainableRamRoleArn), acs:ram::<account>:role/<name>' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l role-session-name -d 'Session name for AssumeRole [default: bgpeer-<unix time>]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l role-arn -d 'Role to assume (RamRoleArn, ChainableRamRoleArn, OIDC), acs:ram::<account>:role/<name>' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l role-session-name -d 'Session name for AssumeRole and AssumeRoleWithOIDC [default: bgpeer-<unix time>]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l duration-seconds -d 'Lifetime of the temporary credentials in seconds (900 or more) [default: 3600]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l external-id -d 'ExternalId for AssumeRole' -r
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l policy -d 'Inline policy for AssumeRole (JSON)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l policy -d 'Inline policy for AssumeRole and AssumeRoleWithOIDC (JSON)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l sts-region -d 'STS region (endpoint sts.<region>.aliyuncs.com)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l sts-endpoint -d 'STS endpoint, a host or URL (overrides --sts-region)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l oidc-provider-arn -d 'RAM OIDC identity provider (OIDC), acs:ram::<account>:oidc-provider/<name>' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l oidc-token-file -d 'File holding the OIDC token, read again on every refresh (OIDC)' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l source-profile -d 'Profile whose credentials assume the role (ChainableRamRoleArn)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l role-name -d 'RAM role of the ECS instance (EcsRamRole) [default: discovered]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l process-command -d 'Command that prints credentials JSON (External)' -r
@@ -1163,6 +1165,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l read-timeout -d 'Timeout of one HTTP attempt in seconds [default: 30]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l deadline -d 'Overall deadline of the command\'s API calls, retries included, in seconds [default: 300]' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l max-attempts -d 'Attempts per API call, first try included (retries on throttling, 5xx, network errors) [default: 5]' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l enable-vpc -d 'Call STS at its VPC endpoint sts-vpc.<sts region>.aliyuncs.com (OIDC)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l allow-insecure-endpoint -d 'Allow a plain-http endpoint that is not on loopback'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l debug -d 'Log every HTTP attempt to stderr (secrets masked)'
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Silence notices, progress and warnings on stderr'
@@ -1354,6 +1357,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_s
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-key -d 'The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l tls-ca-out -d 'Write the throw-away CA\'s certificate (PEM) to FILE, for clients to trust' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l fault -d 'A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l accept-token -d 'An identity token to accept, KIND=TOKEN or KIND=@FILE (the token in a file), KIND one of oidc, cloud_sso, oauth_refresh (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r
@@ -1396,6 +1400,7 @@ complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-key -d 'The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l tls-ca-out -d 'Write the throw-away CA\'s certificate (PEM) to FILE, for clients to trust' -r -F
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l fault -d 'A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l accept-token -d 'An identity token to accept, KIND=TOKEN or KIND=@FILE (the token in a file), KIND one of oidc, cloud_sso, oauth_refresh (repeatable)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile to use (`emulator` is built in: a local emulator, no account needed)' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -s r -l region -d 'Region (API parameter RegionId), e.g. cn-shanghai' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l endpoint -d 'API endpoint: a host (`vpc.cn-shanghai.aliyuncs.com`) or a full URL' -r

@@ -145,13 +145,13 @@ fn main() {
         endpoint: ep,
         version: bgpeer::client::VPC_VERSION.into(),
         signature_version: args.signature,
-        credentials: Credentials {
+        credentials: Some(Credentials {
             access_key_id: bgpeer::emulator::TEST_ACCESS_KEY_ID.into(),
             access_key_secret: Secret::new(bgpeer::emulator::TEST_ACCESS_KEY_SECRET),
             security_token: None,
             expiration: None,
             source: "the emulator's test key".into(),
-        },
+        }),
         timeouts: Timeouts {
             connect: Duration::from_secs(5),
             request: Duration::from_secs(30),

@@ -51,10 +51,11 @@ impl From<&str> for Secret {
 }
 
 /// Is a field or parameter of this name a secret, whose value is masked wherever it is shown
-/// (output, `--debug` logs, the emulator's request log)? The V2 `Signature` and the STS
+/// (output, `--debug` logs, the emulator's request log)? The V2 `Signature`, the STS
 /// `SecurityToken` (also as the `x-acs-security-token` header, or the aliyun CLI's `sts_token`),
-/// sign-in tokens (OAuth and CloudSSO access and refresh tokens, an `Authorization` header), BGP
-/// `AuthKey`s, and anything that calls itself a secret or a password, in any case. The one rule: every masking place asks it.
+/// the `OIDCToken` of STS `AssumeRoleWithOIDC`, sign-in tokens (OAuth and CloudSSO access and
+/// refresh tokens, an `Authorization` header), BGP `AuthKey`s, and anything that calls itself a
+/// secret or a password, in any case. The one rule: every masking place asks it.
 pub fn is_secret_name(name: &str) -> bool {
     let lower: String = name
         .chars()
@@ -67,6 +68,7 @@ pub fn is_secret_name(name: &str) -> bool {
         || lower.contains("ststoken")
         || lower.contains("accesstoken")
         || lower.contains("refreshtoken")
+        || lower.ends_with("oidctoken")
         || lower.contains("authkey")
         || lower.contains("secret")
         || lower.contains("password")
@@ -142,6 +144,8 @@ mod tests {
             "AccessKeySecret",
             "SecurityToken",
             "x-acs-security-token",
+            "OIDCToken",
+            "oidc_token",
             "Signature",
             "client_secret",
             "Password",
@@ -162,6 +166,8 @@ mod tests {
             "ClientToken",
             "NextToken",
             "token_type",
+            "OIDCProviderArn",
+            "oidc_token_file",
         ] {
             assert!(!is_secret_name(name), "{name}");
         }

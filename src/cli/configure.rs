@@ -33,6 +33,9 @@ pub enum ConfigureCommand {
   # A role assumed with the credentials of profile prod
   $ bgpeer configure set --profile admin --mode ChainableRamRoleArn --source-profile prod --role-arn acs:ram::1234567890123456:role/vpc-admin
 
+  # A role assumed with an OIDC token (RRSA in an ACK pod)
+  $ bgpeer configure set --profile pod --mode OIDC --role-arn acs:ram::1234567890123456:role/vpc-admin --oidc-provider-arn acs:ram::1234567890123456:oidc-provider/ack-rrsa-c1234 --oidc-token-file /var/run/secrets/ack.alibabacloud.com/rrsa-tokens/token
+
   # Change one setting, remove another
   $ bgpeer configure set --profile prod --max-attempts 3 --unset endpoint")]
     Set(Box<SetArgs>),
@@ -121,7 +124,7 @@ pub enum CredentialsFormat {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct SetArgs {
-    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI
+    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI
     #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
 
@@ -137,11 +140,11 @@ pub struct SetArgs {
     #[arg(long, value_name = "stdin|env:VAR")]
     pub security_token_from: Option<String>,
 
-    /// Role to assume (RamRoleArn, ChainableRamRoleArn), acs:ram::<account>:role/<name>
+    /// Role to assume (RamRoleArn, ChainableRamRoleArn, OIDC), acs:ram::<account>:role/<name>
     #[arg(long, value_name = "ARN")]
     pub role_arn: Option<String>,
 
-    /// Session name for AssumeRole [default: bgpeer-<unix time>]
+    /// Session name for AssumeRole and AssumeRoleWithOIDC [default: bgpeer-<unix time>]
     #[arg(long, value_name = "NAME")]
     pub role_session_name: Option<String>,
 
@@ -153,7 +156,7 @@ pub struct SetArgs {
     #[arg(long, value_name = "ID")]
     pub external_id: Option<String>,
 
-    /// Inline policy for AssumeRole (JSON)
+    /// Inline policy for AssumeRole and AssumeRoleWithOIDC (JSON)
     #[arg(long, value_name = "JSON")]
     pub policy: Option<String>,
 
@@ -164,6 +167,18 @@ pub struct SetArgs {
     /// STS endpoint, a host or URL (overrides --sts-region)
     #[arg(long, value_name = "URL")]
     pub sts_endpoint: Option<String>,
+
+    /// RAM OIDC identity provider (OIDC), acs:ram::<account>:oidc-provider/<name>
+    #[arg(long, value_name = "ARN")]
+    pub oidc_provider_arn: Option<String>,
+
+    /// File holding the OIDC token, read again on every refresh (OIDC)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub oidc_token_file: Option<String>,
+
+    /// Call STS at its VPC endpoint sts-vpc.<sts region>.aliyuncs.com (OIDC)
+    #[arg(long)]
+    pub enable_vpc: bool,
 
     /// Profile whose credentials assume the role (ChainableRamRoleArn)
     #[arg(long, value_name = "PROFILE")]

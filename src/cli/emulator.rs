@@ -15,8 +15,11 @@ Examples:
   # Every CreateBgpPeer answers Throttling.User
   $ bgpeer emulator --fault kind=error,code=Throttling.User,action=CreateBgpPeer
 
-  # HTTPS with a throw-away CA; clients trust it with e.g. bgpeer --ca-bundle ./emulator-ca.pem
-  $ bgpeer emulator --tls-self-signed --tls-ca-out ./emulator-ca.pem";
+  # HTTPS with a throw-away CA, whose certificate clients trust
+  $ bgpeer emulator --tls-self-signed --tls-ca-out ./emulator-ca.pem
+
+  # STS AssumeRoleWithOIDC accepts the OIDC token in ./token.jwt
+  $ bgpeer emulator --accept-token oidc=@token.jwt";
 
 const SERVE_EXAMPLES: &str = "\
 Examples:
@@ -45,7 +48,7 @@ pub struct EmulatorArgs {
 pub enum EmulatorCommand {
     /// Serve the emulated API (the default when no verb is given)
     #[command(after_long_help = SERVE_EXAMPLES)]
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Restore the seeded state
     #[command(after_long_help = RESET_EXAMPLES)]
     Reset(ResetArgs),
@@ -116,6 +119,10 @@ pub struct ServeArgs {
     /// A fault to inject from the start, e.g. kind=error,code=ServiceUnavailable,rate=0.5 (repeatable)
     #[arg(long = "fault", value_name = "SPEC")]
     pub faults: Vec<String>,
+
+    /// An identity token to accept, KIND=TOKEN or KIND=@FILE (the token in a file), KIND one of oidc, cloud_sso, oauth_refresh (repeatable)
+    #[arg(long = "accept-token", value_name = "KIND=TOKEN")]
+    pub accept_tokens: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]

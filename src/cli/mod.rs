@@ -187,7 +187,7 @@ Examples:
     )]
     Whoami,
     /// Run the local emulator of the VPC BGP API
-    Emulator(emulator::EmulatorArgs),
+    Emulator(Box<emulator::EmulatorArgs>),
     /// Print a shell completion script
     #[command(
         long_about = COMPLETIONS_LONG_ABOUT,

@@ -58,7 +58,9 @@ pub struct ClientConfig {
     /// API version sent with every call (`2016-04-28` for VPC, `2015-04-01` for STS).
     pub version: String,
     pub signature_version: SignatureVersion,
-    pub credentials: Credentials,
+    /// What every call is signed with; `None` sends calls unsigned (no AccessKeyId, signature or
+    /// nonce), for STS `AssumeRoleWithOIDC`, whose OIDC token is the credential.
+    pub credentials: Option<Credentials>,
     pub timeouts: Timeouts,
     pub retry: RetryPolicy,
     /// Where every attempt is logged (`--debug`), secrets masked.
@@ -273,18 +275,20 @@ impl Client {
         attempt: u32,
         max: u32,
     ) -> Result<T, AttemptFailure> {
-        let mut signed = request::sign(
-            &request::Call {
-                endpoint: &self.config.endpoint,
-                action,
-                version: &self.config.version,
-                signature_version: self.config.signature_version,
-                params,
-            },
-            &self.config.credentials.signing_key(),
-            &signing::format_timestamp(self.config.clock.now()),
-            &new_nonce(),
-        );
+        let call = request::Call {
+            endpoint: &self.config.endpoint,
+            action,
+            version: &self.config.version,
+            signature_version: self.config.signature_version,
+            params,
+        };
+        let timestamp = signing::format_timestamp(self.config.clock.now());
+        let mut signed = match &self.config.credentials {
+            Some(credentials) => {
+                request::sign(&call, &credentials.signing_key(), &timestamp, &new_nonce())
+            }
+            None => request::unsigned(&call, &timestamp),
+        };
         let started = Instant::now();
         let body = std::mem::take(&mut signed.body);
         let answer = match self.send(&signed, body).await {
@@ -530,13 +534,13 @@ mod retry_timing_tests {
             endpoint,
             version: VPC_VERSION.to_string(),
             signature_version: SignatureVersion::V3,
-            credentials: Credentials {
+            credentials: Some(Credentials {
                 access_key_id: "LTAI5tTestKey".into(),
                 access_key_secret: crate::secret::Secret::new("secret"),
                 security_token: None,
                 expiration: None,
                 source: "test".into(),
-            },
+            }),
             timeouts: Timeouts::default(),
             retry,
             debug: DebugLog::off(),

@@ -111,6 +111,29 @@ pub fn sign(call: &Call<'_>, key: &SigningKey<'_>, timestamp: &str, nonce: &str)
     }
 }
 
+/// One attempt of `call` sent unsigned, at `timestamp`, as the official Go and Java credential
+/// libraries send STS `AssumeRoleWithOIDC`: `Action`, `Format`, `Version` and `Timestamp` in the
+/// query, the API parameters in a form body (a POST body keeps the OIDC token, a bearer
+/// credential, out of URLs, which proxies and servers log, and has no length limit).
+pub fn unsigned(call: &Call<'_>, timestamp: &str) -> SignedRequest {
+    let query: Vec<(String, String)> = vec![
+        ("Action".into(), call.action.into()),
+        ("Format".into(), "JSON".into()),
+        ("Version".into(), call.version.into()),
+        ("Timestamp".into(), timestamp.into()),
+    ];
+    let mut params = query.clone();
+    params.extend(call.params.iter().cloned());
+    SignedRequest {
+        url: url_with_query(call.endpoint, &query),
+        headers: vec![("content-type".to_string(), FORM_CONTENT_TYPE.to_string())],
+        body: signing::percent::encode_pairs(call.params).into_bytes(),
+        params,
+        in_body: true,
+        string_to_sign: String::new(),
+    }
+}
+
 /// The request URL as `--debug` prints it: secret parameter values replaced by the mask.
 pub fn redacted_url(endpoint: &Endpoint, query: &[(String, String)]) -> String {
     let shown: Vec<(String, String)> = query
@@ -238,6 +261,48 @@ mod tests {
                 "{version:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_unsigned_call_has_no_key_signature_or_nonce_and_its_parameters_in_the_body() {
+        let endpoint = endpoint();
+        let params = pairs(&[("RoleArn", "acs:ram::1:role/r"), ("OIDCToken", "a.b.c")]);
+        let r = unsigned(
+            &Call {
+                endpoint: &endpoint,
+                action: "AssumeRoleWithOIDC",
+                version: "2015-04-01",
+                signature_version: SignatureVersion::V3,
+                params: &params,
+            },
+            "2026-01-02T03:04:05Z",
+        );
+        assert_eq!(
+            r.url,
+            "https://vpc.cn-shanghai.aliyuncs.com/?Action=AssumeRoleWithOIDC&Format=JSON&Version=2015-04-01&Timestamp=2026-01-02T03%3A04%3A05Z"
+        );
+        assert_eq!(
+            String::from_utf8(r.body).unwrap(),
+            "RoleArn=acs%3Aram%3A%3A1%3Arole%2Fr&OIDCToken=a.b.c"
+        );
+        assert_eq!(
+            r.headers,
+            vec![("content-type".to_string(), FORM_CONTENT_TYPE.to_string())]
+        );
+        for name in [
+            "AccessKeyId",
+            "Signature",
+            "SignatureNonce",
+            "SecurityToken",
+        ] {
+            assert!(!r.params.iter().any(|(k, _)| k == name), "{name}");
+        }
+        assert!(r.in_body);
+        assert!(r.string_to_sign.is_empty());
+        // --debug shows every parameter, the token masked.
+        let shown = redacted_url(&endpoint, &r.params);
+        assert!(shown.contains("OIDCToken=%2A%2A%2A%2A"), "{shown}");
+        assert!(!shown.contains("a.b.c"), "{shown}");
     }
 
     #[test]

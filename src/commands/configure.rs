@@ -202,11 +202,17 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
         || a.source_profile.is_some()
         || a.role_name.is_some()
         || a.process_command.is_some()
-        || a.credentials_uri.is_some();
+        || a.credentials_uri.is_some()
+        || a.oidc_provider_arn.is_some()
+        || a.oidc_token_file.is_some()
+        || a.enable_vpc;
     if mode.is_none() && has_credential_flags {
         return Err(CliError::usage(
             format!("profile {name} has no credential mode"),
-            Some("pass --mode (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI)".to_string()),
+            Some(format!(
+                "pass --mode ({})",
+                credentials::mode::SUPPORTED.join(", ")
+            )),
         )
         .into());
     }
@@ -235,6 +241,11 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
     set_str(&mut p.role_name, &a.role_name);
     set_str(&mut p.process_command, &a.process_command);
     set_str(&mut p.credentials_uri, &a.credentials_uri);
+    set_str(&mut p.oidc_provider_arn, &a.oidc_provider_arn);
+    set_str(&mut p.oidc_token_file, &a.oidc_token_file);
+    if a.enable_vpc {
+        p.enable_vpc = Some(true);
+    }
     if let Some(d) = a.duration_seconds {
         p.duration_seconds = Some(d);
     }
@@ -330,7 +341,7 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     let mut p = old.clone();
     let mode_raw = prompt(
         ctx,
-        "Mode (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI)",
+        &format!("Mode ({})", credentials::mode::SUPPORTED.join(", ")),
         Some(old.mode.as_deref().unwrap_or("AK")),
     )?;
     let mode = Mode::parse(&mode_raw, "the wizard")
@@ -376,7 +387,10 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
         }
         _ => {}
     }
-    if matches!(mode, Mode::RamRoleArn | Mode::ChainableRamRoleArn) {
+    if matches!(
+        mode,
+        Mode::RamRoleArn | Mode::ChainableRamRoleArn | Mode::Oidc
+    ) {
         if mode == Mode::ChainableRamRoleArn {
             p.source_profile = some(prompt(
                 ctx,
@@ -385,6 +399,18 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
             )?);
         }
         p.role_arn = some(prompt(ctx, "Role ARN", Some(&keep(&p.role_arn)))?);
+        if mode == Mode::Oidc {
+            p.oidc_provider_arn = some(prompt(
+                ctx,
+                "OIDC provider ARN",
+                Some(&keep(&p.oidc_provider_arn)),
+            )?);
+            p.oidc_token_file = some(prompt(
+                ctx,
+                "OIDC token file",
+                Some(&keep(&p.oidc_token_file)),
+            )?);
+        }
         p.role_session_name = some(prompt(
             ctx,
             "Role session name (empty for bgpeer-<time>)",

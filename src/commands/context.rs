@@ -260,7 +260,7 @@ impl Context {
             endpoint,
             version: client::VPC_VERSION.to_string(),
             signature_version: settings.signature_version.value,
-            credentials,
+            credentials: Some(credentials),
             timeouts: Timeouts {
                 connect: settings.connect_timeout_secs.value.duration(),
                 request: settings.read_timeout_secs.value.duration(),

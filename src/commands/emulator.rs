@@ -11,12 +11,13 @@ use crate::emulator::faults::Fault;
 use crate::emulator::server::{self, ServerConfig, Tls};
 use crate::emulator::store::{Store, StoreError};
 use crate::emulator::tls;
+use crate::emulator::tokens::{Accepted, TokenKind};
 use crate::emulator::{world::World, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET};
 
 pub async fn run(ctx: &Context, args: EmulatorArgs) -> anyhow::Result<()> {
     match args.command {
         Some(EmulatorCommand::Reset(r)) => reset(ctx, r).await,
-        Some(EmulatorCommand::Serve(s)) => serve(ctx, s).await,
+        Some(EmulatorCommand::Serve(s)) => serve(ctx, *s).await,
         None => serve(ctx, args.serve).await,
     }
 }
@@ -79,6 +80,57 @@ fn parse_faults(specs: &[String]) -> anyhow::Result<Vec<Fault>> {
         .collect()
 }
 
+/// `--accept-token KIND=TOKEN` or `KIND=@FILE` (the file's trailing whitespace dropped). Errors
+/// never echo a token.
+fn parse_accept_tokens(specs: &[String]) -> anyhow::Result<Vec<Accepted>> {
+    const KINDS: &str = "oidc, cloud_sso or oauth_refresh";
+    let usage = |message: String| -> anyhow::Error {
+        CliError::usage(
+            message,
+            Some(format!(
+                "e.g. --accept-token oidc=@token.jwt (KIND is {KINDS})"
+            )),
+        )
+        .into()
+    };
+    specs
+        .iter()
+        .map(|spec| {
+            let Some((kind, value)) = spec.split_once('=') else {
+                return Err(usage(
+                    "invalid --accept-token: expected KIND=TOKEN or KIND=@FILE".into(),
+                ));
+            };
+            let kind = match kind.trim() {
+                "oidc" => TokenKind::Oidc,
+                "cloud_sso" => TokenKind::CloudSso,
+                "oauth_refresh" => TokenKind::OauthRefresh,
+                other => {
+                    return Err(usage(format!(
+                        "invalid --accept-token kind {other:?}: use {KINDS}"
+                    )))
+                }
+            };
+            let token = match value.strip_prefix('@') {
+                Some(file) => std::fs::read_to_string(file)
+                    .map_err(|e| usage(format!("--accept-token: cannot read {file}: {e}")))?
+                    .trim_end()
+                    .to_string(),
+                None => value.to_string(),
+            };
+            let accepted = Accepted {
+                kind,
+                token,
+                expires: None,
+            };
+            accepted
+                .validate()
+                .map_err(|m| usage(format!("invalid --accept-token: {m}")))?;
+            Ok(accepted)
+        })
+        .collect()
+}
+
 /// Writes `contents` to `path` atomically, so a reader never sees half of it.
 fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
@@ -133,6 +185,7 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let listen = parse_listen(&args.listen, args.allow_remote)?;
     let keys = parse_keys(&args.keys)?;
     let faults = parse_faults(&args.faults)?;
+    let tokens = parse_accept_tokens(&args.accept_tokens)?;
     let tls = tls_from_flags(&args)?;
     let serves_tls = tls.is_some();
     let store = match &args.state {
@@ -151,6 +204,7 @@ async fn serve(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         settle: Duration::from_millis(args.settle_ms),
         faults,
         store,
+        tokens,
         tls,
     })
     .await
@@ -229,4 +283,42 @@ async fn reset(ctx: &Context, args: ResetArgs) -> anyhow::Result<()> {
         path.display()
     ));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn specs(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn accepted_tokens_come_from_the_flag_or_a_file_and_errors_never_echo_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("token.jwt");
+        std::fs::write(&file, "eyJ.from.file\n").unwrap();
+        let parsed = parse_accept_tokens(&specs(&[
+            "oidc=eyJ.inline.tok",
+            &format!("cloud_sso=@{}", file.display()),
+        ]))
+        .unwrap();
+        assert_eq!(parsed[0].kind, TokenKind::Oidc);
+        assert_eq!(parsed[0].token, "eyJ.inline.tok");
+        assert_eq!(parsed[1].kind, TokenKind::CloudSso);
+        assert_eq!(parsed[1].token, "eyJ.from.file");
+        for (bad, says) in [
+            (
+                "oauth_access=secret-one",
+                "invalid --accept-token kind \"oauth_access\"",
+            ),
+            ("secret-two", "expected KIND=TOKEN"),
+            ("oidc=", "the token is empty"),
+            ("oidc=@/nonexistent/x", "cannot read /nonexistent/x"),
+        ] {
+            let e = parse_accept_tokens(&specs(&[bad])).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad}: {e}");
+            assert!(!e.contains("secret-"), "{e}");
+        }
+    }
 }

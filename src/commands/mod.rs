@@ -43,7 +43,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Api(a) => api::run(ctx, a).await,
         Command::Configure(a) => configure::run(ctx, a).await,
         Command::Whoami => whoami::run(ctx).await,
-        Command::Emulator(a) => emulator::run(ctx, a).await,
+        Command::Emulator(a) => emulator::run(ctx, *a).await,
         Command::Completions { shell } => completions::run(ctx, shell),
     }
 }

@@ -13,11 +13,13 @@ pub async fn run(ctx: &Context) -> anyhow::Result<()> {
     let settings = ctx.settings()?;
     let client = ctx.client_any_region(FALLBACK_REGION).await?;
     let config = client.config();
+    let credentials = config.credentials.as_ref();
+    let key_id = credentials.map_or("", |c| c.access_key_id.as_str());
     let mut report = json!({
         "Profile": settings.profile.value,
         "ProfileSource": settings.profile.source.to_string(),
-        "CredentialSource": config.credentials.source,
-        "AccessKeyId": mask_key_id(&config.credentials.access_key_id),
+        "CredentialSource": credentials.map(|c| c.source.as_str()),
+        "AccessKeyId": credentials.map(|c| mask_key_id(&c.access_key_id)),
         "Region": settings.region.as_ref().map(|r| r.value.clone()),
         "Endpoint": config.endpoint.url(),
         "Verified": false,
@@ -45,7 +47,7 @@ pub async fn run(ctx: &Context) -> anyhow::Result<()> {
         }
         Err(e) => {
             super::emit::emit_one(ctx, &report, &columns)?;
-            let rejected_temporary = config.credentials.access_key_id.starts_with("STS.")
+            let rejected_temporary = key_id.starts_with("STS.")
                 && e.api().is_some_and(|a| {
                     a.code.starts_with("InvalidAccessKeyId")
                         || a.code.starts_with("InvalidSecurityToken")

@@ -37,6 +37,21 @@ pub struct AliyunProfile {
     pub process_command: String,
     pub credentials_uri: String,
     pub region_id: String,
+    /// OIDC keys: as the aliyun CLI writes them (`oidc_provider_arn`, `oidc_token_file`,
+    /// `sts_endpoint`, and `ram_role_arn`, `ram_session_name`, `sts_region` above), and as the
+    /// Python credentials library also reads them (`role_session_name`, `policy`, `enable_vpc`).
+    #[serde(deserialize_with = "null_as_empty")]
+    pub oidc_provider_arn: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub oidc_token_file: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub sts_endpoint: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub role_session_name: String,
+    #[serde(deserialize_with = "null_as_empty")]
+    pub policy: String,
+    /// `true`/`false` (a JSON boolean, or the same words as a string).
+    pub enable_vpc: Option<serde_json::Value>,
     // CloudSSO and OAuth, as `aliyun configure --mode CloudSSO|OAuth` writes them. Numbers are
     // Unix seconds; `null` or a missing key reads as 0 ("no time"), as the official library
     // treats them. `sts_expiration` is when the cached STS credentials above expire.
@@ -92,7 +107,17 @@ impl AliyunProfile {
         if !self.mode.is_empty() {
             return self.mode.clone();
         }
-        let inferred = if !self.ram_role_arn.is_empty() && !self.source_profile.is_empty() {
+        // The aliyun CLI infers OIDC from its three keys when nothing else names a mode.
+        let oidc = !self.oidc_provider_arn.is_empty()
+            && !self.oidc_token_file.is_empty()
+            && !self.ram_role_arn.is_empty()
+            && self.access_key_id.is_empty()
+            && self.source_profile.is_empty()
+            && self.ram_role_name.is_empty()
+            && self.process_command.is_empty();
+        let inferred = if oidc {
+            "OIDC"
+        } else if !self.ram_role_arn.is_empty() && !self.source_profile.is_empty() {
             "ChainableRamRoleArn"
         } else if !self.ram_role_arn.is_empty() {
             "RamRoleArn"
@@ -110,6 +135,20 @@ impl AliyunProfile {
             ""
         };
         inferred.to_string()
+    }
+
+    /// `enable_vpc`: unset, or `true`/`false` (a boolean, or a string in any case); the error
+    /// names what else was found.
+    pub fn enable_vpc(&self) -> Result<Option<bool>, String> {
+        use serde_json::Value;
+        match &self.enable_vpc {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => Ok(Some(true)),
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => Ok(Some(false)),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(other) => Err(format!("enable_vpc is {other}, not true or false")),
+        }
     }
 }
 
@@ -171,5 +210,47 @@ fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(json: &str) -> AliyunProfile {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn oidc_is_inferred_from_its_three_keys_as_the_aliyun_cli_does() {
+        let oidc = r#"{"name":"p","ram_role_arn":"acs:ram::1:role/r","oidc_provider_arn":"acs:ram::1:oidc-provider/p","oidc_token_file":"/t"}"#;
+        assert_eq!(profile(oidc).effective_mode(), "OIDC");
+        // Without the token file it is an ordinary role profile; with a key pair, too.
+        let no_file = r#"{"ram_role_arn":"acs:ram::1:role/r","oidc_provider_arn":"acs:ram::1:oidc-provider/p"}"#;
+        assert_eq!(profile(no_file).effective_mode(), "RamRoleArn");
+        let with_key = r#"{"access_key_id":"LTAI","ram_role_arn":"acs:ram::1:role/r","oidc_provider_arn":"x","oidc_token_file":"/t"}"#;
+        assert_eq!(profile(with_key).effective_mode(), "RamRoleArn");
+        // A mode that is written wins.
+        let written =
+            r#"{"mode":"AK","ram_role_arn":"r","oidc_provider_arn":"x","oidc_token_file":"/t"}"#;
+        assert_eq!(profile(written).effective_mode(), "AK");
+    }
+
+    #[test]
+    fn enable_vpc_is_a_boolean_or_its_word() {
+        assert_eq!(profile(r#"{}"#).enable_vpc(), Ok(None));
+        assert_eq!(
+            profile(r#"{"enable_vpc":true}"#).enable_vpc(),
+            Ok(Some(true))
+        );
+        assert_eq!(
+            profile(r#"{"enable_vpc":"FALSE"}"#).enable_vpc(),
+            Ok(Some(false))
+        );
+        assert_eq!(profile(r#"{"enable_vpc":null}"#).enable_vpc(), Ok(None));
+        assert_eq!(
+            profile(r#"{"enable_vpc":1}"#).enable_vpc(),
+            Err("enable_vpc is 1, not true or false".to_string())
+        );
     }
 }

@@ -50,7 +50,7 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_bundle: Option<String>,
 
-    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI.
+    /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +73,15 @@ pub struct Profile {
     pub sts_region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sts_endpoint: Option<String>,
+    /// OIDC: the RAM OIDC identity provider, `acs:ram::<account>:oidc-provider/<name>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_provider_arn: Option<String>,
+    /// OIDC: the file holding the OIDC token (read again on every refresh).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_token_file: Option<String>,
+    /// OIDC: call STS at its VPC endpoint `sts-vpc.<sts_region>.aliyuncs.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_vpc: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_profile: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +115,9 @@ pub const PROFILE_KEYS: &[&str] = &[
     "policy",
     "sts_region",
     "sts_endpoint",
+    "oidc_provider_arn",
+    "oidc_token_file",
+    "enable_vpc",
     "source_profile",
     "role_name",
     "process_command",

@@ -82,6 +82,9 @@ impl Profile {
         self.policy = None;
         self.sts_region = None;
         self.sts_endpoint = None;
+        self.oidc_provider_arn = None;
+        self.oidc_token_file = None;
+        self.enable_vpc = None;
         self.source_profile = None;
         self.role_name = None;
         self.process_command = None;
@@ -147,6 +150,14 @@ impl Profile {
                 ));
             }
         }
+        if let Some(arn) = &self.oidc_provider_arn {
+            if !arn.starts_with("acs:ram::") || !arn.contains(":oidc-provider/") {
+                return Err(ProfileError::new(
+                    format!("invalid OIDC provider ARN {arn:?}"),
+                    "an OIDC provider ARN looks like acs:ram::1234567890123456:oidc-provider/ack-rrsa-c1234",
+                ));
+            }
+        }
         if let Some(d) = self.duration_seconds {
             if d < 900 {
                 return Err(ProfileError::new(
@@ -202,6 +213,9 @@ mod tests {
             access_key_id: Some("LTAI".into()),
             access_key_secret: Some("s".into()),
             role_arn: Some("acs:ram::1:role/x".into()),
+            oidc_provider_arn: Some("acs:ram::1:oidc-provider/p".into()),
+            oidc_token_file: Some("/var/run/token".into()),
+            enable_vpc: Some(true),
             credentials_uri: Some("http://x".into()),
             ..Default::default()
         };
@@ -270,6 +284,13 @@ mod tests {
                     ..Default::default()
                 },
                 "invalid role ARN \"arn:aws:iam::1:role/x\"",
+            ),
+            (
+                Profile {
+                    oidc_provider_arn: Some("acs:ram::1:role/x".into()),
+                    ..Default::default()
+                },
+                "invalid OIDC provider ARN \"acs:ram::1:role/x\"",
             ),
             (
                 Profile {

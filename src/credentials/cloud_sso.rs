@@ -104,19 +104,14 @@ pub async fn credentials(
             token,
         ],
     );
-    let done = |c: Cached| Credentials {
-        expiration: Credentials::parse_expiration(&c.expiration),
-        access_key_id: c.access_key_id,
-        access_key_secret: Secret::new(c.access_key_secret),
-        security_token: Some(Secret::new(c.security_token)),
-        source: whence.to_string(),
-    };
-    if let Some(c) = sts::read_cache(&cache, now) {
-        options.debug.line(&format!(
-            "CloudSSO: cached temporary credentials of {whence}, valid until {}",
-            c.expiration
-        ));
-        return Ok(done(c));
+    if let Some(c) = sts::read_cache(&cache, now, whence) {
+        if let Some(until) = c.expiration {
+            options.debug.line(&format!(
+                "CloudSSO: cached temporary credentials of {whence}, valid until {}",
+                crate::signing::format_timestamp(until)
+            ));
+        }
+        return Ok(c);
     }
     let again = format!(
         "sign in again in a browser with `{}`, then run the command again",
@@ -240,7 +235,7 @@ pub async fn credentials(
         expiration: get("Expiration").unwrap_or_default(),
     };
     sts::write_cache(&cache, &cached, now);
-    Ok(done(cached))
+    Ok(cached.into_credentials(whence))
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! The credential chain and one provider per source.
 //!
-//! Order: environment > the selected bgpeer profile > the same-named profile of the aliyun CLI's
-//! config.json > the SDK credentials INI file > the ECS instance RAM role >
-//! `ALIBABA_CLOUD_CREDENTIALS_URI`. A profile named with `--profile` brings its own credentials
-//! (the environment is skipped) and never falls through to the instance role or the URI.
+//! Order: environment AccessKey > environment OIDC (`ALIBABA_CLOUD_ROLE_ARN`,
+//! `_OIDC_PROVIDER_ARN`, `_OIDC_TOKEN_FILE`) > the selected bgpeer profile > the same-named
+//! profile of the aliyun CLI's config.json > the SDK credentials INI file > the ECS instance RAM
+//! role > `ALIBABA_CLOUD_CREDENTIALS_URI`, the official chain's order. A profile named with
+//! `--profile` brings its own credentials (the environment is skipped) and never falls through to
+//! the instance role or the URI.
 
 pub mod cloud_sso;
 pub mod external;
 pub mod mode;
 pub mod oauth;
+pub mod oidc;
 pub mod remote;
 pub mod sign_in;
 pub mod sts;
@@ -38,6 +41,16 @@ pub enum CredentialsError {
     #[error("cannot assume role {role_arn}")]
     AssumeRole {
         role_arn: String,
+        #[source]
+        source: Box<crate::client::ClientError>,
+    },
+    /// STS refused the OIDC token (or the role, or the provider), or could not be reached.
+    #[error("cannot assume role {role_arn} with the OIDC token in {token_file}")]
+    AssumeRoleWithOidc {
+        role_arn: String,
+        provider_arn: String,
+        /// The file and where it was named: `/var/run/.../token (env ALIBABA_CLOUD_OIDC_TOKEN_FILE)`.
+        token_file: String,
         #[source]
         source: Box<crate::client::ClientError>,
     },
@@ -75,23 +88,26 @@ impl Diagnose for CredentialsError {
     }
     fn code(&self) -> Option<&str> {
         match self {
-            CredentialsError::AssumeRole { source, .. } => source.code(),
             CredentialsError::SignIn(e) => e.code(),
-            _ => None,
+            _ => self.sts_error().and_then(|e| e.code()),
         }
     }
     fn request_id(&self) -> Option<&str> {
         match self {
-            CredentialsError::AssumeRole { source, .. } => source.request_id(),
             CredentialsError::SignIn(e) => e.request_id(),
-            _ => None,
+            _ => self.sts_error().and_then(|e| e.request_id()),
         }
     }
     fn http_status(&self) -> Option<u16> {
         match self {
-            CredentialsError::AssumeRole { source, .. } => source.http_status(),
             CredentialsError::SignIn(e) => e.http_status(),
-            _ => None,
+            _ => self.sts_error().and_then(|e| e.http_status()),
+        }
+    }
+    fn recommend(&self) -> Option<&str> {
+        match self {
+            CredentialsError::SignIn(e) => e.recommend(),
+            _ => self.sts_error().and_then(|e| e.recommend()),
         }
     }
     fn hint(&self) -> Option<String> {
@@ -105,8 +121,29 @@ impl Diagnose for CredentialsError {
                     .hint()
                     .unwrap_or_else(|| "check role_arn and that the source credentials may assume it (AliyunSTSAssumeRoleAccess)".to_string()),
             ),
+            CredentialsError::AssumeRoleWithOidc {
+                role_arn,
+                provider_arn,
+                token_file,
+                source,
+            } => oidc::hint(source.code(), role_arn, provider_arn, token_file)
+                .or_else(|| source.hint())
+                .or_else(|| Some(format!(
+                    "check role_arn, oidc_provider_arn and the token in {token_file}"
+                ))),
             CredentialsError::Config(e) => e.hint(),
             CredentialsError::SignIn(e) => e.hint(),
+        }
+    }
+}
+
+impl CredentialsError {
+    /// The STS call's error, for the errors that are one.
+    fn sts_error(&self) -> Option<&crate::client::ClientError> {
+        match self {
+            CredentialsError::AssumeRole { source, .. }
+            | CredentialsError::AssumeRoleWithOidc { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -126,7 +163,7 @@ impl Origin<'_> {
         }
     }
 
-    fn spec_of(&self, name: &str) -> Result<Option<Spec>, CredentialsError> {
+    fn spec_of(&self, name: &str, env: &Env) -> Result<Option<Spec>, CredentialsError> {
         let whence = self.whence(name);
         match self {
             Origin::Bgpeer(l) => match l.profile(name) {
@@ -134,7 +171,7 @@ impl Origin<'_> {
                 None => Ok(None),
             },
             Origin::Aliyun(a) => match a.profile(name) {
-                Some(p) => mode::from_aliyun(p, &whence),
+                Some(p) => mode::from_aliyun(p, &whence, env),
                 None => Ok(None),
             },
         }
@@ -228,7 +265,29 @@ pub async fn resolve_with(
         }
     }
 
-    // 2. The selected bgpeer profile.
+    // 2. OIDC from the environment (an ACK pod with RRSA), as the official chain does.
+    const OIDC_VARS: &str = "env ALIBABA_CLOUD_ROLE_ARN/_OIDC_PROVIDER_ARN/_OIDC_TOKEN_FILE";
+    if pinned {
+        tried.push(format!(
+            "{OIDC_VARS}: skipped, --profile {name} brings its own credentials"
+        ));
+    } else {
+        match oidc::from_env(env) {
+            oidc::FromEnv::Set(params) => {
+                let mut creds =
+                    oidc::assume_role_with_oidc(&params, env, sts_options.clone()).await?;
+                creds.source = format!("env {} (OIDC)", oidc::TOKEN_FILE_ENV);
+                return Ok(creds);
+            }
+            oidc::FromEnv::NotSet => tried.push(format!("{OIDC_VARS}: not set")),
+            oidc::FromEnv::Incomplete { missing } => tried.push(format!(
+                "{OIDC_VARS}: incomplete, {} not set",
+                missing.join(" and ")
+            )),
+        }
+    }
+
+    // 3. The selected bgpeer profile.
     let bgpeer = Origin::Bgpeer(&settings.config);
     let bgpeer_path = config::shown(&settings.config.path);
     match settings.config.profile(name) {
@@ -245,7 +304,7 @@ pub async fn resolve_with(
         None => tried.push(format!("bgpeer config {bgpeer_path}: no profile {name}")),
     }
 
-    // 3. The same-named profile of the aliyun CLI.
+    // 4. The same-named profile of the aliyun CLI.
     let aliyun_path = config::aliyun_config_path(env);
     if config::aliyun_disabled(env) {
         tried.push(format!(
@@ -260,7 +319,7 @@ pub async fn resolve_with(
             )),
             Some(a) => {
                 let origin = Origin::Aliyun(&a);
-                match origin.spec_of(name)? {
+                match origin.spec_of(name, env)? {
                     Some(spec) => {
                         return obtain(spec, origin, name, env, sts_options.clone()).await
                     }
@@ -276,7 +335,7 @@ pub async fn resolve_with(
         }
     }
 
-    // 4. The SDK credentials INI file, section = the profile name.
+    // 5. The SDK credentials INI file, section = the profile name.
     let ini = ini_path(env);
     match ini::Ini::load_from_file(&ini) {
         Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => tried.push(format!(
@@ -303,7 +362,7 @@ pub async fn resolve_with(
                         .filter(|v| !v.is_empty())
                         .map(str::to_string)
                 };
-                let spec = mode::from_ini(&get, &whence)?;
+                let spec = mode::from_ini(&get, &whence, env)?;
                 let mut creds = obtain_base(&spec, &whence, env, sts_options.clone()).await?;
                 creds.source = format!("{whence} ({})", spec.mode().as_str());
                 return Ok(creds);
@@ -318,7 +377,7 @@ pub async fn resolve_with(
         });
     }
 
-    // 5. The ECS instance RAM role.
+    // 6. The ECS instance RAM role.
     if env.is_true("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
         tried.push("ECS instance RAM role: skipped (ALIBABA_CLOUD_ECS_METADATA_DISABLED)".into());
     } else {
@@ -333,7 +392,7 @@ pub async fn resolve_with(
         }
     }
 
-    // 6. A credentials URI.
+    // 7. A credentials URI.
     match env.get_nonblank("ALIBABA_CLOUD_CREDENTIALS_URI") {
         Some(uri) => return remote::credentials_uri(uri.trim(), &sts_options.trust).await,
         None => tried.push("env ALIBABA_CLOUD_CREDENTIALS_URI: not set".into()),
@@ -376,7 +435,7 @@ async fn obtain(
             ));
         }
         seen.push(source_profile.clone());
-        current = origin.spec_of(&source_profile)?.ok_or_else(|| {
+        current = origin.spec_of(&source_profile, env)?.ok_or_else(|| {
             CredentialsError::invalid(
                 format!(
                     "source_profile {source_profile} of {} has no credentials or does not exist",
@@ -448,6 +507,7 @@ async fn obtain_base(
                 )
             })
         }
+        Spec::Oidc(params) => oidc::assume_role_with_oidc(params, env, sts_options).await,
         Spec::External { command } => external::run(command, whence, env).await,
         Spec::CredentialsUri { uri } => remote::credentials_uri(uri, &sts_options.trust).await,
         Spec::CloudSso(sso) => cloud_sso::credentials(sso, whence, env, &sts_options).await,
@@ -478,6 +538,9 @@ pub fn planned_source(
                 mask(id.trim()),
             );
         }
+        if let oidc::FromEnv::Set(_) = oidc::from_env(env) {
+            return (format!("env {} (OIDC)", oidc::TOKEN_FILE_ENV), None);
+        }
     }
     let bgpeer = Origin::Bgpeer(&settings.config);
     if let Some(p) = settings.config.profile(name) {
@@ -492,7 +555,7 @@ pub fn planned_source(
         if let Some(p) = a.profile(name) {
             let m = p.effective_mode();
             let whence = Origin::Aliyun(&a).whence(name);
-            match mode::from_aliyun(p, &whence) {
+            match mode::from_aliyun(p, &whence, env) {
                 Ok(Some(Spec::CloudSso(sso))) => {
                     return (format!("{whence} ({m}: {})", sso.status(now)), None)
                 }

@@ -2,10 +2,12 @@
 //! SDK credentials INI file into one shape.
 
 use crate::config::{aliyun::AliyunProfile, file::Profile};
+use crate::env::Env;
 use crate::secret::Secret;
 
 use super::cloud_sso::CloudSso;
 use super::oauth::OAuth;
+use super::oidc::{self, OidcParams};
 use super::CredentialsError;
 
 /// The modes bgpeer can use, named as the aliyun CLI names them.
@@ -16,6 +18,7 @@ pub enum Mode {
     RamRoleArn,
     ChainableRamRoleArn,
     EcsRamRole,
+    Oidc,
     External,
     CredentialsUri,
     CloudSso,
@@ -29,6 +32,7 @@ pub const SUPPORTED: &[&str] = &[
     "RamRoleArn",
     "ChainableRamRoleArn",
     "EcsRamRole",
+    "OIDC",
     "External",
     "CredentialsURI",
 ];
@@ -39,7 +43,6 @@ pub const ALIYUN_ONLY: &[&str] = &["CloudSSO", "OAuth"];
 
 /// Modes of the aliyun CLI and SDKs that bgpeer knows of but does not implement.
 const UNSUPPORTED: &[&str] = &[
-    "OIDC",
     "RsaKeyPair",
     "RamRoleArnWithRoleName",
     "BearerToken",
@@ -54,6 +57,7 @@ impl Mode {
             Mode::RamRoleArn => "RamRoleArn",
             Mode::ChainableRamRoleArn => "ChainableRamRoleArn",
             Mode::EcsRamRole => "EcsRamRole",
+            Mode::Oidc => "OIDC",
             Mode::External => "External",
             Mode::CredentialsUri => "CredentialsURI",
             Mode::CloudSso => "CloudSSO",
@@ -81,6 +85,7 @@ impl Mode {
             "ramrolearn" => Mode::RamRoleArn,
             "chainableramrolearn" => Mode::ChainableRamRoleArn,
             "ecsramrole" => Mode::EcsRamRole,
+            "oidc" => Mode::Oidc,
             "external" => Mode::External,
             "credentialsuri" => Mode::CredentialsUri,
             "cloudsso" => Mode::CloudSso,
@@ -149,6 +154,7 @@ pub enum Spec {
     EcsRamRole {
         role_name: Option<String>,
     },
+    Oidc(OidcParams),
     External {
         command: String,
     },
@@ -167,6 +173,7 @@ impl Spec {
             Spec::RamRoleArn { .. } => Mode::RamRoleArn,
             Spec::ChainableRamRoleArn { .. } => Mode::ChainableRamRoleArn,
             Spec::EcsRamRole { .. } => Mode::EcsRamRole,
+            Spec::Oidc(_) => Mode::Oidc,
             Spec::External { .. } => Mode::External,
             Spec::CredentialsUri { .. } => Mode::CredentialsUri,
             Spec::CloudSso(_) => Mode::CloudSso,
@@ -259,6 +266,25 @@ pub fn from_bgpeer(
         Mode::EcsRamRole => Spec::EcsRamRole {
             role_name: nonblank(&p.role_name),
         },
+        Mode::Oidc => {
+            if let Some(d) = p.duration_seconds {
+                oidc::check_duration(d, "duration_seconds", whence)?;
+            }
+            Spec::Oidc(OidcParams {
+                role_arn: f.need(nonblank(&p.role_arn), "role_arn")?,
+                provider_arn: f.need(nonblank(&p.oidc_provider_arn), "oidc_provider_arn")?,
+                token_file: f
+                    .need(nonblank(&p.oidc_token_file), "oidc_token_file")?
+                    .into(),
+                token_file_source: format!("oidc_token_file of {whence}"),
+                session_name: nonblank(&p.role_session_name),
+                duration_seconds: p.duration_seconds,
+                policy: nonblank(&p.policy),
+                sts_region: nonblank(&p.sts_region),
+                sts_endpoint: nonblank(&p.sts_endpoint),
+                enable_vpc: p.enable_vpc,
+            })
+        }
         Mode::External => Spec::External {
             command: f.need(nonblank(&p.process_command), "process_command")?,
         },
@@ -289,8 +315,68 @@ fn only_in_aliyun_cli(name: &str, mode: Mode, whence: &str) -> CredentialsError 
     )
 }
 
-/// The credentials of an aliyun CLI profile (its JSON keys); `Ok(None)` when it has none.
-pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, CredentialsError> {
+/// An OIDC key of a file the official tools complete from the environment: the file's value, else
+/// `ALIBABA_CLOUD_<env_name>` (or `ALIBABACLOUD_<env_name>`); with where the value came from.
+fn oidc_key(
+    value: Option<String>,
+    key: &str,
+    env_name: &str,
+    whence: &str,
+    env: &Env,
+) -> Option<(String, String)> {
+    value
+        .map(|v| (v, format!("{key} of {whence}")))
+        .or_else(|| oidc::env_fallback(env, env_name).map(|(v, var)| (v, format!("env {var}"))))
+}
+
+/// The OIDC source of an aliyun CLI profile or an SDK INI section: the file's keys, and for the
+/// role, provider, token file and STS endpoint the environment variables the official tools fall
+/// back to when a key is missing.
+struct OidcKeys<'a> {
+    role_arn: (Option<String>, &'a str),
+    provider_arn: (Option<String>, &'a str),
+    token_file: (Option<String>, &'a str),
+    sts_endpoint: Option<String>,
+}
+
+fn oidc_from_keys(
+    keys: OidcKeys<'_>,
+    f: &Fields<'_>,
+    env: &Env,
+) -> Result<OidcParams, CredentialsError> {
+    let need = |(value, key): (Option<String>, &str), env_name: &str| {
+        oidc_key(value, key, env_name, f.whence, env).ok_or_else(|| {
+            CredentialsError::invalid(
+                format!(
+                    "mode OIDC needs `{key}` or env ALIBABA_CLOUD_{env_name} ({})",
+                    f.whence
+                ),
+                format!("add `{key}` to the profile, or set ALIBABA_CLOUD_{env_name}"),
+            )
+        })
+    };
+    let (role_arn, _) = need(keys.role_arn, "ROLE_ARN")?;
+    let (provider_arn, _) = need(keys.provider_arn, "OIDC_PROVIDER_ARN")?;
+    let (token_file, token_file_source) = need(keys.token_file, "OIDC_TOKEN_FILE")?;
+    Ok(OidcParams {
+        role_arn,
+        provider_arn,
+        token_file: token_file.into(),
+        token_file_source,
+        sts_endpoint: keys
+            .sts_endpoint
+            .or_else(|| oidc::env_fallback(env, "STS_ENDPOINT").map(|(v, _)| v)),
+        ..Default::default()
+    })
+}
+
+/// The credentials of an aliyun CLI profile (its JSON keys); `Ok(None)` when it has none. `env`
+/// completes an OIDC profile, as the aliyun CLI and the credentials libraries do.
+pub fn from_aliyun(
+    p: &AliyunProfile,
+    whence: &str,
+    env: &Env,
+) -> Result<Option<Spec>, CredentialsError> {
     let mode = p.effective_mode();
     if mode.is_empty() {
         return Ok(None);
@@ -338,6 +424,32 @@ pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, Cred
         Mode::EcsRamRole => Spec::EcsRamRole {
             role_name: s(&p.ram_role_name),
         },
+        Mode::Oidc => {
+            if p.expired_seconds > 0 {
+                oidc::check_duration(p.expired_seconds, "expired_seconds", whence)?;
+            }
+            let enable_vpc = p.enable_vpc().map_err(|m| {
+                CredentialsError::invalid(
+                    format!("{m} ({whence})"),
+                    "write \"enable_vpc\": true or false, or remove it",
+                )
+            })?;
+            let keys = OidcKeys {
+                role_arn: (s(&p.ram_role_arn), "ram_role_arn"),
+                provider_arn: (s(&p.oidc_provider_arn), "oidc_provider_arn"),
+                token_file: (s(&p.oidc_token_file), "oidc_token_file"),
+                sts_endpoint: s(&p.sts_endpoint),
+            };
+            Spec::Oidc(OidcParams {
+                // The aliyun CLI writes ram_session_name; the Python library reads role_session_name.
+                session_name: s(&p.ram_session_name).or_else(|| s(&p.role_session_name)),
+                duration_seconds: Some(p.expired_seconds).filter(|d| *d > 0),
+                policy: s(&p.policy),
+                sts_region: s(&p.sts_region),
+                enable_vpc,
+                ..oidc_from_keys(keys, &f, env)?
+            })
+        }
         Mode::External => Spec::External {
             command: f.need(s(&p.process_command), "process_command")?,
         },
@@ -351,33 +463,37 @@ pub fn from_aliyun(p: &AliyunProfile, whence: &str) -> Result<Option<Spec>, Cred
 }
 
 /// The credentials of a section of the SDK credentials INI file (`type = access_key | sts |
-/// ecs_ram_role | ram_role_arn`).
+/// ecs_ram_role | ram_role_arn | oidc_role_arn`); `env` completes an `oidc_role_arn` section, as
+/// the credentials libraries do.
 pub fn from_ini(
     get: &dyn Fn(&str) -> Option<String>,
     whence: &str,
+    env: &Env,
 ) -> Result<Spec, CredentialsError> {
+    const TYPES: &str = "access_key, sts, ecs_ram_role, ram_role_arn or oidc_role_arn";
     let kind = get("type").unwrap_or_default();
     let mode = match kind.to_ascii_lowercase().as_str() {
         "access_key" => Mode::Ak,
         "sts" => Mode::StsToken,
         "ecs_ram_role" => Mode::EcsRamRole,
         "ram_role_arn" => Mode::RamRoleArn,
-        "oidc_role_arn" | "rsa_key_pair" | "bearer" => {
+        "oidc_role_arn" => Mode::Oidc,
+        "rsa_key_pair" | "bearer" => {
             return Err(CredentialsError::invalid(
                 format!("credentials type {kind} ({whence}) is not supported by bgpeer"),
-                "use type = access_key, sts, ecs_ram_role or ram_role_arn".to_string(),
+                format!("use type = {TYPES}"),
             ))
         }
         "" => {
             return Err(CredentialsError::invalid(
                 format!("no `type` ({whence})"),
-                "add type = access_key (or sts, ecs_ram_role, ram_role_arn)".to_string(),
+                format!("add type = access_key (or {TYPES})"),
             ))
         }
         other => {
             return Err(CredentialsError::invalid(
                 format!("unknown credentials type {other:?} ({whence})"),
-                "use type = access_key, sts, ecs_ram_role or ram_role_arn".to_string(),
+                format!("use type = {TYPES}"),
             ))
         }
     };
@@ -396,6 +512,20 @@ pub fn from_ini(
         Mode::EcsRamRole => Spec::EcsRamRole {
             role_name: get("role_name"),
         },
+        Mode::Oidc => {
+            let keys = OidcKeys {
+                role_arn: (get("role_arn"), "role_arn"),
+                provider_arn: (get("oidc_provider_arn"), "oidc_provider_arn"),
+                token_file: (get("oidc_token_file_path"), "oidc_token_file_path"),
+                sts_endpoint: None,
+            };
+            Spec::Oidc(OidcParams {
+                session_name: get("role_session_name"),
+                policy: get("policy"),
+                sts_region: get("sts_region"),
+                ..oidc_from_keys(keys, &f, env)?
+            })
+        }
         _ => Spec::RamRoleArn {
             id: need("access_key_id")?,
             secret: Secret::new(need("access_key_secret")?),
@@ -425,6 +555,7 @@ mod tests {
             Mode::CredentialsUri
         );
         assert_eq!(Mode::parse("cloudsso", "x").unwrap(), Mode::CloudSso);
+        assert_eq!(Mode::parse("oidc", "x").unwrap(), Mode::Oidc);
         let e = Mode::parse("RsaKeyPair", "profile p")
             .unwrap_err()
             .to_string();

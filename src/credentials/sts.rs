@@ -1,5 +1,6 @@
 //! STS AssumeRole (RamRoleArn, ChainableRamRoleArn), with temporary credentials cached in a 0600
-//! file and refreshed before they expire.
+//! file and refreshed before they expire; the cache, the margin and the STS client are shared
+//! with AssumeRoleWithOIDC (`oidc.rs`).
 
 use std::time::Duration;
 
@@ -17,9 +18,11 @@ use super::mode::RoleParams;
 use super::{Credentials, CredentialsError};
 
 use crate::protocol::STS_VERSION;
+
 /// Cached credentials are used only while more than this is left before they expire.
 pub(super) const REFRESH_MARGIN_SECS: i64 = 300;
-const DEFAULT_DURATION: u32 = 3600;
+/// `DurationSeconds` when the profile does not say.
+pub(super) const DEFAULT_DURATION: u32 = 3600;
 
 /// `BGPEER_STS_ENDPOINT` > the profile's `sts_endpoint` > `sts.<sts_region>.aliyuncs.com` >
 /// `sts.aliyuncs.com`.
@@ -40,7 +43,7 @@ pub fn endpoint(role: &RoleParams, env: &Env) -> String {
     }
 }
 
-/// Temporary credentials as the cache files hold them (also CloudSSO's, see `cloud_sso.rs`).
+/// One set of temporary credentials as a cache file holds them.
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Cached {
     #[serde(rename = "AccessKeyId")]
@@ -51,6 +54,32 @@ pub(super) struct Cached {
     pub security_token: String,
     #[serde(rename = "Expiration")]
     pub expiration: String,
+}
+
+impl Cached {
+    pub(super) fn into_credentials(self, source: &str) -> Credentials {
+        Credentials {
+            expiration: Credentials::parse_expiration(&self.expiration),
+            access_key_id: self.access_key_id,
+            access_key_secret: Secret::new(self.access_key_secret),
+            security_token: Some(Secret::new(self.security_token)),
+            source: source.to_string(),
+        }
+    }
+}
+
+/// The cache file of one set of STS parameters (`parts`: what the temporary credentials depend
+/// on, never a secret), in the one directory [`forget_cached`] empties.
+pub(super) fn cache_file(env: &Env, parts: &[&str]) -> std::path::PathBuf {
+    let mut h = sha2::Sha256::new();
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    let key = hex::encode(&h.finalize()[..16]);
+    crate::config::cache_dir(env)
+        .join("sts")
+        .join(format!("{key}.json"))
 }
 
 fn cache_path(
@@ -76,19 +105,6 @@ fn cache_path(
     )
 }
 
-/// The cache file of the credentials that `parts` identify (hashed: the name tells nothing).
-pub(super) fn cache_file(env: &Env, parts: &[&str]) -> std::path::PathBuf {
-    let mut h = sha2::Sha256::new();
-    for part in parts {
-        h.update(part.as_bytes());
-        h.update([0u8]);
-    }
-    let key = hex::encode(&h.finalize()[..16]);
-    crate::config::cache_dir(env)
-        .join("sts")
-        .join(format!("{key}.json"))
-}
-
 /// Forgets every cached set of temporary credentials (they were rejected: revoked, or issued by an
 /// emulator that has since restarted). Returns whether there was anything to forget.
 pub fn forget_cached(env: &Env) -> bool {
@@ -96,26 +112,79 @@ pub fn forget_cached(env: &Env) -> bool {
     dir.is_dir() && std::fs::remove_dir_all(&dir).is_ok()
 }
 
-pub(super) fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
+fn still_fresh(expiration: &str, now: DateTime<Utc>) -> bool {
     DateTime::parse_from_rfc3339(expiration)
         .map(|e| (e.with_timezone(&Utc) - now).num_seconds() > REFRESH_MARGIN_SECS)
         .unwrap_or(false)
 }
 
-pub(super) fn read_cache(path: &std::path::Path, now: DateTime<Utc>) -> Option<Cached> {
+/// The cached credentials in `path`, if they are still fresh at `now`.
+pub(super) fn read_cache(
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Option<Credentials> {
     let text = std::fs::read_to_string(path).ok()?;
     let cached: Cached = serde_json::from_str(&text).ok()?;
-    still_fresh(&cached.expiration, now).then_some(cached)
+    still_fresh(&cached.expiration, now).then(|| cached.into_credentials(source))
 }
 
-/// Keeps `cached` in `path` (0600) when it is still fresh. A cache we can't write only costs an
-/// extra call next time.
+/// The temporary credentials of an STS answer (`Credentials.AccessKeyId`, ...), cached in `path`
+/// when they are fresh at `now`; `None` when the answer lacks them.
+pub(super) fn answered_credentials(
+    answer: &Value,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Option<Credentials> {
+    let c = answer.get("Credentials")?;
+    let field = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+    let cached = Cached {
+        access_key_id: field("AccessKeyId")?,
+        access_key_secret: field("AccessKeySecret")?,
+        security_token: field("SecurityToken")?,
+        expiration: field("Expiration").unwrap_or_default(),
+    };
+    write_cache(path, &cached, now);
+    Some(cached.into_credentials(source))
+}
+
+/// Caches `cached` in `path` when it is still fresh at `now`. A cache we can't write only costs
+/// an extra call next time.
 pub(super) fn write_cache(path: &std::path::Path, cached: &Cached, now: DateTime<Utc>) {
     if still_fresh(&cached.expiration, now) {
         if let Ok(bytes) = serde_json::to_vec(cached) {
             let _ = crate::config::file::write_private(path, &bytes);
         }
     }
+}
+
+/// A client for STS at `endpoint`: signed with `credentials`, or unsigned with `None`; the
+/// timeouts and the bounded retries of every STS call.
+pub(super) fn client(
+    endpoint: client::Endpoint,
+    credentials: Option<Credentials>,
+    options: &StsOptions,
+) -> Result<Client, client::ClientError> {
+    Client::new(ClientConfig {
+        endpoint,
+        version: STS_VERSION.to_string(),
+        signature_version: SignatureVersion::V2,
+        credentials,
+        timeouts: Timeouts {
+            connect: Duration::from_secs(5),
+            request: Duration::from_secs(15),
+            deadline: Duration::from_secs(60),
+        },
+        retry: RetryPolicy {
+            max_attempts: 3,
+            base_delay: options.retry_base_delay,
+            ..RetryPolicy::default()
+        },
+        debug: options.debug.clone(),
+        clock: options.clock.clone(),
+        trust: options.trust.clone(),
+    })
 }
 
 /// How the chain calls STS: the command's `--debug` and its retry base delay.
@@ -138,14 +207,8 @@ pub async fn assume_role(
     let raw_endpoint = endpoint(role, env);
     let path = cache_path(base, role, &raw_endpoint, env);
     let label = format!("{} via STS AssumeRole", role.role_arn);
-    if let Some(c) = read_cache(&path, options.clock.now()) {
-        return Ok(Credentials {
-            access_key_id: c.access_key_id,
-            access_key_secret: Secret::new(c.access_key_secret),
-            security_token: Some(Secret::new(c.security_token)),
-            expiration: Credentials::parse_expiration(&c.expiration),
-            source: label,
-        });
+    if let Some(c) = read_cache(&path, options.clock.now(), &label) {
+        return Ok(c);
     }
     let endpoint = client::endpoint::resolve(None, Some(&raw_endpoint), false).map_err(|e| {
         CredentialsError::invalid(
@@ -153,28 +216,11 @@ pub async fn assume_role(
             "fix sts_endpoint / sts_region in the profile, or BGPEER_STS_ENDPOINT".to_string(),
         )
     })?;
-    let client = Client::new(ClientConfig {
-        endpoint,
-        version: STS_VERSION.to_string(),
-        signature_version: SignatureVersion::V2,
-        credentials: base.clone(),
-        timeouts: Timeouts {
-            connect: Duration::from_secs(5),
-            request: Duration::from_secs(15),
-            deadline: Duration::from_secs(60),
-        },
-        retry: RetryPolicy {
-            max_attempts: 3,
-            base_delay: options.retry_base_delay,
-            ..RetryPolicy::default()
-        },
-        debug: options.debug.clone(),
-        clock: options.clock.clone(),
-        trust: options.trust.clone(),
-    })
-    .map_err(|e| CredentialsError::AssumeRole {
-        role_arn: role.role_arn.clone(),
-        source: Box::new(e),
+    let client = client(endpoint, Some(base.clone()), &options).map_err(|e| {
+        CredentialsError::AssumeRole {
+            role_arn: role.role_arn.clone(),
+            source: Box::new(e),
+        }
     })?;
     let session = role
         .session_name
@@ -203,33 +249,13 @@ pub async fn assume_role(
             role_arn: role.role_arn.clone(),
             source: Box::new(e),
         })?;
-    let c = value.get("Credentials").cloned().unwrap_or(Value::Null);
-    let field = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
-    let (Some(id), Some(secret), Some(token)) = (
-        field("AccessKeyId"),
-        field("AccessKeySecret"),
-        field("SecurityToken"),
-    ) else {
-        return Err(CredentialsError::invalid(
+    answered_credentials(&value, &path, options.clock.now(), &label).ok_or_else(|| {
+        CredentialsError::invalid(
             format!(
                 "STS AssumeRole for {} answered without Credentials.AccessKeyId/AccessKeySecret/SecurityToken",
                 role.role_arn
             ),
             "check the STS endpoint (sts_endpoint, BGPEER_STS_ENDPOINT)".to_string(),
-        ));
-    };
-    let cached = Cached {
-        access_key_id: id,
-        access_key_secret: secret,
-        security_token: token,
-        expiration: field("Expiration").unwrap_or_default(),
-    };
-    write_cache(&path, &cached, options.clock.now());
-    Ok(Credentials {
-        access_key_id: cached.access_key_id,
-        access_key_secret: Secret::new(cached.access_key_secret),
-        security_token: Some(Secret::new(cached.security_token)),
-        expiration: Credentials::parse_expiration(&cached.expiration),
-        source: label,
+        )
     })
 }

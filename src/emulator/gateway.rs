@@ -1,7 +1,8 @@
 //! The API gateway in front of the handlers: reads the parameters (query and form body merged),
 //! finds the product and action, verifies the signature (ACS3-HMAC-SHA256 or HMAC-SHA1) with
 //! `crate::signing`, the timestamp, the nonce and any STS security token, and renders answers
-//! (JSON, or XML for `Format=XML`) with the real gateway's error codes and texts.
+//! (JSON, or XML for `Format=XML`) with the real gateway's error codes and texts. The one
+//! anonymous action, STS `AssumeRoleWithOIDC`, is let through unsigned.
 
 use std::collections::hash_map::RandomState;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -17,6 +18,7 @@ use super::actions::{self, EmuError, Params};
 use super::sts::{Sts, TokenCheck, STS_VERSION};
 use crate::signing::{self, v2, v3, SignatureVersion};
 
+use crate::protocol::ASSUME_ROLE_WITH_OIDC;
 pub use crate::protocol::VPC_VERSION;
 
 /// How far a request's timestamp may be from the server's clock, and how long nonces are kept.
@@ -55,7 +57,14 @@ pub struct Parsed {
 pub struct Authenticated {
     pub product: Product,
     pub action: String,
+    /// Empty for an anonymous action.
     pub access_key_id: String,
+}
+
+/// Actions that take no signature: their own parameters authenticate the caller (the OIDC token
+/// of `AssumeRoleWithOIDC`). Any signature parameters they carry are ignored.
+fn is_anonymous(product: Product, action: &str) -> bool {
+    product == Product::Sts && action == ASSUME_ROLE_WITH_OIDC
 }
 
 /// The raw request, borrowed.
@@ -231,7 +240,11 @@ impl Gateway {
         }
         parsed.params = Params { pairs: all };
         let authorization = header_str(req.headers, "authorization")?;
-        let v3 = authorization.is_some();
+        // ACS3 requests name the API in headers; so does the Tea SDK's anonymous call, which has
+        // no Authorization header and no Action parameter.
+        let v3 = authorization.is_some()
+            || (parsed.params.get("Action").is_none()
+                && header_str(req.headers, "x-acs-action")?.is_some());
         parsed.scheme = Some(if v3 {
             SignatureVersion::V3
         } else {
@@ -278,7 +291,7 @@ impl Gateway {
         parsed.product = Some(product);
         let known = match product {
             Product::Vpc => actions::is_known(&action),
-            Product::Sts => action == "AssumeRole",
+            Product::Sts => action == "AssumeRole" || action == ASSUME_ROLE_WITH_OIDC,
         };
         if !known {
             return Err(EmuError::new(
@@ -291,8 +304,18 @@ impl Gateway {
             ));
         }
 
-        let access_key_id = if v3 {
-            self.verify_v3(req, authorization.unwrap_or(""), &query, now, parsed)?
+        if is_anonymous(product, &action) {
+            parsed.scheme = None;
+            return Ok(Authenticated {
+                product,
+                action,
+                access_key_id: String::new(),
+            });
+        }
+        let access_key_id = if let Some(authorization) = authorization {
+            self.verify_v3(req, authorization, &query, now, parsed)?
+        } else if v3 {
+            return Err(missing_header("Authorization"));
         } else {
             self.verify_v2(req, now, parsed)?
         };

@@ -1,4 +1,5 @@
-//! The local emulator of the VPC BGP API (Vpc 2016-04-28) and of STS `AssumeRole` (2015-04-01):
+//! The local emulator of the VPC BGP API (Vpc 2016-04-28) and of STS `AssumeRole` and
+//! `AssumeRoleWithOIDC` (2015-04-01):
 //! a real HTTP server that verifies real signatures, serves `bgpeer emulator` and the built-in
 //! `emulator` profile.
 //!
@@ -17,16 +18,17 @@
 //! - [`faults`]: error rates, a per-AccessKey rate limit, latency, drop-after-commit.
 //! - [`store`]: the world as an `Arc` snapshot for readers; one writer at a time persisting
 //!   atomically before answering; a lock file for several processes sharing one state file.
-//! - [`sts`]: `AssumeRole` and the temporary keys it issues.
+//! - [`sts`]: `AssumeRole` and the temporary keys it issues; [`oidc`]: `AssumeRoleWithOIDC`,
+//!   anonymous, for the OIDC tokens it is told to accept ([`tokens`]).
 //! - [`sign_in`]: the CloudSSO (`/cloud-credentials`) and OAuth (`/v1/token`, `/v1/exchange`)
 //!   sign-in services, which accept the [`tokens`] they are given and hand out STS keys.
 //! - [`actions`] and [`world`]: the BGP semantics, pure over the world: one handler file per
 //!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
 //! Arrows run one way: `server` -> `admin` -> `app` -> (`gateway`, `store`, `faults`,
-//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `store` -> `world`. Outside the
-//! emulator it uses only `signing`, `secret`, `protocol`, `exit` and the `api` model, never
-//! `commands` or `cli`.
+//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `oidc` -> (`sts`, `tokens`,
+//! `actions`); `store` -> `world`. Outside the emulator it uses only `signing`, `secret`,
+//! `protocol`, `exit` and the `api` model, never `commands` or `cli`.
 //!
 //! # Behaviour
 //!
@@ -39,6 +41,7 @@ pub mod admin;
 pub mod app;
 pub mod faults;
 pub mod gateway;
+pub mod oidc;
 pub mod request_log;
 pub mod server;
 pub mod sign_in;
@@ -141,6 +144,7 @@ pub async fn start_embedded(
         settle,
         faults: Vec::new(),
         store,
+        tokens: Vec::new(),
         // Plain HTTP on loopback: no certificate to make, nothing for the client to load.
         tls: None,
     })

@@ -33,6 +33,7 @@ use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
 use super::sign_in;
 use super::store::{Store, WriteOutcome};
 use super::tls::TlsIdentity;
+use super::tokens::{Accepted, Tokens};
 
 /// Requests with a larger body are refused (413) before any parsing.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
@@ -45,6 +46,8 @@ pub struct ServerConfig {
     pub settle: Duration,
     pub faults: Vec<Fault>,
     pub store: Store,
+    /// Identity tokens accepted from the start (`--accept-token`).
+    pub tokens: Vec<Accepted>,
     /// Serve HTTPS (`None`: plain HTTP only).
     pub tls: Option<Tls>,
 }
@@ -128,6 +131,10 @@ pub fn router(app: Arc<App>) -> Router {
 pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
     let listener = TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
+    let tokens = Tokens::default();
+    for token in config.tokens {
+        tokens.accept(token);
+    }
     let scheme = if config.tls.is_some() {
         "https"
     } else {
@@ -141,7 +148,7 @@ pub async fn start(config: ServerConfig) -> std::io::Result<RunningServer> {
         faults: Faults::new(config.faults),
         log: RequestLog::default(),
         settle: config.settle,
-        tokens: Default::default(),
+        tokens,
     });
     let router = router(app.clone());
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -514,7 +521,12 @@ async fn run_action(
     sessions_down: &[String],
 ) -> Result<Answer, EmuError> {
     if product == Product::Sts {
-        return app.gateway.sts.assume_role(params, now).map(Answer::Value);
+        return if action == super::oidc::ACTION {
+            super::oidc::assume_role_with_oidc(&app.gateway.sts, &app.tokens, params, now)
+        } else {
+            app.gateway.sts.assume_role(params, now)
+        }
+        .map(Answer::Value);
     }
     if actions::is_read_only(action) {
         let world = app.store.snapshot().map_err(|_| internal_error())?;

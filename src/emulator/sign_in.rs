@@ -136,7 +136,7 @@ impl Call<'_> {
             .app
             .gateway
             .sts
-            .issue(chrono::Duration::seconds(LIFETIME_SECS), self.now);
+            .issue_keys(chrono::Duration::seconds(LIFETIME_SECS), self.now);
         json!({
             "AccessKeyId": id,
             "AccessKeySecret": t.secret,

@@ -1,4 +1,5 @@
-//! The emulator's own STS (`AssumeRole`, version 2015-04-01) and the temporary credentials it issues.
+//! The emulator's own STS (`AssumeRole`, version 2015-04-01) and the temporary credentials it
+//! issues, also for `AssumeRoleWithOIDC` (`oidc.rs`).
 //!
 //! Roles: any well-formed ARN `acs:ram::<digits>:role/<name>` is assumable by any key the
 //! emulator knows (permanent or temporary). Issued credentials live in memory: a restart
@@ -95,6 +96,77 @@ impl Sts {
 
     /// Serves `AssumeRole`; the response has no `RequestId` (the gateway adds it).
     pub fn assume_role(&self, params: &Params, now: DateTime<Utc>) -> Result<Value, EmuError> {
+        let request = RoleRequest::parse(params)?;
+        let mut out = self.issue(&request, now);
+        if let Some(si) = params.get("SourceIdentity").filter(|s| !s.is_empty()) {
+            out["SourceIdentity"] = Value::from(si);
+        }
+        Ok(out)
+    }
+
+    /// Issues temporary credentials for `request`: `AssumedRoleUser` and `Credentials`, the part
+    /// of the answer every AssumeRole* action shares.
+    pub fn issue(&self, request: &RoleRequest, now: DateTime<Utc>) -> Value {
+        let (access_key_id, t) = self.issue_keys(chrono::Duration::seconds(request.duration), now);
+        let role_id: String = random_string(19, b"0123456789");
+        let session = &request.session;
+        json!({
+            "AssumedRoleUser": {
+                "AssumedRoleId": format!("{role_id}:{session}"),
+                "Arn": format!(
+                    "acs:ram::{}:role/{}/{session}",
+                    request.account,
+                    request.role.to_ascii_lowercase()
+                ),
+            },
+            "Credentials": {
+                "AccessKeyId": access_key_id,
+                "AccessKeySecret": t.secret,
+                "SecurityToken": t.token,
+                "Expiration": crate::signing::format_timestamp(t.expiration),
+            },
+        })
+    }
+
+    /// Issues temporary credentials valid for `duration` from `now`, for every
+    /// AssumeRole* action and the sign-in services (CloudSSO `/cloud-credentials`, OAuth
+    /// `/v1/exchange`): their AccessKey ID and the rest, remembered until they expire.
+    pub fn issue_keys(
+        &self,
+        duration: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> (String, Temporary) {
+        let access_key_id = format!("STS.{}", random_string(25, ALNUM));
+        let temporary = Temporary {
+            secret: random_string(44, ALNUM),
+            token: format!(
+                "CAIS{}",
+                random_string(
+                    300,
+                    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                )
+            ),
+            expiration: now + duration,
+        };
+        let mut issued = self.issued.write().unwrap_or_else(|e| e.into_inner());
+        issued.retain(|_, t| t.expiration > now);
+        issued.insert(access_key_id.clone(), temporary.clone());
+        (access_key_id, temporary)
+    }
+}
+
+/// The parameters every AssumeRole* action checks the same way: `RoleArn`, `RoleSessionName`,
+/// `DurationSeconds` (900-43200, default 3600) and `Policy`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRequest {
+    pub account: String,
+    pub role: String,
+    pub session: String,
+    pub duration: i64,
+}
+
+impl RoleRequest {
+    pub fn parse(params: &Params) -> Result<RoleRequest, EmuError> {
         let role_arn = params.get("RoleArn").filter(|v| !v.is_empty()).ok_or_else(|| {
             invalid(
                 "MissingRoleArn",
@@ -146,64 +218,12 @@ impl Sts {
                 ));
             }
         }
-        let access_key_id = format!("STS.{}", random_string(25, ALNUM));
-        let secret = random_string(44, ALNUM);
-        let token = format!(
-            "CAIS{}",
-            random_string(
-                300,
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-            )
-        );
-        let expiration = now + chrono::Duration::seconds(duration);
-        let role_id: String = random_string(19, b"0123456789");
-        let mut out = json!({
-            "AssumedRoleUser": {
-                "AssumedRoleId": format!("{role_id}:{session}"),
-                "Arn": format!("acs:ram::{account}:role/{}/{session}", role.to_ascii_lowercase()),
-            },
-            "Credentials": {
-                "AccessKeyId": access_key_id,
-                "AccessKeySecret": secret,
-                "SecurityToken": token,
-                "Expiration": crate::signing::format_timestamp(expiration),
-            },
-        });
-        if let Some(si) = params.get("SourceIdentity").filter(|s| !s.is_empty()) {
-            out["SourceIdentity"] = Value::from(si);
-        }
-        let mut issued = self.issued.write().unwrap_or_else(|e| e.into_inner());
-        issued.retain(|_, t| t.expiration > now);
-        issued.insert(
-            access_key_id,
-            Temporary {
-                secret,
-                token,
-                expiration,
-            },
-        );
-        Ok(out)
-    }
-
-    /// Issues temporary credentials valid for `duration` from `now`, for the sign-in services
-    /// (CloudSSO `/cloud-credentials`, OAuth `/v1/exchange`): their AccessKey ID and the rest.
-    pub fn issue(&self, duration: chrono::Duration, now: DateTime<Utc>) -> (String, Temporary) {
-        let access_key_id = format!("STS.{}", random_string(25, ALNUM));
-        let temporary = Temporary {
-            secret: random_string(44, ALNUM),
-            token: format!(
-                "CAIS{}",
-                random_string(
-                    300,
-                    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-                )
-            ),
-            expiration: now + duration,
-        };
-        let mut issued = self.issued.write().unwrap_or_else(|e| e.into_inner());
-        issued.retain(|_, t| t.expiration > now);
-        issued.insert(access_key_id.clone(), temporary.clone());
-        (access_key_id, temporary)
+        Ok(RoleRequest {
+            account: account.to_string(),
+            role: role.to_string(),
+            session: session.to_string(),
+            duration,
+        })
     }
 }
 

@@ -61,6 +61,18 @@ impl Tokens {
             .cloned()
     }
 
+    /// [`Tokens::find`], ignoring trailing whitespace on both sides (a token read from a file
+    /// often ends with a newline, and some clients send it so).
+    pub fn find_trimmed(&self, kind: TokenKind, token: &str) -> Option<Accepted> {
+        let token = token.trim_end();
+        self.accepted
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|a| a.kind == kind && a.token.trim_end() == token)
+            .cloned()
+    }
+
     /// Stops accepting `token` for `kind`; whether it was accepted.
     pub fn revoke(&self, kind: TokenKind, token: &str) -> bool {
         let mut all = self.accepted.write().unwrap_or_else(|e| e.into_inner());
@@ -104,6 +116,14 @@ mod tests {
         });
         assert!(t.find(TokenKind::CloudSso, "AT-1").is_some());
         assert!(t.find(TokenKind::Oidc, "AT-1").is_none());
+        assert!(t.find_trimmed(TokenKind::CloudSso, "AT-1\n").is_some());
+        t.accept(Accepted {
+            kind: TokenKind::Oidc,
+            token: "a.b.c\n".into(),
+            expires: None,
+        });
+        assert!(t.find(TokenKind::Oidc, "a.b.c").is_none());
+        assert!(t.find_trimmed(TokenKind::Oidc, "a.b.c").is_some());
         assert!(t.revoke(TokenKind::CloudSso, "AT-1"));
         assert!(t.find(TokenKind::CloudSso, "AT-1").is_none());
     }

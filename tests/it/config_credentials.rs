@@ -342,10 +342,10 @@ fn configure_set_refuses_secrets_it_cannot_read_safely() {
     let (code, _, err) =
         run(sb
             .cmd()
-            .args(["configure", "set", "--profile", "p", "--mode", "OIDC"]));
+            .args(["configure", "set", "--profile", "p", "--mode", "RsaKeyPair"]));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("credential mode OIDC (--mode) is not supported by bgpeer"),
+        err.contains("credential mode RsaKeyPair (--mode) is not supported by bgpeer"),
         "{err}"
     );
 }
@@ -761,11 +761,12 @@ fn no_credentials_lists_every_source_in_order_and_exits_4() {
     let order = [
         "no credentials found; tried, in order:",
         "1. env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET: not set",
-        "2. bgpeer config ",
-        "3. aliyun CLI config ",
-        "4. credentials file ",
-        "5. ECS instance RAM role: skipped (ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
-        "6. env ALIBABA_CLOUD_CREDENTIALS_URI: not set",
+        "2. env ALIBABA_CLOUD_ROLE_ARN/_OIDC_PROVIDER_ARN/_OIDC_TOKEN_FILE: not set",
+        "3. bgpeer config ",
+        "4. aliyun CLI config ",
+        "5. credentials file ",
+        "6. ECS instance RAM role: skipped (ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
+        "7. env ALIBABA_CLOUD_CREDENTIALS_URI: not set",
         "hint: run `bgpeer configure`",
     ];
     let mut at = 0;
@@ -789,7 +790,7 @@ fn a_named_profile_that_does_not_exist_stops_the_chain() {
         err.contains("skipped, --profile nope brings its own credentials"),
         "{err}"
     );
-    assert!(err.contains("4. credentials file "), "{err}");
+    assert!(err.contains("5. credentials file "), "{err}");
     assert!(!err.contains("ECS instance RAM role"), "{err}");
 }
 
@@ -1212,12 +1213,12 @@ fn the_sdk_credentials_ini_file() {
     );
     let sb = Sandbox::new();
     let other = sb.path("creds/other.ini");
-    write(&other, "[default]\ntype = oidc_role_arn\n");
+    write(&other, "[default]\ntype = rsa_key_pair\n");
     let (code, _, err) = run(tcmd(&sb)
         .env("ALIBABA_CLOUD_CREDENTIALS_FILE", &other)
         .args(["--region", "cn-shanghai", "whoami"]));
     assert_eq!(code, 4);
-    assert!(err.contains("credentials type oidc_role_arn"), "{err}");
+    assert!(err.contains("credentials type rsa_key_pair"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ mod emulator_server;
 mod generated_files;
 mod https;
 mod in_process;
+mod oidc_credentials;
 mod output_snapshots;
 mod readme;
 mod signing_vectors;
