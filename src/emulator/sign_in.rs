@@ -308,6 +308,7 @@ mod tests {
             log: Default::default(),
             settle: std::time::Duration::ZERO,
             tokens: Default::default(),
+            url: "http://127.0.0.1:0".to_string(),
         })
     }
 

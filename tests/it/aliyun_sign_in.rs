@@ -600,7 +600,7 @@ fn unknown_and_unsupported_modes_say_which_profile_and_what_to_do() {
             "whoami",
         ]))
     };
-    let supported = "bgpeer supports AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, External, CredentialsURI, and in aliyun CLI profiles CloudSSO and OAuth; ";
+    let supported = "bgpeer supports AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI, and in aliyun CLI profiles CloudSSO and OAuth; ";
     for (profile, mode) in [("rsa", "RsaKeyPair"), ("bearer", "BearerToken")] {
         let (code, _, err) = whoami(profile);
         assert_eq!(code, 4, "{err}");

@@ -1,7 +1,8 @@
 //! HTTPS end to end through the real binary against the HTTPS emulator: which CAs bgpeer trusts
 //! (`--ca-bundle`, `BGPEER_CA_BUNDLE`, `ALIBABA_CLOUD_CA_BUNDLE`, the profile key `ca_bundle`,
 //! `SSL_CERT_FILE`/`SSL_CERT_DIR`), what an untrusted server and a broken bundle give, when the
-//! system's store is read, and proxies for every outgoing call (API, STS, credentials URI).
+//! system's store is read, and proxies for every outgoing call (API, STS AssumeRole and
+//! AssumeRoleWithOIDC, the CloudSSO and OAuth sign-in services, a credentials URI).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -505,4 +506,128 @@ fn sts_assume_role_and_credentials_uri_calls_go_through_https_proxy_too() {
     assert_eq!(proxy.tunnels(), 2, "NO_PROXY=localhost goes direct");
     assert_eq!(server.requests().len(), 2);
     assert!(proxy.refused().is_empty());
+}
+
+/// A JWT-shaped OIDC token that expires in two hours (the emulator checks form and `exp`).
+fn oidc_token() -> String {
+    use base64::Engine;
+    let part = |v: Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    format!(
+        "{}.{}.{}",
+        part(serde_json::json!({"alg": "RS256"})),
+        part(serde_json::json!({
+            "sub": "system:serviceaccount:default:proxy-test",
+            "exp": chrono::Utc::now().timestamp() + 7200,
+        })),
+        part(serde_json::json!("signature")),
+    )
+}
+
+#[test]
+fn oidc_cloud_sso_and_oauth_calls_trust_the_ca_bundle_and_tunnel_through_https_proxy() {
+    let emu = Emulator::start_https();
+    let proxy = ConnectProxy::start();
+    let named = emu.endpoint_at("localhost");
+    let token = oidc_token();
+    let expire = chrono::Utc::now().timestamp() + 3600;
+    for (kind, t) in [
+        ("oidc", token.as_str()),
+        ("cloud_sso", "AT-proxy"),
+        ("oauth_refresh", "RT-proxy-1"),
+        ("oauth_refresh", "RT-proxy-2"),
+    ] {
+        admin(
+            &emu,
+            "POST",
+            "tokens",
+            &format!(r#"{{"kind":"{kind}","token":"{t}"}}"#),
+        );
+    }
+    // Each mode in a fresh sandbox (no cache), its identity service at the named host, the API at
+    // the loopback IP (never proxied), so every tunnel is an identity call.
+    let run_mode = |mode: &str, no_proxy: bool, refresh_token: &str| -> Value {
+        let sb = Sandbox::new();
+        let mut c = sb.cmd();
+        c.env("HTTPS_PROXY", proxy.url())
+            .args(["--region", "cn-shanghai", "--endpoint", &emu.endpoint])
+            .arg("--ca-bundle")
+            .arg(emu.ca.as_ref().unwrap());
+        if no_proxy {
+            c.env("NO_PROXY", "localhost");
+        }
+        let aliyun = sb.path(".aliyun/config.json");
+        std::fs::create_dir_all(aliyun.parent().unwrap()).unwrap();
+        match mode {
+            "OIDC" => {
+                let file = sb.path("token");
+                std::fs::write(&file, &token).unwrap();
+                c.env("ALIBABA_CLOUD_ROLE_ARN", ROLE_ARN)
+                    .env(
+                        "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                        "acs:ram::1234567890123456:oidc-provider/c1",
+                    )
+                    .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", &file)
+                    .env("BGPEER_STS_ENDPOINT", &named);
+            }
+            "CloudSSO" => std::fs::write(
+                &aliyun,
+                format!(
+                    r#"{{"current":"p","profiles":[{{"name":"p","mode":"CloudSSO","cloud_sso_sign_in_url":"{named}/start/login","cloud_sso_account_id":"1234567890123456","cloud_sso_access_config":"ac-1","access_token":"AT-proxy","cloud_sso_access_token_expire":{expire}}}]}}"#
+                ),
+            )
+            .unwrap(),
+            _ => {
+                std::fs::write(
+                    &aliyun,
+                    format!(
+                        r#"{{"current":"p","profiles":[{{"name":"p","mode":"OAuth","oauth_refresh_token":"{refresh_token}"}}]}}"#
+                    ),
+                )
+                .unwrap();
+                c.env("BGPEER_OAUTH_ENDPOINT", &named);
+            }
+        }
+        let v = ok_json(c.args(["whoami", "-o", "json"]));
+        assert_eq!(v["Verified"], true, "{mode}: {v}");
+        assert!(
+            v["CredentialSource"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("({mode}")),
+            "{v}"
+        );
+        v
+    };
+    let target = format!("localhost:{}", emu.port());
+    for (mode, refresh) in [("OIDC", ""), ("CloudSSO", ""), ("OAuth", "RT-proxy-1")] {
+        let before = proxy.tunnels();
+        run_mode(mode, false, refresh);
+        assert!(proxy.tunnels() > before, "{mode} went around the proxy");
+        let before = proxy.tunnels();
+        run_mode(mode, true, if mode == "OAuth" { "RT-proxy-2" } else { "" });
+        assert_eq!(
+            proxy.tunnels(),
+            before,
+            "{mode}: NO_PROXY=localhost goes direct"
+        );
+    }
+    assert!(
+        proxy.targets().iter().all(|t| *t == target),
+        "{:?}",
+        proxy.targets()
+    );
+    assert!(proxy.refused().is_empty());
+    let paths: Vec<String> = actions(&emu);
+    for expected in [
+        "AssumeRoleWithOIDC",
+        "/cloud-credentials",
+        "/v1/token",
+        "/v1/exchange",
+    ] {
+        assert_eq!(
+            paths.iter().filter(|a| *a == expected).count(),
+            2,
+            "{expected} in {paths:?}"
+        );
+    }
 }
