@@ -28,9 +28,6 @@ pub enum Outcome {
     Interrupted,
 }
 
-/// How often one call of a bulk run is retried after a transient failure (5xx, network).
-const TRANSIENT_RETRIES: u32 = 4;
-
 /// The calls of one bulk run (its items, then the read-back of what they made) share one
 /// AIMD pacer: at most `--concurrency` in flight, fewer while the API throttles. While it lives,
 /// the first Ctrl-C stops the run gracefully (see [`crate::commands::context::Stop`]), so every item is
@@ -70,7 +67,7 @@ impl Pacer {
 
     /// One logical call (`call` may make several requests, e.g. the pages of a list): throttling
     /// answers go to the pacer and the call is made again until the deadline; transient failures
-    /// (5xx, network) are retried a few times with backoff. A request keeps its ClientToken
+    /// (5xx, network) are retried with backoff, up to `--max-attempts` tries in all. A request keeps its ClientToken
     /// throughout, so a retry never doubles a mutation.
     pub async fn call<T, F, Fut>(&self, call: F) -> anyhow::Result<T>
     where
@@ -94,7 +91,7 @@ impl Pacer {
             if let Some(api) = client_err.api().filter(|a| a.is_throttling()) {
                 let retry_after = api.retry_after_ms.map(Duration::from_millis);
                 self.aimd.throttled(slot, retry_after);
-            } else if is_transient(client_err) && transient < TRANSIENT_RETRIES {
+            } else if is_transient(client_err) && transient + 1 < self.retry.max_attempts.max(1) {
                 drop(slot);
                 transient += 1;
                 let delay =
