@@ -313,50 +313,25 @@ mod tests {
             );
         }
         // Role parameters are checked as AssumeRole checks them.
-        let e = call(
-            &tokens,
-            &sts,
-            &[
-                ("RoleArn", ROLE),
-                ("OIDCProviderArn", PROVIDER),
-                ("OIDCToken", &good),
-                ("RoleSessionName", "p"),
-            ],
-            now,
-        );
-        assert_eq!(
-            code(e),
-            (400, "InvalidParameter.RoleSessionName".to_string())
-        );
-        let e = call(
-            &tokens,
-            &sts,
-            &[
-                ("RoleArn", ROLE),
-                ("OIDCProviderArn", PROVIDER),
-                ("OIDCToken", &good),
-                ("RoleSessionName", "pod"),
+        for (extra, expected) in [
+            (("RoleSessionName", "p"), "InvalidParameter.RoleSessionName"),
+            (
                 ("DurationSeconds", "899"),
-            ],
-            now,
-        );
-        assert_eq!(
-            code(e),
-            (400, "InvalidParameter.DurationSeconds".to_string())
-        );
-        let e = call(
-            &tokens,
-            &sts,
-            &[
+                "InvalidParameter.DurationSeconds",
+            ),
+            (("Policy", "{"), "InvalidParameter.PolicyGrammar"),
+        ] {
+            let mut params = vec![
                 ("RoleArn", ROLE),
                 ("OIDCProviderArn", PROVIDER),
-                ("OIDCToken", &good),
+                ("OIDCToken", good.as_str()),
                 ("RoleSessionName", "pod"),
-                ("Policy", "{"),
-            ],
-            now,
-        );
-        assert_eq!(code(e), (400, "InvalidParameter.PolicyGrammar".to_string()));
+            ];
+            params.retain(|(k, _)| *k != extra.0);
+            params.push(extra);
+            let e = call(&tokens, &sts, &params, now);
+            assert_eq!(code(e), (400, expected.to_string()), "{extra:?}");
+        }
         let e = call(
             &tokens,
             &sts,

@@ -23,27 +23,6 @@ fn aliyun_json(sb: &Sandbox) -> PathBuf {
     sb.path(".aliyun/config.json")
 }
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-    set_mode(path, 0o600);
-}
-
-#[cfg(unix)]
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-#[cfg(not(unix))]
-fn set_mode(_path: &Path, _mode: u32) {}
-
-#[cfg(unix)]
-fn mode_of(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
 /// Tells the emulator to accept `token` of `kind` (until `expires`, RFC 3339, when given).
 fn accept(emu: &Emulator, kind: &str, token: &str, expires: Option<&str>) {
     let mut body = json!({"kind": kind, "token": token});

@@ -48,11 +48,6 @@ fn emulator_accepting(tokens: &[&str]) -> Emulator {
     Emulator::start_with(&args.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// The token file of a sandbox, written with a trailing newline as `echo` would.
 fn token_file(sb: &Sandbox, token: &str) -> PathBuf {
     let path = sb.path("var/run/secrets/rrsa/token");
