@@ -8,6 +8,7 @@ use crate::secret::Secret;
 use super::cloud_sso::CloudSso;
 use super::oauth::OAuth;
 use super::oidc::{self, OidcParams};
+pub use super::sts::RoleParams;
 use super::CredentialsError;
 
 /// The modes bgpeer can use, named as the aliyun CLI names them.
@@ -115,18 +116,6 @@ impl Mode {
         };
         Ok(mode)
     }
-}
-
-/// Assume-role parameters shared by RamRoleArn and ChainableRamRoleArn.
-#[derive(Debug, Clone, Default)]
-pub struct RoleParams {
-    pub role_arn: String,
-    pub session_name: Option<String>,
-    pub duration_seconds: Option<u32>,
-    pub external_id: Option<String>,
-    pub policy: Option<String>,
-    pub sts_region: Option<String>,
-    pub sts_endpoint: Option<String>,
 }
 
 /// What a profile says about credentials, whatever file it came from.

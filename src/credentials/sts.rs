@@ -14,7 +14,6 @@ use crate::env::Env;
 use crate::secret::Secret;
 use crate::signing::SignatureVersion;
 
-use super::mode::RoleParams;
 use super::{Credentials, CredentialsError};
 
 use crate::protocol::STS_VERSION;
@@ -23,6 +22,18 @@ use crate::protocol::STS_VERSION;
 pub(super) const REFRESH_MARGIN_SECS: i64 = 300;
 /// `DurationSeconds` when the profile does not say.
 pub(super) const DEFAULT_DURATION: u32 = 3600;
+
+/// Assume-role parameters shared by RamRoleArn and ChainableRamRoleArn.
+#[derive(Debug, Clone, Default)]
+pub struct RoleParams {
+    pub role_arn: String,
+    pub session_name: Option<String>,
+    pub duration_seconds: Option<u32>,
+    pub external_id: Option<String>,
+    pub policy: Option<String>,
+    pub sts_region: Option<String>,
+    pub sts_endpoint: Option<String>,
+}
 
 /// `BGPEER_STS_ENDPOINT` > the profile's `sts_endpoint` > `sts.<sts_region>.aliyuncs.com` >
 /// `sts.aliyuncs.com`.

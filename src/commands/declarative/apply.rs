@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::plan::{make_plan, SavedPlan, SAVED_PLAN_FORMAT};
 use super::rollback::rollback_plan;
+use super::status::Status;
 use super::{load, load_text, Regions};
 use crate::api::group::{self, CreateGroup, GroupFilter, ModifyGroup};
 use crate::api::model::{BgpGroup, BgpNetwork, BgpPeer};
@@ -267,38 +268,6 @@ fn keys_by_group(loaded: &super::Loaded) -> HashMap<(String, String), WantedKey>
 /// How long and how often apply's waits poll (the polling rule of every wait: `--interval`,
 /// backing off 1.5x up to 5x, at most 30 s).
 type Waits = crate::api::wait::WaitOptions;
-
-/// What happened to one change.
-#[derive(Debug, Clone)]
-pub(super) enum Status {
-    Pending,
-    Done {
-        id: Option<String>,
-        request_id: Option<String>,
-    },
-    Failed {
-        exit: Exit,
-        code: Option<String>,
-        message: String,
-        request_id: Option<String>,
-    },
-    /// Not sent: something it depends on failed.
-    Skipped(String),
-    /// Not sent: the run was stopped (Ctrl-C).
-    NotSent,
-}
-
-impl Status {
-    fn failed(err: &anyhow::Error) -> Status {
-        let r = crate::commands::report::build_report(err);
-        Status::Failed {
-            exit: r.exit,
-            code: r.code,
-            message: r.message,
-            request_id: r.request_id,
-        }
-    }
-}
 
 /// One run of a plan's changes.
 struct Run<'a> {

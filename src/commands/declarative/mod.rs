@@ -7,6 +7,7 @@ pub mod apply;
 pub mod export;
 pub mod plan;
 mod rollback;
+mod status;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

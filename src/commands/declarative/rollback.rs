@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::apply::Status;
+use super::status::Status;
 use crate::api::model::{BgpGroup, BgpPeer};
 use crate::api::network;
 use crate::declarative::export::{group_fields, peer_fields};
