@@ -870,3 +870,33 @@ fn an_empty_bulk_input_has_nothing_to_do_and_exits_0() {
     }
     assert!(requests(&emu).is_empty(), "sent {:?}", actions(&emu));
 }
+
+#[test]
+fn a_bulk_run_retries_a_transient_failure_up_to_max_attempts_tries_per_item() {
+    let emu = Emulator::start_with(&[
+        "--settle-ms",
+        "0",
+        "--fault",
+        "kind=error,code=ServiceUnavailable,rate=1,action=CreateBgpPeer",
+    ]);
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..1]);
+    let items = peer_items(&groups, 2);
+    for (max_attempts, tries) in [("3", 3), ("1", 1)] {
+        forget_requests(&emu);
+        let (code, out, err) =
+            run(create_peers(&sb, &emu, &items, "2").args(["--max-attempts", max_attempts]));
+        assert_ne!(code, 0, "{out}{err}");
+        let creates: Vec<Value> = requests(&emu)
+            .into_iter()
+            .filter(|r| r["action"] == "CreateBgpPeer")
+            .collect();
+        assert_eq!(creates.len(), 2 * tries, "--max-attempts {max_attempts}");
+        // Every try of one item carries the same ClientToken.
+        let tokens: std::collections::HashSet<&str> = creates
+            .iter()
+            .map(|r| r["parameters"]["ClientToken"].as_str().unwrap())
+            .collect();
+        assert_eq!(tokens.len(), 2, "{creates:?}");
+    }
+}
