@@ -612,16 +612,18 @@ fn unknown_and_unsupported_modes_say_which_profile_and_what_to_do() {
         &sb.path(".config/bgpeer/config.toml"),
         "[profiles.corp]\nmode = \"CloudSSO\"\n",
     );
-    let (code, _, err) = run(sb.cmd().args([
-        "--profile",
-        "corp",
-        "--region",
-        "cn-shanghai",
-        "--error-format",
-        "text",
-        "whoami",
-    ]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "--profile",
+            "corp",
+            "--region",
+            "cn-shanghai",
+            "--error-format",
+            "text",
+            "whoami",
+        ]),
+        4,
+    );
     assert!(
         err.contains("error: mode CloudSSO (profile corp in ~/.config/bgpeer/config.toml) works only in an aliyun CLI profile: its sign-in is done in a browser by the aliyun CLI, which keeps the tokens in its config.json"),
         "{err}"
@@ -630,17 +632,19 @@ fn unknown_and_unsupported_modes_say_which_profile_and_what_to_do() {
         err.contains("hint: sign in with `aliyun configure --profile corp --mode CloudSSO`, then remove the mode from the bgpeer profile (`bgpeer configure set --profile corp --unset mode`)"),
         "{err}"
     );
-    let (code, _, err) = run(sb.cmd().args([
-        "--profile",
-        "lab",
-        "--error-format",
-        "text",
-        "configure",
-        "set",
-        "--mode",
-        "OAuth",
-    ]));
-    assert_eq!(code, 2, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "--profile",
+            "lab",
+            "--error-format",
+            "text",
+            "configure",
+            "set",
+            "--mode",
+            "OAuth",
+        ]),
+        2,
+    );
     assert!(
         err.contains("error: mode OAuth (profile lab) works only in an aliyun CLI profile"),
         "{err}"

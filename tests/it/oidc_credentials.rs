@@ -325,35 +325,39 @@ fn a_toml_profile_set_with_configure_set() {
     assert_eq!((code, out.trim()), (0, PROVIDER_ARN));
 
     // --mode OIDC without its required keys saves nothing; a bad provider ARN is named.
-    let (code, _, err) = run(sb.cmd().args([
-        "configure",
-        "set",
-        "--profile",
-        "half",
-        "--mode",
-        "OIDC",
-        "--role-arn",
-        ROLE_ARN,
-        "--oidc-provider-arn",
-        PROVIDER_ARN,
-    ]));
-    assert_eq!(code, 2, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "configure",
+            "set",
+            "--profile",
+            "half",
+            "--mode",
+            "OIDC",
+            "--role-arn",
+            ROLE_ARN,
+            "--oidc-provider-arn",
+            PROVIDER_ARN,
+        ]),
+        2,
+    );
     assert!(err.contains("mode OIDC needs `oidc_token_file`"), "{err}");
-    let (code, _, err) = run(sb.cmd().args([
-        "configure",
-        "set",
-        "--profile",
-        "half",
-        "--mode",
-        "OIDC",
-        "--role-arn",
-        ROLE_ARN,
-        "--oidc-provider-arn",
-        ROLE_ARN,
-        "--oidc-token-file",
-        "/t",
-    ]));
-    assert_eq!(code, 2, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "configure",
+            "set",
+            "--profile",
+            "half",
+            "--mode",
+            "OIDC",
+            "--role-arn",
+            ROLE_ARN,
+            "--oidc-provider-arn",
+            ROLE_ARN,
+            "--oidc-token-file",
+            "/t",
+        ]),
+        2,
+    );
     assert!(err.contains("invalid OIDC provider ARN"), "{err}");
     assert!(
         !std::fs::read_to_string(sb.path(".config/bgpeer/config.toml"))
@@ -441,16 +445,18 @@ fn an_aliyun_cli_profile_with_its_keys_env_fallbacks_and_inferred_mode() {
         ]);
     assert_verified(c, "(OIDC)");
     // Without it, the missing key is named with the variable that could stand in.
-    let (code, _, err) = run(sb.cmd().args([
-        "--profile",
-        "p",
-        "--region",
-        "cn-shanghai",
-        "--error-format",
-        "text",
-        "whoami",
-    ]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "--profile",
+            "p",
+            "--region",
+            "cn-shanghai",
+            "--error-format",
+            "text",
+            "whoami",
+        ]),
+        4,
+    );
     assert!(
         err.contains(
             "mode OIDC needs `ram_role_arn` or env ALIBABA_CLOUD_ROLE_ARN (aliyun CLI profile p in"
@@ -597,16 +603,18 @@ fn a_missing_or_empty_token_file_is_named_with_where_its_path_came_from() {
             emu.endpoint
         ),
     );
-    let (code, _, err) = run(sb.cmd().args([
-        "--profile",
-        "pod",
-        "--region",
-        "cn-shanghai",
-        "--error-format",
-        "text",
-        "whoami",
-    ]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        sb.cmd().args([
+            "--profile",
+            "pod",
+            "--region",
+            "cn-shanghai",
+            "--error-format",
+            "text",
+            "whoami",
+        ]),
+        4,
+    );
     assert!(
         err.contains("error: the OIDC token file ~/var/run/secrets/rrsa/token (oidc_token_file of profile pod in ~/.config/bgpeer/config.toml) is empty"),
         "{err}"
@@ -642,8 +650,10 @@ fn sts_answers_worth_retrying_are_retried_a_bounded_number_of_times() {
     let file = token_file(&sb, &token);
     forget_requests(&emu);
     fault(10);
-    let (code, _, err) = run(env_cmd(&sb, &emu, &file).args(["--error-format", "text", "whoami"]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        env_cmd(&sb, &emu, &file).args(["--error-format", "text", "whoami"]),
+        4,
+    );
     assert!(err.contains("ServiceUnavailable"), "{err}");
     assert_eq!(oidc_calls(&emu).len(), 3, "at most 3 attempts");
 }
@@ -690,28 +700,32 @@ fn the_env_key_pair_wins_then_oidc_then_profiles_and_the_profile_flag_skips_the_
         "{v}"
     );
     // ... and says so when nothing else has credentials.
-    let (code, _, err) = run(env_cmd(&sb, &emu, &file).args([
-        "--profile",
-        "nowhere",
-        "--error-format",
-        "text",
-        "whoami",
-    ]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        env_cmd(&sb, &emu, &file).args([
+            "--profile",
+            "nowhere",
+            "--error-format",
+            "text",
+            "whoami",
+        ]),
+        4,
+    );
     assert!(
         err.contains("2. env ALIBABA_CLOUD_ROLE_ARN/_OIDC_PROVIDER_ARN/_OIDC_TOKEN_FILE: skipped, --profile nowhere brings its own credentials"),
         "{err}"
     );
     // Half the variables: the chain moves on, and the list says what is missing.
     let sb = Sandbox::new();
-    let (code, _, err) = run(sb.cmd().env("ALIBABA_CLOUD_ROLE_ARN", ROLE_ARN).args([
-        "--region",
-        "cn-shanghai",
-        "--error-format",
-        "text",
-        "whoami",
-    ]));
-    assert_eq!(code, 4, "{err}");
+    let err = fails(
+        sb.cmd().env("ALIBABA_CLOUD_ROLE_ARN", ROLE_ARN).args([
+            "--region",
+            "cn-shanghai",
+            "--error-format",
+            "text",
+            "whoami",
+        ]),
+        4,
+    );
     assert!(
         err.contains("2. env ALIBABA_CLOUD_ROLE_ARN/_OIDC_PROVIDER_ARN/_OIDC_TOKEN_FILE: incomplete, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE not set"),
         "{err}"
@@ -954,16 +968,18 @@ fn accept_token_reads_a_file_and_the_admin_api_lists_tokens_masked() {
     let file = token_file(&sb, &token);
     assert_verified(env_cmd(&sb, &emu, &file), "(OIDC)");
     // A bad flag is a usage error that does not echo the token.
-    let (code, _, err) = run(Command::new(bin_path()).args([
-        "emulator",
-        "--listen",
-        "127.0.0.1:0",
-        "--accept-token",
-        "oauth_access=leak-canary-token",
-        "--error-format",
-        "text",
-    ]));
-    assert_eq!(code, 2, "{err}");
+    let err = fails(
+        Command::new(bin_path()).args([
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--accept-token",
+            "oauth_access=leak-canary-token",
+            "--error-format",
+            "text",
+        ]),
+        2,
+    );
     assert!(
         err.contains("invalid --accept-token kind \"oauth_access\""),
         "{err}"

@@ -106,6 +106,19 @@ pub(super) fn rollback_plan(
         }
         // What it deleted comes back.
         if matches!(c.action, Action::Delete | Action::Replace) {
+            let recreated = || {
+                format!(
+                    "undo: deleted {} ({}); it comes back with a new ID",
+                    c.label(),
+                    c.id.as_deref().unwrap_or("")
+                )
+            };
+            let not_read = || {
+                format!(
+                    "cannot re-create {}: it was not read before the run",
+                    c.label()
+                )
+            };
             match c.kind {
                 Kind::Group => {
                     if let Some((l, g)) = c.id.as_deref().and_then(live_group) {
@@ -127,18 +140,11 @@ pub(super) fn rollback_plan(
                             key,
                             id: None,
                             fields,
-                            reason: Some(format!(
-                                "undo: deleted {} ({}); it comes back with a new ID",
-                                c.label(),
-                                c.id.as_deref().unwrap_or("")
-                            )),
+                            reason: Some(recreated()),
                             ..base.clone()
                         });
                     } else {
-                        unknown.push(format!(
-                            "cannot re-create {}: it was not read before the run",
-                            c.label()
-                        ));
+                        unknown.push(not_read());
                     }
                 }
                 Kind::Peer => {
@@ -170,18 +176,11 @@ pub(super) fn rollback_plan(
                             group_id,
                             id: None,
                             fields,
-                            reason: Some(format!(
-                                "undo: deleted {} ({}); it comes back with a new ID",
-                                c.label(),
-                                c.id.as_deref().unwrap_or("")
-                            )),
+                            reason: Some(recreated()),
                             ..base.clone()
                         });
                     } else {
-                        unknown.push(format!(
-                            "cannot re-create {}: it was not read before the run",
-                            c.label()
-                        ));
+                        unknown.push(not_read());
                     }
                 }
                 Kind::Network => {
