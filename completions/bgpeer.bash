@@ -374,7 +374,7 @@ _bgpeer() {
 
     case "${cmd}" in
         bgpeer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version group peer network vbr region export plan apply api configure whoami emulator completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,6 +420,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -448,7 +452,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__api)
-            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --param --client-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +506,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -530,7 +538,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__apply)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --allow-replace --wait-established --rollback-on-failure --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +634,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -654,7 +666,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__completions)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +709,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -728,7 +744,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch export-credentials help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version set list get delete switch export-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,6 +790,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -802,7 +822,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__delete)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +860,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -868,7 +892,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__export__subcmd__credentials)
-            opts="-p -r -o -q -y -h -V --format --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --format --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +942,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -946,7 +974,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__get)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +1017,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1132,7 +1164,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__list)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1210,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1206,7 +1242,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__set)
-            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --oidc-provider-arn --oidc-token-file --enable-vpc --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --mode --access-key-id --access-key-secret-from --security-token-from --role-arn --role-session-name --duration-seconds --external-id --policy --sts-region --sts-endpoint --oidc-provider-arn --oidc-token-file --enable-vpc --source-profile --role-name --process-command --credentials-uri --unset --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,6 +1371,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1363,7 +1403,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__configure__subcmd__switch)
-            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-r -o -q -y -h -V --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1441,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1429,7 +1473,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,6 +1556,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1599,7 +1647,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__reset)
-            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --state --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1649,6 +1697,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1677,7 +1729,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__emulator__subcmd__serve)
-            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --listen --allow-remote --state --key --settle-ms --ready-file --tls-cert --tls-key --tls-self-signed --tls-ca-out --tls-only --fault --accept-token --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1815,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1791,7 +1847,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__export)
-            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --all --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,6 +1890,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1865,7 +1925,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1911,6 +1971,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1939,7 +2003,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__create)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --peer-asn --local-asn --name --description --auth-key --auth-key-file --is-fake-asn --route-quota --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2120,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -2084,7 +2152,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --cascade --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,6 +2211,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2272,7 +2344,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --bgp-group-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2334,6 +2406,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -2362,7 +2438,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2408,6 +2484,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -2436,7 +2516,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__group__subcmd__update)
-            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --name --description --peer-asn --local-asn --auth-key --auth-key-file --auth-key-from-env --clear-auth-key --is-fake-asn --route-quota --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2538,6 +2618,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3129,7 +3213,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list add delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3175,6 +3259,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -3203,7 +3291,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__add)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,6 +3388,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -3328,7 +3420,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3418,6 +3510,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3519,7 +3615,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__network__subcmd__list)
-            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --vbr-id --router-id --dst-cidr-block --vpc-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3585,6 +3681,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -3613,7 +3713,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show create update delete wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3659,6 +3759,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -3687,7 +3791,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__create)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --ip-version --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3792,6 +3896,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -3820,7 +3928,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__delete)
-            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --dry-run --client-token --no-validate --wait --timeout --interval --from-file --concurrency --continue-on-error --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3898,6 +4006,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4041,7 +4153,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__list)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --vbr-id --router-id --bgp-peer-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4107,6 +4219,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4135,7 +4251,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__show)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4181,6 +4297,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4209,7 +4329,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__update)
-            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --bgp-group-id --peer-ip --peer-ip-address --enable-bfd --bfd-multi-hop --dry-run --client-token --no-validate --wait --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4291,6 +4411,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4319,7 +4443,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__peer__subcmd__wait)
-            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --until --timeout --interval --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4377,6 +4501,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4405,7 +4533,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__plan)
-            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-f -p -r -o -q -y -h -V --file --prune --no-validate --concurrency --detailed-exitcode --out --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4504,6 +4632,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4532,7 +4664,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4575,6 +4707,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4648,7 +4784,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__region__subcmd__list)
-            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --accept-language --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4698,6 +4834,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4726,7 +4866,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4769,6 +4909,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4856,7 +5000,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__list)
-            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --router-id --vbr-id --status --name --physical-connection-id --access-point-id --limit --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4930,6 +5074,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -4958,7 +5106,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__vbr__subcmd__show)
-            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --no-validate --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5008,6 +5156,10 @@ _bgpeer() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5036,7 +5188,7 @@ _bgpeer() {
             return 0
             ;;
         bgpeer__subcmd__whoami)
-            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
+            opts="-p -r -o -q -y -h -V --profile --region --endpoint --allow-insecure-endpoint --ca-bundle --signature-version --output --fields --query --error-format --debug --quiet --no-color --yes --show-secrets --connect-timeout --read-timeout --deadline --max-attempts --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5079,6 +5231,10 @@ _bgpeer() {
                     return 0
                     ;;
                 --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

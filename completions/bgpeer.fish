@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_bgpeer_global_optspecs
-    string join \n p/profile= r/region= endpoint= allow-insecure-endpoint ca-bundle= signature-version= o/output= fields= error-format= debug q/quiet no-color y/yes show-secrets connect-timeout= read-timeout= deadline= max-attempts= h/help V/version
+    string join \n p/profile= r/region= endpoint= allow-insecure-endpoint ca-bundle= signature-version= o/output= fields= query= error-format= debug q/quiet no-color y/yes show-secrets connect-timeout= read-timeout= deadline= max-attempts= h/help V/version
 end
 
 function __fish_bgpeer_needs_command
@@ -38,7 +38,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_needs_command" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_needs_command" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_needs_command" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -79,7 +80,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and not __fish_seen_subcommand_from list show create update delete help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -115,7 +117,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -142,7 +145,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -197,7 +201,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -251,7 +256,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from update" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -298,7 +304,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand group; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -334,7 +341,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and not __fish_seen_subcommand_from list show create update delete wait help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -372,7 +380,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -399,7 +408,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -451,7 +461,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -502,7 +513,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from update" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -549,7 +561,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -584,7 +597,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand peer; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -618,7 +632,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and not __fish_seen_subcommand_from list add delete help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -653,7 +668,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -701,7 +717,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -751,7 +768,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand network; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -785,7 +803,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and not __fish_seen_subcommand_from list show help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -826,7 +845,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -866,7 +886,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand vbr; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -896,7 +917,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and not __fish_seen_subcommand_from list help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -927,7 +949,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand region; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -956,7 +979,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand export" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1000,7 +1024,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand plan" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1047,7 +1072,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand apply" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1079,7 +1105,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand api" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1106,7 +1133,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and not __fish_seen_subcommand_from set list get delete switch export-credentials help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1158,7 +1186,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1186,7 +1215,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1213,7 +1243,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1239,7 +1270,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1265,7 +1297,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from switch" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1299,7 +1332,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1333,7 +1367,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand whoami" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1370,7 +1405,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and not __fish_seen_subcommand_from serve reset help" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1413,7 +1449,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1444,7 +1481,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand emulator; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r
@@ -1474,7 +1512,8 @@ ndjson\t'One JSON object per line'
 tsv\t'Tab-separated values with a header line'
 value\t'Bare values, one per line, for shell variables and loops'
 none\t'Nothing on stdout'"
-complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l fields -d 'Columns to show for table, tsv and value output, comma-separated' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l fields -d 'Columns to show for table, tsv and value output, comma-separated (after --query)' -r
+complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l query -d 'JMESPath expression applied once to the whole result (every page merged, secrets already masked), before the output format; --fields then picks columns of its result' -r
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l error-format -d 'Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]' -r -f -a "text\t''
 json\t''"
 complete -c bgpeer -n "__fish_bgpeer_using_subcommand completions" -l connect-timeout -d 'Connection timeout in seconds [default: 5]' -r

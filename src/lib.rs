@@ -65,6 +65,10 @@ where
     let human_output = matches!(command, Command::Export(_) | Command::Plan(_));
     let on_process_streams = host.streams.is_process();
     let ctx = Context::on(globals, host);
+    // A bad --query is a usage error before anything is read or sent.
+    if let Err(err) = commands::emit::check_query(&ctx, &command) {
+        return report(&ctx, &err, human_output);
+    }
 
     let runtime = match &command {
         // The standalone emulator serves many connections: use every core.

@@ -98,9 +98,14 @@ pub struct GlobalArgs {
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
-    /// Columns to show for table, tsv and value output, comma-separated
+    /// Columns to show for table, tsv and value output, comma-separated (after --query)
     #[arg(long, global = true, value_delimiter = ',', value_name = "A,B,...")]
     pub fields: Option<Vec<String>>,
+
+    /// JMESPath expression applied once to the whole result (every page merged, secrets already
+    /// masked), before the output format; --fields then picks columns of its result
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub query: Option<String>,
 
     /// Error format on stderr [default: json when the output is json/ndjson and stderr is not a terminal]
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]

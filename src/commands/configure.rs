@@ -607,17 +607,19 @@ fn list(ctx: &Context) -> anyhow::Result<()> {
     let settings = ctx.settings()?;
     let profiles = profile_rows(ctx, settings);
     let settings_rows = setting_rows(ctx, settings);
+    let document = || {
+        json!({
+            "ActiveProfile": settings.profile.value,
+            "ConfigFile": settings.config.path.display().to_string(),
+            "Profiles": profiles,
+            "Settings": settings_rows,
+        })
+    };
+    if let Some(query) = super::emit::query(ctx)? {
+        return super::emit::emit_document(ctx, &query, document());
+    }
     match ctx.output_format() {
-        OutputFormat::Json => super::emit::emit_one(
-            ctx,
-            &json!({
-                "ActiveProfile": settings.profile.value,
-                "ConfigFile": settings.config.path.display().to_string(),
-                "Profiles": profiles,
-                "Settings": settings_rows,
-            }),
-            &[],
-        ),
+        OutputFormat::Json => super::emit::emit_one(ctx, &document(), &[]),
         _ => {
             super::emit::emit_list(
                 ctx,
@@ -688,10 +690,12 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
         )
         .into());
     };
-    if matches!(
-        ctx.globals.output,
-        Some(OutputFormat::Json | OutputFormat::Ndjson)
-    ) {
+    if ctx.globals.query.is_some()
+        || matches!(
+            ctx.globals.output,
+            Some(OutputFormat::Json | OutputFormat::Ndjson)
+        )
+    {
         return super::emit::emit_one(
             ctx,
             &json!({"Key": key, "Value": value, "Source": source}),

@@ -4,9 +4,12 @@
 use serde_json::Value;
 
 use super::context::Context;
+use super::CliError;
+use crate::cli::configure::ConfigureCommand;
+use crate::cli::Command;
 use crate::output::{
-    mask_owned, render_masked_list, render_one, render_vbr_view, write_json_array, write_ndjson,
-    OutputFormat, Style,
+    mask_owned, render_masked_list, render_one, render_queried, render_vbr_view, write_json_array,
+    write_ndjson, OutputFormat, Query, Style,
 };
 
 /// Decides width and colour once, from the flags, the environment and the terminal.
@@ -54,6 +57,72 @@ fn note_fields_ignored(ctx: &Context, style: &Style) {
     }
 }
 
+/// Checks `--query` before anything runs: its syntax (exit 2 with a caret under the fault), and
+/// that the command prints a result to query.
+pub fn check_query(ctx: &Context, command: &Command) -> anyhow::Result<()> {
+    let Some(text) = &ctx.globals.query else {
+        return Ok(());
+    };
+    let none = match command {
+        Command::Emulator(_) => Some("emulator"),
+        Command::Completions { .. } => Some("completions"),
+        Command::Configure(a) => match &a.command {
+            Some(ConfigureCommand::List | ConfigureCommand::Get { .. }) => None,
+            Some(ConfigureCommand::ExportCredentials(_)) => Some("configure export-credentials"),
+            Some(ConfigureCommand::Set(_)) => Some("configure set"),
+            None => Some("configure"),
+            Some(ConfigureCommand::Delete { .. }) => Some("configure delete"),
+            Some(ConfigureCommand::Switch { .. }) => Some("configure switch"),
+        },
+        _ => None,
+    };
+    if let Some(name) = none {
+        return Err(CliError::usage(
+            format!("--query does not apply to `bgpeer {name}`: it prints no result to query"),
+            Some("leave --query out".to_string()),
+        )
+        .into());
+    }
+    Query::compile(text)?;
+    Ok(())
+}
+
+/// The `--query` of this invocation, compiled (its syntax was checked before the command ran).
+pub fn query(ctx: &Context) -> anyhow::Result<Option<Query>> {
+    Ok(match &ctx.globals.query {
+        Some(text) => Some(Query::compile(text)?),
+        None => None,
+    })
+}
+
+/// Masks `data` (unless `--show-secrets`), applies the query to it once and prints the result:
+/// a query can never reveal a masked secret.
+fn emit_queried(
+    ctx: &Context,
+    style: &Style,
+    query: &Query,
+    data: Value,
+    columns: &[&str],
+) -> anyhow::Result<()> {
+    let result = query.apply(&mask_owned(style, data))?;
+    if style.format == OutputFormat::Table
+        && (result.is_null() || result.as_array().is_some_and(Vec::is_empty))
+    {
+        ctx.notice("no results: the query selected nothing");
+    }
+    let text = render_queried(style, result, columns)?;
+    ctx.write_stdout(text.as_bytes())?;
+    Ok(())
+}
+
+/// Prints a whole document through `--query` in the chosen format (`export`, `plan` and
+/// `configure list` with a query).
+pub fn emit_document(ctx: &Context, query: &Query, document: Value) -> anyhow::Result<()> {
+    let style = style(ctx);
+    note_fields_ignored(ctx, &style);
+    emit_queried(ctx, &style, query, document, &[])
+}
+
 /// Prints a list in the chosen format, masking each item in place. `columns` are the default
 /// table/tsv/value columns; `--fields` overrides them.
 ///
@@ -68,6 +137,10 @@ pub fn emit_list(
     use std::io::Write as _;
     let style = style(ctx);
     note_fields_ignored(ctx, &style);
+    if let Some(query) = query(ctx)? {
+        let all = Value::Array(items.into_iter().collect());
+        return emit_queried(ctx, &style, &query, all, columns);
+    }
     let items = items.into_iter().map(|i| mask_owned(&style, i));
     if matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson) {
         let mut stdout = ctx.streams.stdout();
@@ -93,6 +166,9 @@ pub fn emit_list(
 pub fn emit_one(ctx: &Context, item: &Value, columns: &[&str]) -> anyhow::Result<()> {
     let style = style(ctx);
     note_fields_ignored(ctx, &style);
+    if let Some(query) = query(ctx)? {
+        return emit_queried(ctx, &style, &query, item.clone(), columns);
+    }
     let text = render_one(&style, item, columns)?;
     ctx.write_stdout(text.as_bytes())?;
     Ok(())
@@ -102,6 +178,9 @@ pub fn emit_one(ctx: &Context, item: &Value, columns: &[&str]) -> anyhow::Result
 pub fn emit_vbr_view(ctx: &Context, vbr: &Value, columns: &[&str]) -> anyhow::Result<()> {
     let style = style(ctx);
     note_fields_ignored(ctx, &style);
+    if let Some(query) = query(ctx)? {
+        return emit_queried(ctx, &style, &query, vbr.clone(), columns);
+    }
     let text = render_vbr_view(&style, vbr, columns)?;
     ctx.write_stdout(text.as_bytes())?;
     Ok(())
@@ -114,6 +193,9 @@ pub fn emit_raw(ctx: &Context, answer: &Value) -> anyhow::Result<()> {
         style.format = OutputFormat::Json;
     }
     note_fields_ignored(ctx, &style);
+    if let Some(query) = query(ctx)? {
+        return emit_queried(ctx, &style, &query, answer.clone(), &[]);
+    }
     let text = render_one(&style, answer, &[])?;
     ctx.write_stdout(text.as_bytes())?;
     Ok(())

@@ -10,6 +10,7 @@ mod error;
 pub mod fields;
 mod format;
 pub mod health;
+pub mod query;
 mod table;
 pub mod text;
 pub mod vbr_tree;
@@ -19,6 +20,7 @@ use serde_json::Value;
 pub use error::OutputError;
 pub use fields::Field;
 pub use format::{ErrorFormat, OutputFormat};
+pub use query::Query;
 
 /// Every presentation decision of one invocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +221,70 @@ pub fn render_vbr_view(
         return render_one(style, vbr, columns);
     }
     render_one_with(style, vbr, columns, |v, s| Ok(vbr_tree::render(v, s)))
+}
+
+/// Renders the result of `--query` (already masked): json and ndjson print it as it is;
+/// table, tsv and value show an array of objects as rows, an array of values as one column (an
+/// array of arrays as tab-separated rows), an object as one record and a single value bare.
+/// Objects that still have the command's default `columns` are shown with them (so `value` still
+/// prints IDs); other objects with their own keys. `--fields` then picks columns. `null` (the
+/// query selected nothing) prints `null` in json and nothing otherwise. Pure.
+pub fn render_queried(
+    style: &Style,
+    result: Value,
+    columns: &[&str],
+) -> Result<String, OutputError> {
+    match style.format {
+        OutputFormat::Json => return Ok(pretty_json(&result)),
+        OutputFormat::Ndjson => {
+            return Ok(match result {
+                Value::Null => String::new(),
+                Value::Array(items) => items.iter().map(|i| format!("{i}\n")).collect(),
+                other => format!("{other}\n"),
+            })
+        }
+        OutputFormat::None => return Ok(String::new()),
+        OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Value => {}
+    }
+    let line = |v: &Value| -> String {
+        let text = match v {
+            Value::Array(cells) => cells
+                .iter()
+                .map(|c| text::escape_field(&text::compact(c)))
+                .collect::<Vec<_>>()
+                .join("\t"),
+            other => text::escape_field(&text::compact(other)),
+        };
+        format!("{text}\n")
+    };
+    match result {
+        Value::Null => Ok(String::new()),
+        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+            let style = with_own_columns(style, &items, columns);
+            render_masked_list(&style, items, columns)
+        }
+        Value::Array(items) => Ok(items.iter().map(line).collect()),
+        Value::Object(_) => {
+            let style = with_own_columns(style, std::slice::from_ref(&result), columns);
+            render_one(&style, &result, columns)
+        }
+        scalar => Ok(line(&scalar)),
+    }
+}
+
+/// The style to show `items` with: as is when they have every default column, else with
+/// `--fields` (when given) or the items' own keys as the columns.
+fn with_own_columns(style: &Style, items: &[Value], columns: &[&str]) -> Style {
+    let has_defaults = !columns.is_empty()
+        && columns.iter().all(|c| {
+            let head = c.split('.').next().unwrap_or(c);
+            items.iter().all(|i| i.get(head).is_some())
+        });
+    let mut style = style.clone();
+    if !has_defaults && style.fields.is_none() {
+        style.fields = Some(fields::known_names(items, &[]));
+    }
+    style
 }
 
 #[cfg(test)]

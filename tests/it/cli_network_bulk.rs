@@ -14,7 +14,7 @@ const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
 const DEMO_VPC: &str = "vpc-bp1demo00000000000000";
 
 /// The first cn-shanghai VBRs of the seeded world (empty, active; 8 peers each at most).
-const SH_VBRS: &[&str] = &[
+pub(crate) const SH_VBRS: &[&str] = &[
     "vbr-uf6014wmqjaionhqtfxnm",
     "vbr-uf608arvvbm1kv691t2nn",
     "vbr-uf60j8f09ezj2mmhew5bd",
@@ -26,7 +26,7 @@ const SH_VBRS: &[&str] = &[
 ];
 
 /// `bgpeer -o json ...` in cn-shanghai (the sandbox's region).
-fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
+pub(crate) fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
     let mut c = sb.cmd_at(emu);
     c.args(["-o", "json"]);
     c
@@ -39,7 +39,7 @@ fn hz(sb: &Sandbox, emu: &Emulator) -> Command {
 }
 
 /// One group per listed VBR; returns their IDs.
-fn groups_on(sb: &Sandbox, emu: &Emulator, vbrs: &[&str]) -> Vec<String> {
+pub(crate) fn groups_on(sb: &Sandbox, emu: &Emulator, vbrs: &[&str]) -> Vec<String> {
     vbrs.iter()
         .map(|vbr| {
             let g = ok_json(sh(sb, emu).args([
@@ -56,7 +56,7 @@ fn groups_on(sb: &Sandbox, emu: &Emulator, vbrs: &[&str]) -> Vec<String> {
 }
 
 /// NDJSON peer items: `per_group` peers in each group.
-fn peer_items(groups: &[String], per_group: usize) -> String {
+pub(crate) fn peer_items(groups: &[String], per_group: usize) -> String {
     let mut out = String::new();
     for (gi, g) in groups.iter().enumerate() {
         for i in 0..per_group {
@@ -70,7 +70,12 @@ fn peer_items(groups: &[String], per_group: usize) -> String {
 }
 
 /// `bgpeer -o json peer create --from-file F --concurrency N`, with `items` (NDJSON) written to F.
-fn create_peers(sb: &Sandbox, emu: &Emulator, items: &str, concurrency: &str) -> Command {
+pub(crate) fn create_peers(
+    sb: &Sandbox,
+    emu: &Emulator,
+    items: &str,
+    concurrency: &str,
+) -> Command {
     let file = sb.path("create-peers.ndjson");
     std::fs::write(&file, items).unwrap();
     let mut c = sh(sb, emu);

@@ -21,5 +21,6 @@ mod https;
 mod in_process;
 mod oidc_credentials;
 mod output_snapshots;
+mod query;
 mod readme;
 mod signing_vectors;

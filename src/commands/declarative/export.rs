@@ -9,7 +9,8 @@ use crate::output::OutputFormat;
 
 pub async fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     let format = super::explicit_format(ctx);
-    if !matches!(format, OutputFormat::Table | OutputFormat::Json) {
+    let query = crate::commands::emit::query(ctx)?;
+    if query.is_none() && !matches!(format, OutputFormat::Table | OutputFormat::Json) {
         return Err(CliError::usage(
             format!(
                 "export writes YAML, or JSON with -o json; -o {} is not a file format",
@@ -49,6 +50,10 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     };
     let pairs: Vec<(String, String)> = ids.iter().map(|v| (region.clone(), v.clone())).collect();
     let live = read_live(&regions, &pairs, None).await?;
+    if let Some(query) = &query {
+        // The query runs on the JSON form of the file; its result prints like any command's.
+        return crate::commands::emit::emit_document(ctx, query, export::to_json(&live));
+    }
     let text = if format == OutputFormat::Json {
         let mut s = serde_json::to_string_pretty(&export::to_json(&live))?;
         s.push('\n');

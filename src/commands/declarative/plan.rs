@@ -48,14 +48,18 @@ pub async fn run(ctx: &Context, args: PlanArgs) -> anyhow::Result<()> {
         usize::from(args.source.concurrency),
     )
     .await?;
-    match explicit_format(ctx) {
-        OutputFormat::Json | OutputFormat::Ndjson => {
-            let mut s = serde_json::to_string_pretty(&plan)?;
-            s.push('\n');
-            ctx.write_stdout(s.as_bytes())?;
+    if let Some(query) = crate::commands::emit::query(ctx)? {
+        crate::commands::emit::emit_document(ctx, &query, serde_json::to_value(&plan)?)?;
+    } else {
+        match explicit_format(ctx) {
+            OutputFormat::Json | OutputFormat::Ndjson => {
+                let mut s = serde_json::to_string_pretty(&plan)?;
+                s.push('\n');
+                ctx.write_stdout(s.as_bytes())?;
+            }
+            OutputFormat::None => {}
+            _ => ctx.write_stdout(plan.render().as_bytes())?,
         }
-        OutputFormat::None => {}
-        _ => ctx.write_stdout(plan.render().as_bytes())?,
     }
     if let Some(out) = &args.out {
         let saved = SavedPlan {
