@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -256,6 +257,37 @@ class Bench:
         }
         log(f"a: bgpeer median {b['median'] * 1000:.1f} ms, SDK {s['median'] * 1000:.1f} ms, "
             f"ratio {s['median'] / b['median']:.1f}x, same JSON: {same}")
+
+    # ---- g: --query against a jq pipe -----------------------------------------------------
+    def fig_g(self) -> None:
+        """The same filter over the peers of figure a: `--query` in process against `-o json | jq`
+        (when jq is installed), interleaved run by run; both outputs must be equal."""
+        query = "[?Status=='Available'].PeerIpAddress"
+        q_argv = self.bgpeer_argv("peer", "list", "--query", query, "-o", "value")
+        jq_cmd = (" ".join(shlex.quote(a) for a in self.bgpeer_argv("-o", "json", "peer", "list"))
+                  + " | jq -r '.[] | select(.Status == \"Available\") | .PeerIpAddress'")
+        jq = shutil.which("jq")
+        q_runs, jq_runs = [], []
+        for _ in range(self.args.list_runs):
+            run = timed(q_argv, self.env)
+            if run.rc != 0:
+                sys.exit(f"error: --query failed (exit {run.rc}): {run.stderr[-400:]!r}")
+            q_runs.append(run)
+            if jq:
+                run = timed(["bash", "-o", "pipefail", "-c", jq_cmd], self.env)
+                if run.rc != 0 or run.stdout != q_runs[-1].stdout:
+                    sys.exit(f"error: the jq pipe failed or differs (exit {run.rc}): {run.stderr[-400:]!r}")
+                jq_runs.append(run)
+        q = stats([r.seconds for r in q_runs])
+        out = {"query": query, "lines": len(q_runs[0].stdout.splitlines()),
+               "runs": self.args.list_runs, "bgpeer_query_seconds": q}
+        if jq_runs:
+            j = stats([r.seconds for r in jq_runs])
+            out["bgpeer_jq_pipe_seconds"] = j
+            out["ratio_median"] = j["median"] / q["median"]
+        self.results["g_query"] = out
+        log(f"g: --query median {q['median'] * 1000:.1f} ms"
+            + (f", -o json | jq {out['bgpeer_jq_pipe_seconds']['median'] * 1000:.1f} ms" if jq_runs else ""))
 
     # ---- c: emulator throughput -----------------------------------------------------------
     def fig_c(self) -> None:
@@ -513,6 +545,7 @@ class Bench:
                 self.setup_world()
             if "a" in only:
                 self.fig_a()
+                self.fig_g()
             if "c" in only:
                 self.fig_c()
             if only & {"b", "e"}:

@@ -93,6 +93,13 @@ def main() -> None:
             f"(4 round trips + 1 s) | {met(pl['seconds']['max'] <= pl['budget_seconds'])} |")
         add(f"| f. `plan` with nothing to change | exit {noop['rc']}, {noop['requests']} requests, "
             f"{noop['mutations']} mutating | - | - | no mutating call | {met(noop['mutations'] == 0 and noop['rc'] == 0)} |")
+    if "g_query" in r:
+        g = r["g_query"]
+        jq = g.get("bgpeer_jq_pipe_seconds")
+        against = f"jq pipe {ms(jq)}, {g['ratio_median']:.2f}x" if jq else "jq not installed"
+        add(f"| g. `peer list --query \"{g['query']}\" -o value` ({g['lines']} lines) against "
+            f"`peer list -o json \\| jq -r ...`, {g['runs']} runs each | {ms(g['bgpeer_query_seconds'])} "
+            f"| - | {against} | - | |")
     if full:
         add("")
         add(f"a: the two outputs are the same JSON: {a['same_json']}. b: {b['checked']}. "
