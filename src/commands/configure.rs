@@ -246,6 +246,9 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
     if a.enable_vpc {
         p.enable_vpc = Some(true);
     }
+    if let Some(on) = a.live_completion {
+        p.live_completion = Some(on);
+    }
     if let Some(d) = a.duration_seconds {
         p.duration_seconds = Some(d);
     }
@@ -587,6 +590,11 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
             Some(b) => set("ca_bundle", b.value.display().to_string(), &b.source),
             None => unset("ca_bundle", "not set (the system's and the built-in CAs)"),
         },
+        set(
+            "live_completion",
+            s.live_completion.value.to_string(),
+            &s.live_completion.source,
+        ),
     ]
 }
 
