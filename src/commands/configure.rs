@@ -465,8 +465,9 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator.
-fn profile_rows(ctx: &Context, settings: &settings::Settings) -> Vec<Value> {
+/// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator (`configure list`, and
+/// the candidates of `--profile` in shell completion).
+pub(crate) fn profile_rows(ctx: &Context, settings: &settings::Settings) -> Vec<Value> {
     let active = settings.profile.value.as_str();
     let mut rows = Vec::new();
     let bgpeer_path = config::shown(&settings.config.path);
