@@ -331,9 +331,10 @@ impl EnvCompleter for ShellAdapter {
         else {
             return Ok(());
         };
-        // Options are offered once a `-` is typed, as most completions do: at an empty word,
-        // `peer show <TAB>` lists peers, not forty flags.
-        if current_is_empty && candidates.iter().any(|c| !is_option(c)) {
+        // Options are offered once a `-` is typed, as git's and cobra's completions do: at an
+        // empty word, `peer show <TAB>` lists peers, not twenty flags, and offers nothing rather
+        // than flags when there are no peers.
+        if current_is_empty {
             candidates.retain(|c| !is_option(c));
         }
         self.write_candidates(&candidates, &live.env, buf)
