@@ -40,7 +40,10 @@ where
     let host = Host::process();
     // `COMPLETE=<shell> bgpeer ...`: the shell asks for its script or for candidates. It is
     // answered before anything else is written.
-    if let Some(exit) = commands::completions::complete_from_env(&args, &host.env) {
+    let current_dir = std::env::current_dir().ok();
+    if let Some(exit) =
+        commands::completions::complete_from_env(&args, &host.env, current_dir.as_deref())
+    {
         return exit.into();
     }
     run_with(args, host).into()

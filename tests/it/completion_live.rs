@@ -79,9 +79,12 @@ fn bash_offers_the_ids_of_the_typed_region_narrowed_by_the_typed_ids() {
     let dual = create_group(&sb, &emu, "cn-hangzhou", DUAL_VBR, &[]);
     let dual_peer = create_peer(&sb, &emu, &dual, "10.0.0.2");
     let shanghai = create_group(&sb, &emu, "cn-shanghai", SHANGHAI_VBR, &[]);
-    let e = emu.endpoint.as_str();
+    // `--endpoint=http://127.0.0.1:PORT` as bash splits it at `=` and `:` (COMP_WORDBREAKS).
+    let endpoint = emu.endpoint.replace(':', "\n:\n");
+    let mut typed = vec!["bgpeer", "--endpoint", "="];
+    typed.extend(endpoint.lines());
     let bash = |words: &[&str]| {
-        let mut line = vec!["bgpeer", "--endpoint", e];
+        let mut line = typed.clone();
         line.extend_from_slice(words);
         let (offered, stderr) = bash_complete(&sb, &KEYS, &line);
         assert!(stderr.is_empty(), "{line:?} wrote to stderr: {stderr}");
@@ -95,7 +98,7 @@ fn bash_offers_the_ids_of_the_typed_region_narrowed_by_the_typed_ids() {
     );
     assert_eq!(
         bash(&["--region", "cn-shanghai", "group", "show", ""]),
-        [shanghai.clone()]
+        [shanghai.as_str()]
     );
     // --router-id narrows the groups, --bgp-group-id the peers.
     assert_eq!(
@@ -109,7 +112,7 @@ fn bash_offers_the_ids_of_the_typed_region_narrowed_by_the_typed_ids() {
             "--bgp-group-id",
             ""
         ]),
-        [dual.clone()]
+        [dual.as_str()]
     );
     assert_eq!(
         bash(&[
@@ -122,7 +125,7 @@ fn bash_offers_the_ids_of_the_typed_region_narrowed_by_the_typed_ids() {
             "--bgp-peer-id",
             ""
         ]),
-        [dual_peer.clone()]
+        [dual_peer.as_str()]
     );
     // What is typed of the ID so far filters; VBR IDs complete for --router-id.
     assert_eq!(

@@ -62,7 +62,12 @@ pub fn run(ctx: &Context, shell: Shell) -> anyhow::Result<()> {
 /// then this is an ordinary run, and nothing was built or written.
 ///
 /// A TAB never shows an error in the shell: anything that goes wrong answers no candidates.
-pub fn complete_from_env(args: &[OsString], env: &Env) -> Option<Exit> {
+/// Path candidates are relative to `current_dir`, where the shell is.
+pub fn complete_from_env(
+    args: &[OsString],
+    env: &Env,
+    current_dir: Option<&std::path::Path>,
+) -> Option<Exit> {
     if matches!(env.get(VAR), None | Some("" | "0")) {
         return None;
     }
@@ -84,14 +89,12 @@ pub fn complete_from_env(args: &[OsString], env: &Env) -> Option<Exit> {
         .collect();
     let shells: Vec<&dyn EnvCompleter> = adapters.iter().map(|a| a as &dyn EnvCompleter).collect();
     let factory = || with_live_candidates(crate::cli::full_command(), &live);
-    // Path candidates are relative to where the shell is.
-    let current_dir = std::env::current_dir().ok();
     let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         CompleteEnv::with_factory(factory)
             .var(VAR)
             .bin(BIN_NAME)
             .shells(Shells(&shells))
-            .try_complete(args.iter().cloned(), current_dir.as_deref())
+            .try_complete(args.iter().cloned(), current_dir)
     }));
     match answered {
         Ok(Ok(true)) => Some(Exit::Success),
@@ -196,14 +199,21 @@ impl ShellAdapter {
             _ => args.len().saturating_sub(1),
         };
         if self.shell == Shell::Bash {
-            // bash splits `--region=cn-h` into `--region`, `=`, `cn-h` (COMP_WORDBREAKS): read
-            // it as `--region cn-h`, which completes the same value.
+            // bash splits words at `=` and `:` (COMP_WORDBREAKS). `--region=cn-h` arrives as
+            // `--region`, `=`, `cn-h`: read it as `--region cn-h`, which completes the same
+            // value. `http://127.0.0.1:8080` arrives as `http`, `:`, `//127.0.0.1`, `:`, `8080`:
+            // join it again where it was typed before the cursor.
             let mut i = 1;
-            while i + 1 < args.len() {
-                let joins = args[i] == "=" && args[i - 1].to_str().is_some_and(is_long_flag);
-                if joins && i < index {
+            while i + 1 < args.len() && i < index {
+                if args[i] == "=" && args[i - 1].to_str().is_some_and(is_long_flag) {
                     args.remove(i);
                     index -= 1;
+                } else if args[i] == ":" && i > 1 && i + 1 < index {
+                    let next = args.remove(i + 1);
+                    args.remove(i);
+                    args[i - 1].push(":");
+                    args[i - 1].push(next);
+                    index -= 2;
                 } else {
                     i += 1;
                 }
