@@ -36,7 +36,17 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_with(args, Host::process()).into()
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let host = Host::process();
+    // `COMPLETE=<shell> bgpeer ...`: the shell asks for its script or for candidates. It is
+    // answered before anything else is written.
+    let current_dir = std::env::current_dir().ok();
+    if let Some(exit) =
+        commands::completions::complete_from_env(&args, &host.env, current_dir.as_deref())
+    {
+        return exit.into();
+    }
+    run_with(args, host).into()
 }
 
 /// Runs bgpeer with these arguments on this host (environment, terminal, streams, clock): the

@@ -89,6 +89,8 @@ pub struct Settings {
     /// system's store; its certificates are in `trust`.
     pub ca_bundle: Option<Sourced<PathBuf>>,
     trust: client::http::Trust,
+    /// Whether shell completion asks the API for IDs (groups, peers, VBRs, regions).
+    pub live_completion: Sourced<bool>,
     /// bgpeer's config file as loaded (path, contents, warnings).
     pub config: file::Loaded,
 }
@@ -413,6 +415,24 @@ pub fn resolve_with(
         None => client::http::Trust::default(),
     };
 
+    let live_completion = match env.get_nonblank(LIVE_COMPLETION_VAR) {
+        Some(raw) => Sourced::new(
+            parse_switch(raw).ok_or_else(|| {
+                ConfigError::invalid(
+                    format!("invalid {LIVE_COMPLETION_VAR} {raw:?}: expected 1 or 0"),
+                    Some(format!(
+                        "use 0 (or false, no, off) to turn live completion off, or unset {LIVE_COMPLETION_VAR}"
+                    )),
+                )
+            })?,
+            Source::Env(LIVE_COMPLETION_VAR.to_string()),
+        ),
+        None => match entry_ref.and_then(|p| p.live_completion) {
+            Some(v) => Sourced::new(v, from_profile()),
+            None => Sourced::new(true, Source::BuiltIn),
+        },
+    };
+
     Ok(Settings {
         profile,
         region,
@@ -426,8 +446,22 @@ pub fn resolve_with(
         retry_base_delay_secs,
         ca_bundle,
         trust,
+        live_completion,
         config: loaded,
     })
+}
+
+/// Turns live shell completion off (`0`) or on (`1`), over the profile's `live_completion`.
+pub const LIVE_COMPLETION_VAR: &str = "BGPEER_LIVE_COMPLETION";
+
+/// An on/off switch written in an environment variable: 1/true/yes/on or 0/false/no/off, in any
+/// case.
+fn parse_switch(raw: &str) -> Option<bool> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
 }
 
 /// The environment variables that name a CA bundle, in order: bgpeer's own, then the one the
@@ -554,6 +588,34 @@ mod tests {
             Source::Env("BGPEER_RETRY_BASE_DELAY".into())
         );
         assert_eq!(s.retry_policy().base_delay, Duration::ZERO);
+    }
+
+    #[test]
+    fn live_completion_is_on_unless_the_env_or_the_profile_turns_it_off() {
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(FILE)).unwrap();
+        assert_eq!(s.live_completion, Sourced::new(true, Source::BuiltIn));
+
+        let off = format!("{FILE}live_completion = false\n");
+        let s = resolve_with(&Overrides::default(), &env(&[]), loaded(&off)).unwrap();
+        assert!(!s.live_completion.value);
+        assert!(matches!(s.live_completion.source, Source::Profile { .. }));
+
+        // The variable wins over the profile, both ways.
+        for (raw, value) in [("1", true), ("On", true), ("0", false), ("false", false)] {
+            let e = env(&[(LIVE_COMPLETION_VAR, raw)]);
+            let s = resolve_with(&Overrides::default(), &e, loaded(&off)).unwrap();
+            assert_eq!(s.live_completion.value, value, "{raw}");
+            assert_eq!(
+                s.live_completion.source,
+                Source::Env(LIVE_COMPLETION_VAR.into())
+            );
+        }
+        let e = env(&[(LIVE_COMPLETION_VAR, "maybe")]);
+        let err = resolve_with(&Overrides::default(), &e, loaded(FILE)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid BGPEER_LIVE_COMPLETION \"maybe\": expected 1 or 0"
+        );
     }
 
     #[test]

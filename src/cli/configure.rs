@@ -196,6 +196,11 @@ pub struct SetArgs {
     #[arg(long, value_name = "URL")]
     pub credentials_uri: Option<String>,
 
+    /// Whether shell completion asks the API for IDs (false for slow links; commands, flags and
+    /// values still complete)
+    #[arg(long, value_name = "BOOL")]
+    pub live_completion: Option<bool>,
+
     /// Remove a key from the profile (repeatable), e.g. --unset endpoint
     #[arg(long, value_name = "KEY")]
     pub unset: Vec<String>,

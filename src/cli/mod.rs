@@ -208,21 +208,41 @@ Examples:
 const COMPLETIONS_LONG_ABOUT: &str = "\
 Print a shell completion script to stdout.
 
-The script completes commands, flags and the values of enumerated flags (--output, shells, ...) and \
-file paths. It is generated from this binary, so it always matches it; the same scripts ship in the \
-repository's completions/ directory. bgpeer never edits your rc files: put the script where your \
-shell loads completions from, as in the examples.";
+The script registers bgpeer with the shell; on every TAB the shell asks bgpeer itself \
+(COMPLETE=<shell> bgpeer -- <words>), so completion always matches the installed binary. It \
+completes commands, flags (once a `-` is typed), the values of enumerated flags and file paths, \
+and, live from the API, the IDs of BGP groups, peers and VBRs (positional IDs, --bgp-group-id, \
+--bgp-peer-id, --router-id) and the regions, with a description where the shell shows one (zsh, \
+fish, PowerShell): a peer's address and BgpStatus, a group's name and peer ASN, a VBR's name and \
+VLAN. --profile completes the configured profiles and `emulator`, without any call. The \
+--profile, --region, --endpoint, --router-id and --bgp-group-id typed before the cursor are \
+honoured.
+
+Live completion only reads (Describe calls), never prompts or prints anything but candidates, and \
+gives up after about one second; answers are cached for 30 seconds (BGPEER_COMPLETION_CACHE_SECS) \
+in $XDG_CACHE_HOME/bgpeer/completion/, without secrets. BGPEER_LIVE_COMPLETION=0, or \
+`live_completion = false` in the profile, turns it off.
+
+The script calls `bgpeer` on your PATH; the same scripts ship in the repository's completions/ \
+directory. bgpeer never edits your rc files: put the script where your shell loads completions \
+from, as in the examples.";
 
 const COMPLETIONS_AFTER_LONG_HELP: &str = "\
 Examples:
   # bash (needs the bash-completion package)
   $ bgpeer completions bash > ~/.local/share/bash-completion/completions/bgpeer
 
-  # zsh: a directory on your $fpath, then restart zsh
+  # zsh: a directory on your $fpath (set before compinit), then restart zsh
   $ bgpeer completions zsh > ~/.zfunc/_bgpeer
 
   # fish
-  $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish";
+  $ bgpeer completions fish > ~/.config/fish/completions/bgpeer.fish
+
+  # Or at every start-up, from the binary itself (~/.bashrc; zsh alike, after compinit)
+  $ source <(COMPLETE=bash bgpeer)
+
+  # On a slow link: commands, flags and values only, no API calls
+  $ export BGPEER_LIVE_COMPLETION=0";
 
 /// `v3` or `v2`, listed so that help and shell completions offer them.
 fn signature_versions() -> impl clap::builder::TypedValueParser<Value = SignatureVersion> {

@@ -246,6 +246,9 @@ fn set(ctx: &Context, a: SetArgs) -> anyhow::Result<()> {
     if a.enable_vpc {
         p.enable_vpc = Some(true);
     }
+    if let Some(on) = a.live_completion {
+        p.live_completion = Some(on);
+    }
     if let Some(d) = a.duration_seconds {
         p.duration_seconds = Some(d);
     }
@@ -462,8 +465,9 @@ fn wizard(ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator.
-fn profile_rows(ctx: &Context, settings: &settings::Settings) -> Vec<Value> {
+/// One row per profile: bgpeer's, the aliyun CLI's, and the built-in emulator (`configure list`, and
+/// the candidates of `--profile` in shell completion).
+pub(crate) fn profile_rows(ctx: &Context, settings: &settings::Settings) -> Vec<Value> {
     let active = settings.profile.value.as_str();
     let mut rows = Vec::new();
     let bgpeer_path = config::shown(&settings.config.path);
@@ -587,6 +591,11 @@ fn effective_settings(s: &settings::Settings) -> Vec<Effective> {
             Some(b) => set("ca_bundle", b.value.display().to_string(), &b.source),
             None => unset("ca_bundle", "not set (the system's and the built-in CAs)"),
         },
+        set(
+            "live_completion",
+            s.live_completion.value.to_string(),
+            &s.live_completion.source,
+        ),
     ]
 }
 

@@ -49,6 +49,10 @@ pub struct Profile {
     /// to this file's directory allowed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_bundle: Option<String>,
+    /// `false`: shell completion offers no IDs from the API (commands, flags and values still
+    /// complete), for slow links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_completion: Option<bool>,
 
     /// Credential mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, External, CredentialsURI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,6 +108,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "max_attempts",
     "retry_base_delay",
     "ca_bundle",
+    "live_completion",
     "mode",
     "access_key_id",
     "access_key_secret",

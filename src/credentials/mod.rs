@@ -515,6 +515,71 @@ async fn obtain_base(
     }
 }
 
+/// Whether the chain can resolve credentials for `settings` quietly, decided without running or
+/// contacting anything: without running a program of the user's (mode External, which may ask
+/// for a password on the terminal and writes to our stderr) and without spending an OAuth refresh
+/// token (a refresh cut short would lose the sign-in: the old token stops working before the new
+/// one is saved). Live shell completion resolves credentials only when this holds. A source the
+/// chain would refuse counts as quiet: it fails without running anything.
+pub fn resolves_quietly(
+    settings: &Settings,
+    env: &Env,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    if settings.is_emulator() && settings.endpoint.is_none() {
+        return true;
+    }
+    if !settings.profile_from_flag() {
+        let key_pair = env.get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_ID").is_some()
+            || env
+                .get_nonblank("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+                .is_some();
+        if key_pair || matches!(oidc::from_env(env), oidc::FromEnv::Set(_)) {
+            return true;
+        }
+    }
+    let name = settings.profile.value.as_str();
+    let bgpeer = Origin::Bgpeer(&settings.config);
+    match bgpeer.spec_of(name, env) {
+        Ok(Some(spec)) => return quiet_spec(spec, bgpeer, env, now),
+        Ok(None) => {}
+        Err(_) => return true,
+    }
+    if let Ok(Some(aliyun)) = config::load_aliyun(env) {
+        let origin = Origin::Aliyun(&aliyun);
+        return match origin.spec_of(name, env) {
+            Ok(Some(spec)) => quiet_spec(spec, origin, env, now),
+            Ok(None) | Err(_) => true,
+        };
+    }
+    // The credentials file, the instance role and a credentials URI run no program of the user's.
+    true
+}
+
+/// [`resolves_quietly`] for a profile's spec, following ChainableRamRoleArn source profiles.
+fn quiet_spec(
+    mut spec: Spec,
+    origin: Origin<'_>,
+    env: &Env,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    // A longer chain is a loop, which the chain refuses without running anything.
+    for _ in 0..16 {
+        match spec {
+            Spec::ChainableRamRoleArn { source_profile, .. } => {
+                match origin.spec_of(&source_profile, env) {
+                    Ok(Some(next)) => spec = next,
+                    Ok(None) | Err(_) => return true,
+                }
+            }
+            Spec::External { .. } => return false,
+            Spec::OAuth(o) => return o.fresh_cached(now).is_some(),
+            _ => return true,
+        }
+    }
+    true
+}
+
 /// Where the chain would take credentials from, decided without running a process or contacting
 /// anything (for `configure list`): the source and the masked key id when it is known. A CloudSSO
 /// or OAuth sign-in is judged at `now`.
@@ -581,6 +646,51 @@ pub fn planned_source(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_program_of_the_users_or_an_oauth_refresh_is_not_quiet() {
+        let text = r#"
+[profiles.ak]
+mode = "AK"
+access_key_id = "LTAI5tExample"
+access_key_secret = "s"
+[profiles.ext]
+mode = "External"
+process_command = "op read secret"
+[profiles.via-ext]
+mode = "ChainableRamRoleArn"
+source_profile = "ext"
+role_arn = "acs:ram::1234567890123456:role/r"
+[profiles.via-ak]
+mode = "ChainableRamRoleArn"
+source_profile = "ak"
+role_arn = "acs:ram::1234567890123456:role/r"
+"#;
+        let path = std::path::Path::new("/cfg/config.toml");
+        let env = Env::from_pairs([(
+            "ALIBABA_CLOUD_CLI_PROFILE_DISABLED".to_string(),
+            "true".to_string(),
+        )]);
+        let quiet = |profile: &str| {
+            let loaded = file::Loaded {
+                path: path.to_path_buf(),
+                file: Some(file::parse(path, text).unwrap()),
+                warnings: Vec::new(),
+            };
+            let overrides = crate::settings::Overrides {
+                profile: Some(profile.to_string()),
+                ..Default::default()
+            };
+            let settings = crate::settings::resolve_with(&overrides, &env, loaded).unwrap();
+            resolves_quietly(&settings, &env, chrono::Utc::now())
+        };
+        assert!(quiet("ak"));
+        assert!(quiet("via-ak"));
+        assert!(quiet("emulator"));
+        assert!(quiet("nowhere"));
+        assert!(!quiet("ext"));
+        assert!(!quiet("via-ext"));
+    }
 
     #[test]
     fn not_found_lists_every_source_in_order() {

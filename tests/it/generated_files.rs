@@ -8,7 +8,6 @@
 //! which writes every file and deletes files of commands that no longer exist.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
@@ -289,13 +288,8 @@ fn completions_rejects_an_unknown_shell_and_lists_the_valid_ones() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The scripts are valid for their shells and complete what they should
-
-fn write_temp_script(dir: &Path, shell: Shell) -> PathBuf {
-    let path = dir.join(completions::file_name(shell));
-    std::fs::write(&path, completions::script(shell)).unwrap();
-    path
-}
+// The scripts are valid for their shells and complete what they should (the real binary answers
+// them: see `support::shells`; live candidates are tested in `completion_live.rs`)
 
 /// Runs `program args...`; a missing shell is a failure that says how to install it.
 fn run_shell(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
@@ -306,14 +300,14 @@ fn run_shell(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
         .output()
         .unwrap_or_else(|e| {
             panic!(
-                "cannot run {program} ({e}): install it (apt-get install -y zsh fish bash-completion)"
+                "cannot run {program} ({e}): install it (apt-get install -y zsh fish bash-completion tmux)"
             )
         })
 }
 
 fn assert_syntax_ok(program: &str, flag: &str, shell: Shell) {
     let dir = tempfile::tempdir().unwrap();
-    let script = write_temp_script(dir.path(), shell);
+    let script = shells::write_script(dir.path(), shell);
     let out = run_shell(program, &[flag.as_ref(), script.as_os_str()]);
     assert!(
         out.status.success(),
@@ -338,49 +332,12 @@ fn fish_script_parses() {
     assert_syntax_ok("fish", "--no-execute", Shell::Fish);
 }
 
-/// Sources the generated bash script in a real bash, sets COMP_WORDS/COMP_CWORD as bash does
-/// when the user presses TAB after `words`, calls the completion function and returns COMPREPLY.
+/// What bash offers for the last of `words`, in a fresh sandbox; nothing may reach stderr.
 fn bash_complete(words: &[&str]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let script = write_temp_script(dir.path(), Shell::Bash);
-    let driver = r#"
-source "$1"; shift
-COMP_WORDS=("$@")
-COMP_CWORD=$(( $# - 1 ))
-COMP_LINE="$*"
-COMP_POINT=${#COMP_LINE}
-COMPREPLY=()
-_bgpeer bgpeer "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" 2>/dev/null
-printf '%s\n' "${COMPREPLY[@]}"
-"#;
-    let mut child = Process::new("bash")
-        .arg("-s")
-        .arg(&script)
-        .args(words)
-        .env("HOME", dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run bash");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(driver.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "bash completion of {words:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+    let sb = Sandbox::new();
+    let (offered, stderr) = shells::bash_complete(&sb, &[], words);
+    assert!(stderr.is_empty(), "{words:?}: {stderr}");
+    offered
 }
 
 #[test]
@@ -390,6 +347,12 @@ fn bash_completes_a_command_name() {
     for cmd in ["group", "peer", "network", "vbr", "completions"] {
         assert!(all.iter().any(|c| c == cmd), "{cmd} not offered: {all:?}");
     }
+    // Flags wait for a `-`.
+    assert!(!all.iter().any(|c| c.starts_with('-')), "{all:?}");
+    assert_eq!(
+        bash_complete(&["bgpeer", "peer", "list", ""]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -401,6 +364,11 @@ fn bash_completes_a_verb() {
 fn bash_completes_enum_values() {
     assert_eq!(bash_complete(&["bgpeer", "-o", "j"]), ["json"]);
     assert_eq!(bash_complete(&["bgpeer", "--output", "nd"]), ["ndjson"]);
+    // bash splits `--output=nd` at the `=` (COMP_WORDBREAKS).
+    assert_eq!(
+        bash_complete(&["bgpeer", "--output", "=", "nd"]),
+        ["ndjson"]
+    );
     assert_eq!(
         bash_complete(&["bgpeer", "completions", "p"]),
         ["powershell"]
@@ -412,39 +380,46 @@ fn bash_completes_enum_values() {
             "{shell} not offered: {shells:?}"
         );
     }
+    assert_eq!(
+        bash_complete(&["bgpeer", "group", "create", "--ip-version", ""]),
+        ["IPv4", "IPv6"]
+    );
 }
 
 #[test]
 fn bash_completes_flags() {
     let flags = bash_complete(&["bgpeer", "peer", "list", "--out"]);
     assert_eq!(flags, ["--output"]);
+    // After `-` an option with a short name shows as that; after `--` every option is long.
+    let flags = bash_complete(&["bgpeer", "peer", "list", "-"]);
+    for flag in [
+        "--bgp-group-id",
+        "--router-id",
+        "-p",
+        "-r",
+        "--endpoint",
+        "-o",
+    ] {
+        assert!(
+            flags.iter().any(|f| f == flag),
+            "{flag} not offered: {flags:?}"
+        );
+    }
+    let flags = bash_complete(&["bgpeer", "peer", "list", "--"]);
+    for flag in ["--bgp-group-id", "--profile", "--region", "--output"] {
+        assert!(
+            flags.iter().any(|f| f == flag),
+            "{flag} not offered: {flags:?}"
+        );
+    }
 }
 
-/// Asks a real fish for the completions of `line` with the generated script loaded.
+/// What fish offers for `line`, candidates only.
 fn fish_complete(line: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let script = write_temp_script(dir.path(), Shell::Fish);
-    let out = Process::new("fish")
-        .args(["--no-config", "-c", "source $argv[1]; complete -C $argv[2]"])
-        .arg(&script)
-        .arg(line)
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run fish (apt-get install -y fish)");
-    // Help text that fish expands (`$(...)` inside the script's double quotes) shows up here.
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "fish completion of {line:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // fish prints `candidate<TAB>description`.
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+    let sb = Sandbox::new();
+    shells::fish_complete(&sb, &[], line)
+        .into_iter()
+        .map(|(value, _)| value)
         .collect()
 }
 
@@ -453,7 +428,7 @@ fn fish_completes_commands_and_enum_values() {
     assert_eq!(fish_complete("bgpeer pe"), ["peer"]);
     assert_eq!(
         fish_complete("bgpeer --output "),
-        ["json", "ndjson", "none", "table", "tsv", "value"]
+        ["table", "json", "ndjson", "tsv", "value", "none"]
     );
     assert_eq!(fish_complete("bgpeer -o j"), ["json"]);
     assert_eq!(fish_complete("bgpeer peer list --output nd"), ["ndjson"]);
@@ -462,6 +437,38 @@ fn fish_completes_commands_and_enum_values() {
         ["bash", "elvish", "fish", "powershell", "zsh"]
     );
     assert_eq!(fish_complete("bgpeer completions el"), ["elvish"]);
+    assert_eq!(
+        fish_complete("bgpeer peer wait x --until "),
+        ["available", "established", "deleted"]
+    );
+    assert_eq!(
+        fish_complete("bgpeer peer list --r"),
+        ["--router-id", "--region", "--read-timeout"]
+    );
+}
+
+/// clap's own way, `COMPLETE=bash bgpeer`, prints the same registration, calling bgpeer by the
+/// path it was run as; an unknown shell is a usage error that lists the shells.
+#[test]
+fn complete_env_prints_the_registration_script() {
+    let sb = Sandbox::new();
+    let out = sb.cmd().env("COMPLETE", "bash").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
+    let expected = String::from_utf8(completions::script(Shell::Bash))
+        .unwrap()
+        .replace("\"bgpeer\" --", &format!("\"{}\" --", bin_path().display()));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+
+    let (code, stdout, stderr) = run(sb.cmd().env("COMPLETE", "tcsh"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("unknown shell `tcsh`"), "{stderr}");
+
+    // COMPLETE=0 (or empty) is an ordinary run.
+    let (code, stdout, _) = run(sb.cmd().env("COMPLETE", "0").arg("--version"));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("bgpeer "), "{stdout}");
 }
 
 // ---------------------------------------------------------------------------------------------

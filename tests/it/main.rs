@@ -12,6 +12,7 @@ mod cli_group_peer;
 mod cli_network_bulk;
 mod cli_vbr_region_api;
 mod client_behaviour;
+mod completion_live;
 mod config_credentials;
 mod declarative;
 mod emulator_actions;

@@ -7,6 +7,7 @@
 
 pub mod connect_proxy;
 pub mod fault_server;
+pub mod shells;
 
 pub use connect_proxy::{ConnectProxy, HttpsJsonServer};
 
