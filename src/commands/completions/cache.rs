@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
 
-use super::candidates::Candidate;
 use crate::env::Env;
 
 /// How long answers are kept, unless `BGPEER_COMPLETION_CACHE_SECS` says otherwise (0: never).
@@ -23,11 +23,12 @@ pub(super) struct Cache {
     ttl: Duration,
 }
 
+/// One kept answer: the candidates `C` (a list) and when they were fetched.
 #[derive(Serialize, Deserialize)]
-struct Entry {
+struct Entry<C> {
     /// When the candidates were fetched, in milliseconds since the epoch.
     fetched_ms: i64,
-    candidates: Vec<Candidate>,
+    candidates: C,
 }
 
 impl Cache {
@@ -55,12 +56,12 @@ impl Cache {
     }
 
     /// The answer to `parts`, when one was fetched less than the TTL before `now`.
-    pub fn read(&self, parts: &[&str], now: DateTime<Utc>) -> Option<Vec<Candidate>> {
+    pub fn read<T: DeserializeOwned>(&self, parts: &[&str], now: DateTime<Utc>) -> Option<Vec<T>> {
         if self.ttl.is_zero() {
             return None;
         }
         let text = std::fs::read(self.file(parts)).ok()?;
-        let entry: Entry = serde_json::from_slice(&text).ok()?;
+        let entry: Entry<Vec<T>> = serde_json::from_slice(&text).ok()?;
         let age = now.timestamp_millis() - entry.fetched_ms;
         // A clock set back makes an entry from the future: stale.
         let fresh = (0..self.ttl.as_millis() as i64).contains(&age);
@@ -68,13 +69,13 @@ impl Cache {
     }
 
     /// Keeps the answer to `parts`. A cache that can't be written costs a call next time.
-    pub fn write(&self, parts: &[&str], now: DateTime<Utc>, candidates: &[Candidate]) {
+    pub fn write<T: Serialize>(&self, parts: &[&str], now: DateTime<Utc>, candidates: &[T]) {
         if self.ttl.is_zero() {
             return;
         }
         let entry = Entry {
             fetched_ms: now.timestamp_millis(),
-            candidates: candidates.to_vec(),
+            candidates,
         };
         if let Ok(bytes) = serde_json::to_vec(&entry) {
             let _ = crate::config::file::write_private(&self.file(parts), &bytes);
@@ -93,11 +94,11 @@ mod tests {
         ]))
     }
 
+    /// A candidate as the cache sees it: anything serde can write and read back.
+    type Candidate = (String, String);
+
     fn peer() -> Vec<Candidate> {
-        vec![Candidate {
-            value: "bgp-1".into(),
-            help: "10.0.0.2 Established".into(),
-        }]
+        vec![("bgp-1".into(), "10.0.0.2 Established".into())]
     }
 
     #[test]
@@ -106,13 +107,22 @@ mod tests {
         let c = cache(dir.path(), "30");
         let t0 = Utc::now();
         let q = ["prod", "cn-hangzhou", "", "peers"];
-        assert_eq!(c.read(&q, t0), None);
+        assert_eq!(c.read::<Candidate>(&q, t0), None);
         c.write(&q, t0, &peer());
         assert_eq!(c.read(&q, t0 + chrono::Duration::seconds(29)), Some(peer()));
-        assert_eq!(c.read(&q, t0 + chrono::Duration::seconds(30)), None);
-        assert_eq!(c.read(&q, t0 - chrono::Duration::seconds(1)), None);
+        assert_eq!(
+            c.read::<Candidate>(&q, t0 + chrono::Duration::seconds(30)),
+            None
+        );
+        assert_eq!(
+            c.read::<Candidate>(&q, t0 - chrono::Duration::seconds(1)),
+            None
+        );
         // Another region is another question.
-        assert_eq!(c.read(&["prod", "cn-beijing", "", "peers"], t0), None);
+        assert_eq!(
+            c.read::<Candidate>(&["prod", "cn-beijing", "", "peers"], t0),
+            None
+        );
         let file = c.file(&q);
         assert!(file.starts_with(dir.path().join("bgpeer").join("completion")));
         #[cfg(unix)]
@@ -128,7 +138,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = cache(dir.path(), "0");
         c.write(&["p"], Utc::now(), &peer());
-        assert_eq!(c.read(&["p"], Utc::now()), None);
+        assert_eq!(c.read::<Candidate>(&["p"], Utc::now()), None);
         assert!(!dir.path().join("bgpeer").exists());
     }
 }
