@@ -275,7 +275,12 @@ impl Faults {
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         let mut rng = rand::rng();
-        for rule in rules.iter_mut() {
+        // Drop rules come last, whatever their place in the list: a request answered with an
+        // error has no answer of its own to drop, so a drop rule neither draws nor fires on it.
+        let (drops, others): (Vec<&mut Rule>, Vec<&mut Rule>) = rules
+            .iter_mut()
+            .partition(|r| matches!(r.fault, Fault::Drop { .. }));
+        for rule in others.into_iter().chain(drops) {
             if !rule.fault.matches(action) {
                 continue;
             }
@@ -328,7 +333,8 @@ impl Faults {
                     }
                 }
                 Fault::Drop { rate, .. } => {
-                    if !verdict.drop_connection && rng.random_bool(*rate) {
+                    if verdict.error.is_none() && !verdict.drop_connection && rng.random_bool(*rate)
+                    {
                         verdict.drop_connection = true;
                         true
                     } else {
@@ -426,6 +432,34 @@ mod tests {
         );
         assert!(f.decide("CreateBgpPeer", "ak").error.is_none());
         assert!(f.list().is_empty());
+    }
+
+    #[test]
+    fn a_drop_rule_is_not_spent_on_a_request_answered_with_an_error() {
+        // Listed before or after the error, the drop waits for a request that is answered.
+        for drop_first in [true, false] {
+            let drop = Fault::parse_flag("kind=drop,times=1").unwrap();
+            let error = Fault::parse_flag("kind=error,code=ServiceUnavailable,times=1").unwrap();
+            let f = Faults::new(if drop_first {
+                vec![drop, error]
+            } else {
+                vec![error, drop]
+            });
+            let v = f.decide("CreateBgpPeer", "ak");
+            assert!(v.error.is_some() && !v.drop_connection, "{v:?}");
+            assert_eq!(f.list().len(), 1, "the drop rule was spent: {:?}", f.list());
+            let v = f.decide("CreateBgpPeer", "ak");
+            assert!(v.error.is_none() && v.drop_connection, "{v:?}");
+            assert!(f.list().is_empty());
+        }
+        // Nor on a request a throttle refused.
+        let f = Faults::new(vec![Fault::parse_flag("kind=throttle,rps=0.01").unwrap()]);
+        assert!(f.decide("CreateBgpPeer", "a").error.is_none());
+        f.add(Fault::parse_flag("kind=drop,times=1").unwrap());
+        let v = f.decide("CreateBgpPeer", "a");
+        assert!(v.error.is_some() && !v.drop_connection, "{v:?}");
+        assert_eq!(f.list().len(), 2, "the drop rule was spent");
+        assert!(f.decide("CreateBgpPeer", "b").drop_connection);
     }
 
     #[test]
