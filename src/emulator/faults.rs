@@ -69,11 +69,14 @@ pub enum Fault {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
-    /// Wait `ms` milliseconds before handling the request.
+    /// Wait `ms` milliseconds, plus a random 0 to `jitter_ms` (uniform), before handling the
+    /// request.
     Latency {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         action: Option<String>,
         ms: u64,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        jitter_ms: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
@@ -97,6 +100,10 @@ pub enum Fault {
 
 fn one() -> f64 {
     1.0
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Fault {
@@ -148,9 +155,14 @@ impl Fault {
                     ));
                 }
             }
-            Fault::Latency { ms, .. } => {
+            Fault::Latency { ms, jitter_ms, .. } => {
                 if *ms > 600_000 {
                     return Err(format!("ms {ms} is out of range: use 0 to 600000"));
+                }
+                if *jitter_ms > 600_000 {
+                    return Err(format!(
+                        "jitter_ms {jitter_ms} is out of range: use 0 to 600000"
+                    ));
                 }
             }
             Fault::Drop { rate, .. } => {
@@ -188,7 +200,7 @@ impl Fault {
                     v.parse::<f64>()
                         .map_err(|_| format!("fault {k} {v:?} is not a number"))?,
                 ),
-                "ms" | "times" => serde_json::Value::from(
+                "ms" | "jitter_ms" | "times" => serde_json::Value::from(
                     v.parse::<u64>()
                         .map_err(|_| format!("fault {k} {v:?} is not a whole number"))?,
                 ),
@@ -285,8 +297,13 @@ impl Faults {
                 continue;
             }
             let fired = match &rule.fault {
-                Fault::Latency { ms, .. } => {
-                    verdict.delay += Duration::from_millis(*ms);
+                Fault::Latency { ms, jitter_ms, .. } => {
+                    let jitter = if *jitter_ms > 0 {
+                        rng.random_range(0..=*jitter_ms)
+                    } else {
+                        0
+                    };
+                    verdict.delay += Duration::from_millis(ms + jitter);
                     true
                 }
                 Fault::Throttle { rps, .. } => {
@@ -390,7 +407,19 @@ mod tests {
         ));
         assert!(matches!(
             Fault::parse_flag("kind=latency,ms=20").unwrap(),
-            Fault::Latency { ms: 20, .. }
+            Fault::Latency {
+                ms: 20,
+                jitter_ms: 0,
+                ..
+            }
+        ));
+        assert!(matches!(
+            Fault::parse_flag("kind=latency,ms=2,jitter_ms=30").unwrap(),
+            Fault::Latency {
+                ms: 2,
+                jitter_ms: 30,
+                ..
+            }
         ));
         assert!(matches!(
             Fault::parse_flag("kind=drop").unwrap(),
@@ -460,6 +489,24 @@ mod tests {
         assert!(v.error.is_some() && !v.drop_connection, "{v:?}");
         assert_eq!(f.list().len(), 2, "the drop rule was spent");
         assert!(f.decide("CreateBgpPeer", "b").drop_connection);
+    }
+
+    #[test]
+    fn latency_waits_ms_plus_a_random_jitter_within_its_bounds() {
+        let f = Faults::new(vec![
+            Fault::parse_flag("kind=latency,ms=5,jitter_ms=20").unwrap()
+        ]);
+        let delays: Vec<u128> = (0..400)
+            .map(|_| f.decide("CreateBgpPeer", "ak").delay.as_millis())
+            .collect();
+        assert!(delays.iter().all(|d| (5..=25).contains(d)), "{delays:?}");
+        // Random, not fixed: 400 uniform draws from 21 values cover both ends.
+        assert!(delays.contains(&5) && delays.contains(&25), "{delays:?}");
+        let e = Fault::parse_flag("kind=latency,ms=1,jitter_ms=600001").unwrap_err();
+        assert!(e.contains("jitter_ms 600001 is out of range"), "{e}");
+        // Without jitter the JSON form is unchanged.
+        let plain = serde_json::to_value(Fault::parse_flag("kind=latency,ms=1").unwrap()).unwrap();
+        assert_eq!(plain, serde_json::json!({"kind": "latency", "ms": 1}));
     }
 
     #[test]
