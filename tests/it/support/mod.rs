@@ -97,6 +97,9 @@ pub struct Emulator {
     pub addr: String,
     /// The PEM file of the CA that signed the emulator's certificate (HTTPS only).
     pub ca: Option<PathBuf>,
+    /// What it was started with, for [`Emulator::restart`].
+    flags: Vec<String>,
+    https: bool,
     _dir: tempfile::TempDir,
 }
 
@@ -120,6 +123,20 @@ impl Emulator {
     /// [`Emulator::start_https`] with extra flags (e.g. `--tls-only`).
     pub fn start_https_with(extra: &[&str]) -> Emulator {
         Emulator::spawn(extra, true)
+    }
+
+    /// `kill -9` (SIGKILL: no clean shutdown), then starts it again with the same flags, so on
+    /// the same `--state` file; it listens on a new port (an HTTPS emulator has a new CA).
+    pub fn restart(&mut self) {
+        self.kill_9();
+        let flags: Vec<&str> = self.flags.iter().map(String::as_str).collect();
+        *self = Emulator::spawn(&flags, self.https);
+    }
+
+    /// Kills the process with SIGKILL and reaps it.
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     fn spawn(extra: &[&str], https: bool) -> Emulator {
@@ -173,6 +190,8 @@ impl Emulator {
             endpoint,
             addr,
             ca,
+            flags: extra.iter().map(|f| f.to_string()).collect(),
+            https,
             _dir: dir,
         }
     }
