@@ -69,11 +69,14 @@ pub enum Fault {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
-    /// Wait `ms` milliseconds before handling the request.
+    /// Wait `ms` milliseconds, plus a random 0 to `jitter_ms` (uniform), before handling the
+    /// request.
     Latency {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         action: Option<String>,
         ms: u64,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        jitter_ms: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
@@ -97,6 +100,10 @@ pub enum Fault {
 
 fn one() -> f64 {
     1.0
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Fault {
@@ -148,9 +155,14 @@ impl Fault {
                     ));
                 }
             }
-            Fault::Latency { ms, .. } => {
+            Fault::Latency { ms, jitter_ms, .. } => {
                 if *ms > 600_000 {
                     return Err(format!("ms {ms} is out of range: use 0 to 600000"));
+                }
+                if *jitter_ms > 600_000 {
+                    return Err(format!(
+                        "jitter_ms {jitter_ms} is out of range: use 0 to 600000"
+                    ));
                 }
             }
             Fault::Drop { rate, .. } => {
@@ -188,7 +200,7 @@ impl Fault {
                     v.parse::<f64>()
                         .map_err(|_| format!("fault {k} {v:?} is not a number"))?,
                 ),
-                "ms" | "times" => serde_json::Value::from(
+                "ms" | "jitter_ms" | "times" => serde_json::Value::from(
                     v.parse::<u64>()
                         .map_err(|_| format!("fault {k} {v:?} is not a whole number"))?,
                 ),
@@ -275,13 +287,23 @@ impl Faults {
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         let mut rng = rand::rng();
-        for rule in rules.iter_mut() {
+        // Drop rules come last, whatever their place in the list: a request answered with an
+        // error has no answer of its own to drop, so a drop rule neither draws nor fires on it.
+        let (drops, others): (Vec<&mut Rule>, Vec<&mut Rule>) = rules
+            .iter_mut()
+            .partition(|r| matches!(r.fault, Fault::Drop { .. }));
+        for rule in others.into_iter().chain(drops) {
             if !rule.fault.matches(action) {
                 continue;
             }
             let fired = match &rule.fault {
-                Fault::Latency { ms, .. } => {
-                    verdict.delay += Duration::from_millis(*ms);
+                Fault::Latency { ms, jitter_ms, .. } => {
+                    let jitter = if *jitter_ms > 0 {
+                        rng.random_range(0..=*jitter_ms)
+                    } else {
+                        0
+                    };
+                    verdict.delay += Duration::from_millis(ms + jitter);
                     true
                 }
                 Fault::Throttle { rps, .. } => {
@@ -328,7 +350,8 @@ impl Faults {
                     }
                 }
                 Fault::Drop { rate, .. } => {
-                    if !verdict.drop_connection && rng.random_bool(*rate) {
+                    if verdict.error.is_none() && !verdict.drop_connection && rng.random_bool(*rate)
+                    {
                         verdict.drop_connection = true;
                         true
                     } else {
@@ -384,7 +407,19 @@ mod tests {
         ));
         assert!(matches!(
             Fault::parse_flag("kind=latency,ms=20").unwrap(),
-            Fault::Latency { ms: 20, .. }
+            Fault::Latency {
+                ms: 20,
+                jitter_ms: 0,
+                ..
+            }
+        ));
+        assert!(matches!(
+            Fault::parse_flag("kind=latency,ms=2,jitter_ms=30").unwrap(),
+            Fault::Latency {
+                ms: 2,
+                jitter_ms: 30,
+                ..
+            }
         ));
         assert!(matches!(
             Fault::parse_flag("kind=drop").unwrap(),
@@ -426,6 +461,52 @@ mod tests {
         );
         assert!(f.decide("CreateBgpPeer", "ak").error.is_none());
         assert!(f.list().is_empty());
+    }
+
+    #[test]
+    fn a_drop_rule_is_not_spent_on_a_request_answered_with_an_error() {
+        // Listed before or after the error, the drop waits for a request that is answered.
+        for drop_first in [true, false] {
+            let drop = Fault::parse_flag("kind=drop,times=1").unwrap();
+            let error = Fault::parse_flag("kind=error,code=ServiceUnavailable,times=1").unwrap();
+            let f = Faults::new(if drop_first {
+                vec![drop, error]
+            } else {
+                vec![error, drop]
+            });
+            let v = f.decide("CreateBgpPeer", "ak");
+            assert!(v.error.is_some() && !v.drop_connection, "{v:?}");
+            assert_eq!(f.list().len(), 1, "the drop rule was spent: {:?}", f.list());
+            let v = f.decide("CreateBgpPeer", "ak");
+            assert!(v.error.is_none() && v.drop_connection, "{v:?}");
+            assert!(f.list().is_empty());
+        }
+        // Nor on a request a throttle refused.
+        let f = Faults::new(vec![Fault::parse_flag("kind=throttle,rps=0.01").unwrap()]);
+        assert!(f.decide("CreateBgpPeer", "a").error.is_none());
+        f.add(Fault::parse_flag("kind=drop,times=1").unwrap());
+        let v = f.decide("CreateBgpPeer", "a");
+        assert!(v.error.is_some() && !v.drop_connection, "{v:?}");
+        assert_eq!(f.list().len(), 2, "the drop rule was spent");
+        assert!(f.decide("CreateBgpPeer", "b").drop_connection);
+    }
+
+    #[test]
+    fn latency_waits_ms_plus_a_random_jitter_within_its_bounds() {
+        let f = Faults::new(vec![
+            Fault::parse_flag("kind=latency,ms=5,jitter_ms=20").unwrap()
+        ]);
+        let delays: Vec<u128> = (0..400)
+            .map(|_| f.decide("CreateBgpPeer", "ak").delay.as_millis())
+            .collect();
+        assert!(delays.iter().all(|d| (5..=25).contains(d)), "{delays:?}");
+        // Random, not fixed: 400 uniform draws from 21 values cover both ends.
+        assert!(delays.contains(&5) && delays.contains(&25), "{delays:?}");
+        let e = Fault::parse_flag("kind=latency,ms=1,jitter_ms=600001").unwrap_err();
+        assert!(e.contains("jitter_ms 600001 is out of range"), "{e}");
+        // Without jitter the JSON form is unchanged.
+        let plain = serde_json::to_value(Fault::parse_flag("kind=latency,ms=1").unwrap()).unwrap();
+        assert_eq!(plain, serde_json::json!({"kind": "latency", "ms": 1}));
     }
 
     #[test]

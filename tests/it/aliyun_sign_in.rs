@@ -3,8 +3,6 @@
 //! with its write-back into config.json (byte for byte), token rotation, every "sign in again"
 //! error, the messages for modes bgpeer cannot use, and that no token or secret is ever printed.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
@@ -34,14 +32,13 @@ fn accept(emu: &Emulator, kind: &str, token: &str, expires: Option<&str>) {
 
 /// A POST to the emulator's sign-in services, as a client would send it; the JSON answer.
 fn post(emu: &Emulator, path: &str, bearer: &str) -> Value {
-    let mut stream = TcpStream::connect(&emu.addr).unwrap();
-    write!(
-        stream,
-        "POST {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {bearer}\r\nContent-Length: 0\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let response = exchange(
+        &emu.addr,
+        format!(
+            "POST {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {bearer}\r\nContent-Length: 0\r\n\r\n"
+        )
+        .as_bytes(),
+    );
     let (_, body) = response.split_once("\r\n\r\n").unwrap();
     serde_json::from_str(body).unwrap()
 }
@@ -207,9 +204,8 @@ fn a_cloud_sso_token_the_service_refuses_exits_4_with_its_error_and_the_command(
     assert_eq!(e["error"]["http_status"], 401);
     // An unreachable sign-in service is a network failure (exit 7), not a lost sign-in.
     let sb = Sandbox::new();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let dead = format!("http://{}", closed.local_addr().unwrap());
-    drop(closed);
+    let closed = RefusedPort::new();
+    let dead = closed.url();
     write(
         &aliyun_json(&sb),
         &sso_profile(&emu, "AT-sso-unknown", now() + 3600).replace(&emu.endpoint, &dead),

@@ -1236,46 +1236,98 @@ fn deletes_ask_on_a_terminal() {
 
 #[test]
 fn cascade_waits_for_busy_peers_and_group() {
-    // Every change keeps its object busy for a moment; the cascade must wait instead of failing
-    // with InvalidStatus.CannotOperate.
-    let emu = Emulator::start_with(&["--settle-ms", "300"]);
+    // Every change keeps its object busy (Pending, Modifying, Deleting) for 1.5 s, much longer
+    // than a process start between making it busy and the cascade's first look at it. The cascade
+    // must wait instead of failing with IncorrectStatus, and the request log must show that it
+    // waited, so the test cannot pass without meeting the busy states it is named for.
+    let emu = Emulator::start_with(&["--settle-ms", "1500"]);
     let sb = Sandbox::new();
-    let group = create_group(&sb, &emu, DUAL_VBR, &["--wait", "--interval", "0.05"]);
+    let wait = ["--wait", "--interval", "0.05"];
+    // A group whose peers are busy, and a busy group (without peers: a peer's delete takes the
+    // settle time, after which the group would be Available again).
+    let with_busy_peers = create_group(&sb, &emu, DUAL_VBR, &[]);
+    let busy_group = create_group(&sb, &emu, DUAL_VBR, &wait);
     let mut peers = Vec::new();
-    for ip in ["10.0.0.2", "10.0.0.3"] {
-        let p = ok_json(hz(&sb, &emu).args([
-            "peer",
-            "create",
-            "--bgp-group-id",
-            &group,
-            "--peer-ip",
-            ip,
-            "--wait",
-            "--interval",
-            "0.05",
-        ]));
+    for (ip, extra) in [("10.0.0.2", &[][..]), ("10.0.0.3", &wait[..])] {
+        let p = ok_json(
+            hz(&sb, &emu)
+                .args([
+                    "peer",
+                    "create",
+                    "--bgp-group-id",
+                    &with_busy_peers,
+                    "--peer-ip",
+                    ip,
+                ])
+                .args(extra),
+        );
         peers.push(p["BgpPeerId"].as_str().unwrap().to_string());
     }
-    // Leave one peer Modifying and the group Modifying, then cascade at once.
+    // The second peer and the peerless group Modifying; both cascades start at once.
     ok_json(hz(&sb, &emu).args(["peer", "update", &peers[1], "--enable-bfd"]));
-    ok_json(hz(&sb, &emu).args(["group", "update", &group, "--route-quota", "90"]));
-    let out = ok_json(hz(&sb, &emu).args([
-        "group",
-        "delete",
-        &group,
-        "--cascade",
-        "--yes",
-        "--wait",
-        "--interval",
-        "0.05",
-    ]));
-    assert_eq!(out["DeletedBgpPeerIds"], serde_json::json!(peers));
-    let failed: Vec<Value> = requests(&emu)
-        .into_iter()
+    ok_json(hz(&sb, &emu).args(["group", "update", &busy_group, "--route-quota", "90"]));
+    forget_requests(&emu);
+    let cascade = |group: &str| {
+        hz(&sb, &emu)
+            .args(["group", "delete", group, "--cascade", "--yes"])
+            .args(wait)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let (first, second) = (cascade(&with_busy_peers), cascade(&busy_group));
+    for (child, deleted) in [
+        (first, serde_json::json!(peers)),
+        (second, serde_json::json!([])),
+    ] {
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(json(&stdout)["DeletedBgpPeerIds"], deleted);
+    }
+    let log = requests(&emu);
+    let failed: Vec<&Value> = log
+        .iter()
         .filter(|r| r["action"].as_str().unwrap().starts_with("Delete") && r["status"] != 200)
         .collect();
     assert!(failed.is_empty(), "deletes failed: {failed:?}");
-    fails(hz(&sb, &emu).args(["group", "show", &group]), 3);
+    // Reads naming `id` (in `field`) with `action` before the first delete of `id`.
+    let looks_before_delete = |action: &str, field: &str, id: &str| {
+        log.iter()
+            .take_while(|r| {
+                !(r["action"].as_str().unwrap().starts_with("Delete")
+                    && r["parameters"][field] == id)
+            })
+            .filter(|r| r["action"] == action && r["parameters"][field] == id)
+            .count()
+    };
+    // The busy peer was polled until Available before its delete; the idle one was not.
+    assert!(
+        looks_before_delete("DescribeBgpPeers", "BgpPeerId", &peers[1]) >= 1,
+        "the cascade never met the busy peer"
+    );
+    assert_eq!(
+        looks_before_delete("DescribeBgpPeers", "BgpPeerId", &peers[0]),
+        0
+    );
+    // The busy group was read, then polled until Available; the other only read.
+    assert!(
+        looks_before_delete("DescribeBgpGroups", "BgpGroupId", &busy_group) >= 2,
+        "the cascade never met the busy group"
+    );
+    assert_eq!(
+        looks_before_delete("DescribeBgpGroups", "BgpGroupId", &with_busy_peers),
+        1
+    );
+    for group in [&with_busy_peers, &busy_group] {
+        fails(hz(&sb, &emu).args(["group", "show", group]), 3);
+    }
 }
 
 /// The API's own checks behind each skipped rule, and the remaining documented codes: each

@@ -1,8 +1,6 @@
 //! `region list`, `vbr list`, `vbr show` and `api` end to end: the real binary against a real
 //! emulator process, plus the output contract (formats, --fields, masking, stdout/stderr, pipes).
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::process::Stdio;
 
 use serde_json::Value;
@@ -14,15 +12,14 @@ const DEMO_GROUP: &str = "bgpg-bp1demo00000000000000";
 
 /// A plain HTTP/1.1 request to the emulator's unsigned admin API; returns the JSON body.
 fn admin(emu: &Emulator, method: &str, path: &str) -> Value {
-    let mut stream = TcpStream::connect(&emu.addr).expect("connect to the emulator");
-    write!(
-        stream,
-        "{method} /_emulator/{path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
-        emu.addr
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let response = exchange(
+        &emu.addr,
+        format!(
+            "{method} /_emulator/{path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+            emu.addr
+        )
+        .as_bytes(),
+    );
     let (head, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
     let body = if head
         .to_ascii_lowercase()

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use serde_json::json;
 
 use crate::support::fault_server::{FaultServer, Reply};
-use crate::support::{self, run, Emulator, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
+use crate::support::{self, run, Emulator, RefusedPort, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
 
 /// `bgpeer` with the test key, region cn-shanghai, pointed at `endpoint`.
 fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {
@@ -560,12 +560,9 @@ fn a_request_altered_on_the_way_is_told_apart_from_a_wrong_secret() {
 
 #[test]
 fn connection_refused_exits_7_after_every_attempt() {
-    // A port that was free a moment ago and has no listener now.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // A port held by this test, with no listener.
+    let refused = RefusedPort::new();
+    let port = refused.port();
     let sb = Sandbox::new();
     let (code, _, stderr) = run(cmd_text(&sb, &format!("http://127.0.0.1:{port}")).args([
         "--max-attempts",
@@ -659,28 +656,35 @@ fn https_certificates_are_always_verified() {
         .status()
         .expect("the openssl command is needed for this test");
     assert!(made.success(), "openssl req failed");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // Port 0: s_server binds a free port itself and says which (`ACCEPT 127.0.0.1:PORT`).
     let mut tls_server = Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-accept"])
-        .arg(format!("127.0.0.1:{port}"))
+        .args(["s_server", "-www", "-accept", "127.0.0.1:0"])
         .arg("-cert")
         .arg(&cert)
         .arg("-key")
         .arg(&key)
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("openssl s_server");
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(std::time::Instant::now() < until, "s_server did not start");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let stdout = tls_server.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        // Read to the end, so s_server never blocks on a full pipe.
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Some(addr) = line.strip_prefix("ACCEPT ") {
+                let _ = tx.send(addr.rsplit(':').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("s_server did not start");
     let sb = Sandbox::new();
     let (code, _, stderr) = run(cmd_text(&sb, &format!("https://127.0.0.1:{port}")).args([
         "--max-attempts",
@@ -940,11 +944,8 @@ fn json_output_without_a_terminal_gives_json_errors_unless_text_is_asked() {
 
 #[test]
 fn network_errors_in_json_have_kind_transport_and_null_api_fields() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let refused = RefusedPort::new();
+    let port = refused.port();
     let sb = Sandbox::new();
     let (code, _, stderr) = run(cmd_at(&sb, &format!("http://127.0.0.1:{port}")).args([
         "--error-format",

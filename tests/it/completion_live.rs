@@ -354,10 +354,8 @@ fn a_dead_endpoint_offers_nothing_quietly_and_promptly() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let silent = format!("http://{}", listener.local_addr().unwrap());
     // Refuses connections.
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", l.local_addr().unwrap())
-    };
+    let refused = RefusedPort::new();
+    let closed = refused.url();
     for endpoint in [&silent, &closed] {
         for words in [
             [

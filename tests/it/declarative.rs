@@ -23,7 +23,7 @@ const KEY_VAR: &str = "CORE_KEY";
 const KEY: &str = "k3y-never-printed";
 
 /// `bgpeer ...` at the emulator in cn-shanghai, with the core groups' AuthKey in the environment.
-fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
+pub(crate) fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
     let mut c = sb.cmd_at(emu);
     c.env(KEY_VAR, KEY);
     c
@@ -31,7 +31,7 @@ fn sh(sb: &Sandbox, emu: &Emulator) -> Command {
 
 /// A file for `vbrs`: per VBR a group `core` (keyed) with `peers` peers and a group `edge`
 /// with one, and two networks.
-fn set_up(vbrs: &[&str], peers: usize) -> String {
+pub(crate) fn set_up(vbrs: &[&str], peers: usize) -> String {
     let mut s = String::from("region: cn-shanghai\nvbrs:\n");
     for (vi, v) in vbrs.iter().enumerate() {
         s.push_str(&format!("  - vbr_id: {v}\n    groups:\n"));

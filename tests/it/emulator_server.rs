@@ -266,13 +266,10 @@ fn serve_writes_the_ready_file_says_where_it_listens_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
-    let mut health = String::new();
-    std::net::TcpStream::connect(&addr)
-        .and_then(|mut s| {
-            s.write_all(b"GET /_emulator/health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")?;
-            s.read_to_string(&mut health)
-        })
-        .unwrap();
+    let health = exchange(
+        &addr,
+        b"GET /_emulator/health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+    );
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains("\"status\":\"ok\""), "{health}");
 
@@ -1793,17 +1790,10 @@ async fn tls_self_signed_serves_https_says_so_everywhere_and_answers_plain_http_
 #[tokio::test(flavor = "multi_thread")]
 async fn tls_only_answers_plain_http_with_need_ssl_and_serves_the_api_and_admin_over_tls() {
     let emu = Emulator::start_https_with(&["--settle-ms", "0", "--tls-only"]);
-    let plain = String::from_utf8_lossy(&{
-        let mut s = std::net::TcpStream::connect(&emu.addr).unwrap();
-        s.write_all(
-            b"GET /?Action=DescribeRegions HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
-        )
-        .unwrap();
-        let mut out = Vec::new();
-        s.read_to_end(&mut out).unwrap();
-        out
-    })
-    .into_owned();
+    let plain = exchange(
+        &emu.addr,
+        b"GET /?Action=DescribeRegions HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+    );
     assert!(plain.starts_with("HTTP/1.1 404"), "{plain}");
     let (_, body) = plain.split_once("\r\n\r\n").unwrap();
     let body: Value = serde_json::from_str(body).unwrap();

@@ -8,6 +8,7 @@ mod support;
 
 mod aliyun_sign_in;
 mod architecture;
+mod chaos;
 mod cli_group_peer;
 mod cli_network_bulk;
 mod cli_vbr_region_api;

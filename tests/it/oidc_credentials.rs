@@ -793,7 +793,11 @@ fn neither_the_token_nor_the_temporary_secret_is_ever_printed() {
 // The emulator's side, in the wire shapes of the official clients
 
 fn http() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(ANSWER_TIMEOUT)
+        .build()
+        .unwrap()
 }
 
 fn form(pairs: &[(&str, &str)]) -> String {

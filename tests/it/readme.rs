@@ -452,13 +452,16 @@ impl Sandboxed {
 
 /// One shell session for the whole document, as a reader's terminal: each command is followed
 /// by a mark carrying its exit status (the mark restores `$?`, so `echo $?` shows the command's).
-fn session_script(blocks: &[&Block]) -> String {
+/// `ports` maps the document's fixed loopback ports to real ones ([`Ports`]).
+fn session_script(blocks: &[&Block], ports: &Ports) -> String {
     // On exit the shell signals its own process group (a new one per run), ignoring the signal
     // itself: background servers a recipe started end with the run.
     let mut s = String::from(
         "exec 2>&1\nset -o pipefail\ntrap 'trap \"\" TERM; kill -TERM 0 2>/dev/null' EXIT\n",
     );
-    let ports = free_ports_for(blocks);
+    for (port, held) in &ports.refused {
+        let _ = writeln!(s, "{}={}", port_var(port), held.port());
+    }
     let mut background = 0;
     for block in blocks {
         if block.fresh_state {
@@ -466,7 +469,11 @@ fn session_script(blocks: &[&Block]) -> String {
         }
         for step in &block.steps {
             let command = after_install(&step.command).unwrap_or(&step.command);
-            let command = &with_ports(command, &ports);
+            let (command, started) = with_ports(command, &ports.served);
+            let command = &run_with_ports(&mut s, &command);
+            for port in &started {
+                let _ = writeln!(s, "rm -f \"{}\"", ready_file(port));
+            }
             match command
                 .trim_end()
                 .strip_suffix('&')
@@ -483,8 +490,21 @@ fn session_script(blocks: &[&Block]) -> String {
 {{ {job}
 }} >>\"$__rt_out\" 2>&1 &
 __rt_pid=$!
-while [ \"$(wc -l <\"$__rt_out\")\" -lt {lines} ] && kill -0 $__rt_pid 2>/dev/null; do sleep 0.05; done
-if kill -0 $__rt_pid 2>/dev/null; then head -n {lines} \"$__rt_out\"; __rt_status=0
+while [ \"$(wc -l <\"$__rt_out\")\" -lt {lines} ] && kill -0 $__rt_pid 2>/dev/null; do sleep 0.05; done"
+                    );
+                    // The port a server bound, from its ready file (written before it says
+                    // it listens), for the commands that name the document's port.
+                    for port in &started {
+                        let (file, var) = (ready_file(port), port_var(port));
+                        let _ = writeln!(
+                            s,
+                            "__rt_i=0; while [ ! -s \"{file}\" ] && [ $__rt_i -lt 200 ] && kill -0 $__rt_pid 2>/dev/null; do sleep 0.05; __rt_i=$((__rt_i + 1)); done
+{var}=$(cat \"{file}\" 2>/dev/null); {var}=${{{var}##*:}}"
+                        );
+                    }
+                    let _ = writeln!(
+                        s,
+                        "if kill -0 $__rt_pid 2>/dev/null; then head -n {lines} \"$__rt_out\"; __rt_status=0
 else wait $__rt_pid; __rt_status=$?; cat \"$__rt_out\"; fi
 printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status)"
                     );
@@ -501,25 +521,46 @@ printf '\\n{STATUS_MARK}%d{STATUS_MARK}\\n' \"$__rt_status\"; (exit $__rt_status
     s
 }
 
-/// The fixed loopback ports the document's commands use (`--listen 127.0.0.1:8765`), each
-/// mapped to a port that is free now, so a busy port on the test machine can't fail the run
-/// (ports in the output are normalised anyway).
-fn free_ports_for(blocks: &[&Block]) -> Vec<(String, String)> {
-    let mut ports: Vec<(String, String)> = Vec::new();
-    let mut listeners = Vec::new();
-    for step in blocks.iter().flat_map(|b| &b.steps) {
-        for port in loopback_ports(&step.command) {
-            if port != "0" && !ports.iter().any(|(p, _)| *p == port) {
-                let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-                ports.push((port, l.local_addr().unwrap().port().to_string()));
-                listeners.push(l);
+/// The fixed loopback ports the document's commands name (`--listen 127.0.0.1:8765`,
+/// `curl http://127.0.0.1:8765/...`), so a busy port on the test machine can't fail the run
+/// (ports in the output are normalised anyway). No port is freed for a later bind, which another
+/// process could take first:
+/// - a port a command serves (`--listen 127.0.0.1:P`) is served on port 0 with a ready file, and
+///   the commands that name it get the port the server bound, read at run time;
+/// - a port no command serves (an address where nothing listens) is one this test holds, bound
+///   and never listened on, for the whole run: connections to it are refused.
+struct Ports {
+    served: Vec<String>,
+    refused: Vec<(String, RefusedPort)>,
+}
+
+fn ports_for(blocks: &[&Block]) -> Ports {
+    let commands: Vec<&str> = blocks
+        .iter()
+        .flat_map(|b| &b.steps)
+        .map(|s| s.command.as_str())
+        .collect();
+    let mut served: Vec<String> = Vec::new();
+    for command in &commands {
+        for (port, listen) in loopback_ports(command) {
+            if listen && !served.contains(&port) {
+                served.push(port);
             }
         }
     }
-    ports
+    let mut refused: Vec<(String, RefusedPort)> = Vec::new();
+    for command in &commands {
+        for (port, _) in loopback_ports(command) {
+            if !served.contains(&port) && !refused.iter().any(|(p, _)| *p == port) {
+                refused.push((port, RefusedPort::new()));
+            }
+        }
+    }
+    Ports { served, refused }
 }
 
-fn loopback_ports(text: &str) -> Vec<String> {
+/// The fixed loopback ports (not 0) a command names, each with whether it is a `--listen` value.
+fn loopback_ports(text: &str) -> Vec<(String, bool)> {
     let mut ports = Vec::new();
     for host in ["127.0.0.1:", "localhost:"] {
         for (at, _) in text.match_indices(host) {
@@ -527,17 +568,45 @@ fn loopback_ports(text: &str) -> Vec<String> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            if !digits.is_empty() {
-                ports.push(digits);
+            if !digits.is_empty() && digits != "0" {
+                let listen = is_listen_value(&text[..at]);
+                ports.push((digits, listen));
             }
         }
     }
     ports
 }
 
-/// `command` with each `127.0.0.1:PORT` / `localhost:PORT` of `ports` replaced.
-fn with_ports(command: &str, ports: &[(String, String)]) -> String {
+/// Whether the address after `before` is the value of `--listen` (`--listen ADDR`, `--listen=ADDR`).
+fn is_listen_value(before: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix('=')
+        .unwrap_or(before.trim_end())
+        .ends_with("--listen")
+}
+
+/// The shell variable that holds the real port of the document's port `port`.
+fn port_var(port: &str) -> String {
+    format!("__rt_port_{port}")
+}
+
+/// The ready file of the server that serves the document's port `port`.
+fn ready_file(port: &str) -> String {
+    format!("$HOME/.readme-test-port-{port}")
+}
+
+/// What stands for the real port of `port` in a command until it is run.
+fn placeholder(port: &str) -> String {
+    format!("__RT_PORT_{port}__")
+}
+
+/// `command` with each `--listen 127.0.0.1:P` of a `served` port P made `--listen 127.0.0.1:0`
+/// with a ready file, and every other fixed loopback port replaced by its [`placeholder`]; and
+/// the served ports this command starts.
+fn with_ports(command: &str, served: &[String]) -> (String, Vec<String>) {
     let mut out = command.to_string();
+    let mut started = Vec::new();
     for host in ["127.0.0.1:", "localhost:"] {
         let mut result = String::new();
         let mut rest = out.as_str();
@@ -545,16 +614,66 @@ fn with_ports(command: &str, ports: &[(String, String)]) -> String {
             let (before, after) = rest.split_at(at + host.len());
             result.push_str(before);
             let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-            match ports.iter().find(|(p, _)| *p == digits) {
-                Some((_, free)) => result.push_str(free),
-                None => result.push_str(&digits),
+            if digits.is_empty() || digits == "0" {
+                result.push_str(&digits);
+            } else if served.contains(&digits) && is_listen_value(&before[..at]) {
+                let _ = write!(result, "0 --ready-file \"{}\"", ready_file(&digits));
+                started.push(digits.clone());
+            } else {
+                result.push_str(&placeholder(&digits));
             }
             rest = &after[digits.len()..];
         }
         result.push_str(rest);
         out = result;
     }
-    out
+    (out, started)
+}
+
+/// Writes to `script` what puts the real ports into `command` at run time, and returns what to
+/// run: `command` itself when it names no port, else an `eval` of it with the ports filled in
+/// (the text is substituted, as a reader's command would be typed, so quoting is unchanged).
+fn run_with_ports(script: &mut String, command: &str) -> String {
+    let used: Vec<String> = loopback_placeholders(command);
+    if used.is_empty() {
+        return command.to_string();
+    }
+    let background = command
+        .trim_end()
+        .strip_suffix('&')
+        .filter(|c| !c.ends_with('&'));
+    let text = background.unwrap_or(command);
+    let _ = writeln!(
+        script,
+        "__rt_cmd=$(cat <<'__RT_COMMAND__'\n{text}\n__RT_COMMAND__\n)"
+    );
+    for port in &used {
+        let _ = writeln!(
+            script,
+            "__rt_cmd=${{__rt_cmd//{}/${}}}",
+            placeholder(port),
+            port_var(port)
+        );
+    }
+    match background {
+        Some(_) => "eval \"$__rt_cmd\" &".to_string(),
+        None => "eval \"$__rt_cmd\"".to_string(),
+    }
+}
+
+/// The ports whose [`placeholder`]s `command` holds.
+fn loopback_placeholders(command: &str) -> Vec<String> {
+    let mut ports: Vec<String> = Vec::new();
+    for (at, _) in command.match_indices("__RT_PORT_") {
+        let digits: String = command[at + "__RT_PORT_".len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !digits.is_empty() && !ports.contains(&digits) {
+            ports.push(digits);
+        }
+    }
+    ports
 }
 
 /// Each step's output lines and exit status, split at the status marks.
@@ -598,7 +717,8 @@ fn run_document_blessing(
 ) -> Vec<String> {
     let script = sb.home.path().join(".readme-test.sh");
     let output = sb.home.path().join(".readme-test.out");
-    std::fs::write(&script, session_script(blocks)).unwrap();
+    let ports = ports_for(blocks);
+    std::fs::write(&script, session_script(blocks, &ports)).unwrap();
     let mut child = sb.bash(&script, &output).spawn().expect("run bash");
     let pgid = child.id();
     let started = Instant::now();
@@ -1195,22 +1315,60 @@ fn the_install_step_is_dropped_and_the_rest_runs() {
 }
 
 #[test]
-fn fixed_ports_are_swapped_for_free_ones() {
-    let ports = vec![("8765".to_string(), "40001".to_string())];
+fn fixed_ports_are_served_on_port_0_or_held_where_nothing_listens() {
+    let served = vec!["8765".to_string()];
     assert_eq!(
-        with_ports(
-            "bgpeer emulator --listen 127.0.0.1:8765 && curl localhost:8765/x 127.0.0.1:0 127.0.0.1:87651",
-            &ports
-        ),
-        "bgpeer emulator --listen 127.0.0.1:40001 && curl localhost:40001/x 127.0.0.1:0 127.0.0.1:87651"
+        with_ports("bgpeer emulator --listen 127.0.0.1:8765 &", &served),
+        (
+            "bgpeer emulator --listen 127.0.0.1:0 --ready-file \"$HOME/.readme-test-port-8765\" &"
+                .to_string(),
+            vec!["8765".to_string()]
+        )
+    );
+    assert_eq!(with_ports("e --listen=localhost:8765", &served).1, ["8765"]);
+    assert_eq!(
+        with_ports("curl localhost:8765/x 127.0.0.1:0 127.0.0.1:87651", &served),
+        (
+            "curl localhost:__RT_PORT_8765__/x 127.0.0.1:0 127.0.0.1:__RT_PORT_87651__".to_string(),
+            vec![]
+        )
     );
     let blocks = extract_blocks(
-        "```console\n$ a --listen 127.0.0.1:8765\n$ b http://127.0.0.1:8765 127.0.0.1:0\n```\n",
+        "```console\n$ a --listen 127.0.0.1:8765 &\n$ b http://127.0.0.1:8765 127.0.0.1:0 localhost:18933\n```\n",
     )
     .unwrap();
-    let ports = free_ports_for(&[&blocks[0]]);
-    assert_eq!(ports.len(), 1, "{ports:?}");
-    assert_eq!(ports[0].0, "8765");
+    let ports = ports_for(&[&blocks[0]]);
+    assert_eq!(ports.served, ["8765"]);
+    assert_eq!(ports.refused.len(), 1);
+    assert_eq!(ports.refused[0].0, "18933");
+    // Nothing listens on a held port, and nothing else can bind it while the run lasts.
+    let held = ports.refused[0].1.addr;
+    let refused = std::net::TcpStream::connect(held).unwrap_err();
+    assert_eq!(refused.kind(), std::io::ErrorKind::ConnectionRefused);
+    assert!(
+        std::net::TcpListener::bind(held).is_err(),
+        "{held} was free"
+    );
+}
+
+/// A document's server on its fixed port: the server gets port 0 and a ready file, and the
+/// commands after it reach it on the port it bound, whatever quoting they use.
+#[test]
+fn a_served_fixed_port_is_read_from_the_ready_file_at_run_time() {
+    let md = "```console
+$ bgpeer emulator --listen 127.0.0.1:8799 --settle-ms 0 &
+bgpeer emulator listening on http://127.0.0.1:8799 (access key id LTAI5tBgpeerEmulatorKey, state in memory); stop with Ctrl-C
+$ curl -s 'http://127.0.0.1:8799/_emulator/health' | grep -o '\"status\":\"ok\"'
+\"status\":\"ok\"
+$ curl -s \"http://localhost:8799/_emulator/faults\"
+{\"faults\":[]}
+$ curl -s http://127.0.0.1:8798/ || echo refused
+refused
+```
+";
+    let blocks = extract_blocks(md).unwrap();
+    let problems = run_document(&Sandboxed::new(), &[&blocks[0]]);
+    assert_eq!(problems, Vec::<String>::new());
 }
 
 #[test]

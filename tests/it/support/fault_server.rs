@@ -401,6 +401,10 @@ async fn forward(upstream: &str, r: &Recorded) -> std::io::Result<Vec<u8>> {
     up.write_all(&r.body).await?;
     up.flush().await?;
     let mut answer = Vec::new();
-    up.read_to_end(&mut answer).await?;
+    tokio::time::timeout(super::ANSWER_TIMEOUT, up.read_to_end(&mut answer))
+        .await
+        .map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::TimedOut, "upstream never answered")
+        })??;
     Ok(answer)
 }

@@ -97,6 +97,9 @@ pub struct Emulator {
     pub addr: String,
     /// The PEM file of the CA that signed the emulator's certificate (HTTPS only).
     pub ca: Option<PathBuf>,
+    /// What it was started with, for [`Emulator::restart`].
+    flags: Vec<String>,
+    https: bool,
     _dir: tempfile::TempDir,
 }
 
@@ -120,6 +123,20 @@ impl Emulator {
     /// [`Emulator::start_https`] with extra flags (e.g. `--tls-only`).
     pub fn start_https_with(extra: &[&str]) -> Emulator {
         Emulator::spawn(extra, true)
+    }
+
+    /// `kill -9` (SIGKILL: no clean shutdown), then starts it again with the same flags, so on
+    /// the same `--state` file; it listens on a new port (an HTTPS emulator has a new CA).
+    pub fn restart(&mut self) {
+        self.kill_9();
+        let flags: Vec<&str> = self.flags.iter().map(String::as_str).collect();
+        *self = Emulator::spawn(&flags, self.https);
+    }
+
+    /// Kills the process with SIGKILL and reaps it.
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     fn spawn(extra: &[&str], https: bool) -> Emulator {
@@ -173,6 +190,8 @@ impl Emulator {
             endpoint,
             addr,
             ca,
+            flags: extra.iter().map(|f| f.to_string()).collect(),
+            https,
             _dir: dir,
         }
     }
@@ -256,37 +275,93 @@ pub fn admin(emu: &Emulator, method: &str, path: &str, body: &str) -> Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("admin {path}: {e}: {body}"))
 }
 
-/// Sends `request` on a new connection (TLS when the emulator serves HTTPS, trusting its CA) and
-/// reads the answer to the end.
-pub fn raw_exchange(emu: &Emulator, request: &[u8]) -> String {
-    let mut tcp = TcpStream::connect(&emu.addr).expect("connect to the emulator");
+/// The longest a test waits on a test server's answer: a server that stops answering fails the
+/// test with a timeout instead of hanging the suite.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A connection to a test server at `addr` (`IP:PORT`) whose reads and writes give up after
+/// [`ANSWER_TIMEOUT`].
+pub fn connect(addr: &str) -> TcpStream {
+    let tcp = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect to {addr}: {e}"));
+    tcp.set_read_timeout(Some(ANSWER_TIMEOUT)).unwrap();
+    tcp.set_write_timeout(Some(ANSWER_TIMEOUT)).unwrap();
+    tcp
+}
+
+/// Sends a plain HTTP `request` to `addr` and reads the answer to the end (the request must end
+/// the connection: HTTP/1.0, or `Connection: close`), within [`ANSWER_TIMEOUT`].
+pub fn exchange(addr: &str, request: &[u8]) -> String {
+    let mut tcp = connect(addr);
+    tcp.write_all(request).unwrap();
     let mut response = Vec::new();
-    match &emu.ca {
-        None => {
-            tcp.write_all(request).unwrap();
-            tcp.read_to_end(&mut response).unwrap();
+    tcp.read_to_end(&mut response)
+        .unwrap_or_else(|e| panic!("reading the answer of {addr}: {e}"));
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// A loopback address where nothing listens: a port bound and never listened on, held for as
+/// long as the value lives, so connections to it are refused and no other server can take it
+/// meanwhile (a port freed after use could be taken by any test's server).
+pub struct RefusedPort {
+    _socket: tokio::net::TcpSocket,
+    pub addr: std::net::SocketAddr,
+}
+
+impl RefusedPort {
+    pub fn new() -> RefusedPort {
+        let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+        socket
+            .bind("127.0.0.1:0".parse().unwrap())
+            .expect("bind 127.0.0.1:0");
+        let addr = socket.local_addr().expect("its address");
+        RefusedPort {
+            _socket: socket,
+            addr,
         }
-        Some(_) => {
-            let mut roots = rustls::RootCertStore::empty();
-            for cert in bgpeer::tls::parse_certificates(emu.ca_pem().as_bytes()).unwrap() {
-                roots.add(cert).unwrap();
-            }
-            let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
-                rustls::crypto::ring::default_provider(),
-            ))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-            let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
-            let mut tls = rustls::ClientConnection::new(std::sync::Arc::new(config), name).unwrap();
-            let mut stream = rustls::Stream::new(&mut tls, &mut tcp);
-            stream.write_all(request).unwrap();
-            // The server closes after an HTTP/1.0 answer, maybe without a close_notify.
-            if let Err(e) = stream.read_to_end(&mut response) {
-                assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof, "{e}");
-            }
-        }
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+}
+
+impl Default for RefusedPort {
+    fn default() -> Self {
+        RefusedPort::new()
+    }
+}
+
+/// Sends `request` on a new connection (TLS when the emulator serves HTTPS, trusting its CA) and
+/// reads the answer to the end, within [`ANSWER_TIMEOUT`].
+pub fn raw_exchange(emu: &Emulator, request: &[u8]) -> String {
+    if emu.ca.is_none() {
+        return exchange(&emu.addr, request);
+    }
+    let mut tcp = connect(&emu.addr);
+    let mut response = Vec::new();
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in bgpeer::tls::parse_certificates(emu.ca_pem().as_bytes()).unwrap() {
+        roots.add(cert).unwrap();
+    }
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let mut tls = rustls::ClientConnection::new(std::sync::Arc::new(config), name).unwrap();
+    let mut stream = rustls::Stream::new(&mut tls, &mut tcp);
+    stream.write_all(request).unwrap();
+    // The server closes after an HTTP/1.0 answer, maybe without a close_notify.
+    if let Err(e) = stream.read_to_end(&mut response) {
+        assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof, "{e}");
     }
     String::from_utf8_lossy(&response).into_owned()
 }
