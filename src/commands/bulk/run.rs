@@ -250,3 +250,57 @@ fn is_transient(e: &ClientError) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! docs/bulk-and-waiting.md: a bulk run's deadline grows with its size unless one is given
+    //! (a run longer than the default 300 s deadline is too slow to show end to end).
+
+    use super::*;
+    use crate::cli::GlobalArgs;
+    use crate::commands::context::Terminal;
+    use crate::env::Env;
+    use crate::seconds::Seconds;
+
+    fn ctx(deadline: Option<f64>, env: &[(&str, &str)]) -> Context {
+        let mut pairs = vec![
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tUnitTestKey"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "unit-test-secret"),
+            ("BGPEER_CONFIG", "/nonexistent/bgpeer-unit-test/config.toml"),
+            ("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true"),
+        ];
+        pairs.extend_from_slice(env);
+        Context::new(
+            GlobalArgs {
+                region: Some("cn-shanghai".into()),
+                endpoint: Some("http://127.0.0.1:9".into()),
+                deadline: deadline.map(|d| Seconds::new(d).unwrap()),
+                ..Default::default()
+            },
+            Env::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+            Terminal {
+                stdin: false,
+                stdout: false,
+                stderr: false,
+            },
+        )
+    }
+
+    async fn bulk_deadline(ctx: &Context, items: usize) -> Duration {
+        let base = ctx.client().await.unwrap();
+        let bulk = bulk_client(ctx, base, items).unwrap();
+        assert_eq!(bulk.config().retry.max_attempts, 1, "the pacer retries");
+        bulk.config().timeouts.deadline
+    }
+
+    #[tokio::test]
+    async fn a_bulk_run_scales_the_built_in_deadline_but_never_a_given_one() {
+        let secs = Duration::from_secs;
+        // Built in (300 s): 60 s plus 2 s an item, when that is more.
+        assert_eq!(bulk_deadline(&ctx(None, &[]), 100).await, secs(300));
+        assert_eq!(bulk_deadline(&ctx(None, &[]), 500).await, secs(1060));
+        assert_eq!(bulk_deadline(&ctx(Some(5.0), &[]), 500).await, secs(5));
+        let env = [("BGPEER_DEADLINE", "7")];
+        assert_eq!(bulk_deadline(&ctx(None, &env), 500).await, secs(7));
+    }
+}
