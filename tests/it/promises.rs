@@ -347,6 +347,131 @@ fn a_second_ctrl_c_aborts_a_bulk_run_at_once() {
     assert_eq!(server.requests().len(), 2, "no new item after Ctrl-C");
 }
 
+/// A forwarding proxy in front of `emu` that passes the first `pass` requests and holds each of
+/// the next `hold` until [`FaultServer::release`]; later ones pass.
+fn holding_proxy(emu: &Emulator, pass: usize, hold: usize) -> FaultServer {
+    let forward = Reply::Forward {
+        upstream: emu.addr.clone(),
+        lose_answer: false,
+    };
+    let mut script = vec![forward.clone(); pass];
+    script.extend((0..hold).map(|_| Reply::Gated(Box::new(forward.clone()))));
+    FaultServer::start(script, forward)
+}
+
+/// Runs `cmd` (a bulk run through `proxy`, `-o ndjson`), reads its first result line while the
+/// proxy holds the items after the first ones, then lets them go; returns the first line, how
+/// many requests the proxy had seen when it came, and the whole output.
+fn first_result_while_held(
+    mut cmd: Command,
+    proxy: &FaultServer,
+    held: usize,
+) -> (Value, usize, Vec<Value>, String) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let first = rx.recv_timeout(Duration::from_secs(60));
+    let seen = proxy.requests().len();
+    for _ in 0..held {
+        proxy.release();
+    }
+    let code = wait_or_kill(&mut child, Duration::from_secs(60), "the bulk run");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let first = first.unwrap_or_else(|_| panic!("no result line while items were held: {stderr}"));
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = vec![json(&first)];
+    lines.extend(rx.iter().map(|l| json(&l)));
+    (lines[0].clone(), seen, lines, stderr)
+}
+
+/// "With `-o json` or `-o ndjson` each result is printed as soon as it is ready": the first
+/// result line comes out while the proxy holds the third item, so before the last item is sent;
+/// for a create, once its group's items are done and read back.
+#[test]
+fn bulk_results_are_printed_while_the_run_goes_on() {
+    let emu = Emulator::start();
+    let sb = Sandbox::new();
+    let groups = groups_on(&sb, &emu, &SH_VBRS[..2]);
+    // Two peers in the first group, four in the second, one at a time. Through the proxy: the
+    // first group's two creates and its read-back pass, the next four creates are held.
+    let mut items = peer_items(&groups[..1], 2);
+    items.push_str(&peer_items(&groups[1..], 4).replace("10.0.", "10.1."));
+    let proxy = holding_proxy(&emu, 3, 4);
+    let mut c = create_peers(&sb, &emu, &items, "1");
+    // (The last -o wins: --output is global.)
+    c.args(["-o", "ndjson", "--endpoint", &proxy.endpoint]);
+    let (first, seen, results, err) = first_result_while_held(c, &proxy, 4);
+    assert_eq!(first["Index"], 0, "{first}");
+    assert_eq!(
+        first["Resource"]["Status"], "Available",
+        "read back: {first}"
+    );
+    // The first group's two creates and its read-back, and perhaps the first held create.
+    assert!(
+        (3..=4).contains(&seen),
+        "{seen} requests before the first result: {err}"
+    );
+    let actions: Vec<String> = proxy
+        .requests()
+        .iter()
+        .map(|r| r.header("x-acs-action").unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "CreateBgpPeer",
+            "CreateBgpPeer",
+            "DescribeBgpPeers",
+            "CreateBgpPeer",
+            "CreateBgpPeer",
+            "CreateBgpPeer",
+            "CreateBgpPeer",
+            "DescribeBgpPeers"
+        ]
+    );
+    assert_eq!(results.len(), 6);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(
+            (r["Index"].as_u64(), &r["Ok"]),
+            (Some(i as u64), &Value::Bool(true)),
+            "{r}"
+        );
+        assert_eq!(r["Resource"]["Status"], "Available", "{r}");
+    }
+
+    // A delete has nothing to read back: each result as soon as its item is done.
+    let (code, listed, err) = run(sb.cmd_at(&emu).args(["-o", "ndjson", "peer", "list"]));
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(sb.path("delete.ndjson"), listed).unwrap();
+    let proxy = holding_proxy(&emu, 2, 4);
+    let mut c = crate::client_behaviour::cmd_at(&sb, &proxy.endpoint);
+    c.args(["-o", "ndjson", "peer", "delete", "--yes"])
+        .args(["--concurrency", "1", "--from-file"])
+        .arg(sb.path("delete.ndjson"));
+    let (first, seen, results, err) = first_result_while_held(c, &proxy, 4);
+    assert_eq!(first["Index"], 0, "{first}");
+    assert!(seen <= 3, "{seen} requests before the first result: {err}");
+    assert_eq!(results.len(), 6);
+    assert!(results.iter().all(|r| r["Ok"] == true), "{results:?}");
+}
+
 /// docs/bulk-and-waiting.md: 200 peers against an emulator limited to 20 CreateBgpPeer a second
 /// finish with no failed item, within 1.3 times the rate limit's floor (200 / 20 = 10 s): a pacer
 /// that gives up fails items, one that hammers or backs off too far takes longer.
