@@ -26,6 +26,11 @@ impl Clock {
         Clock(Arc::new(move || Utc::now() + offset))
     }
 
+    /// Time from any source (a test's own).
+    pub fn from_fn(now: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Clock {
+        Clock(Arc::new(now))
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         (self.0)()
     }

@@ -126,9 +126,9 @@ pub fn emit_document(ctx: &Context, query: &Query, document: Value) -> anyhow::R
 /// Prints a list in the chosen format, masking each item in place. `columns` are the default
 /// table/tsv/value columns; `--fields` overrides them.
 ///
-/// json and ndjson are written item by item as the items come, so a long bulk run holds no
-/// second copy of its results; table, tsv and value need every item first (column widths, the
-/// `--fields` check against the data).
+/// json and ndjson are written item by item as the iterator yields them, so a long list holds no
+/// second copy of its items; table, tsv and value need every item first (column widths, the
+/// `--fields` check against the data). [`ListWriter`] prints items that become ready over time.
 pub fn emit_list(
     ctx: &Context,
     items: impl IntoIterator<Item = Value>,
@@ -160,6 +160,83 @@ pub fn emit_list(
     }
     ctx.write_stdout(text.as_bytes())?;
     Ok(())
+}
+
+/// A list printed item by item as each becomes ready (a bulk run's results, while the run goes
+/// on): json and ndjson write and flush each item at once, exactly as [`emit_list`] would have
+/// printed the whole list; table, tsv and value (and `--query`) need every item first, so they
+/// keep the items and print them at [`ListWriter::finish`].
+pub struct ListWriter<'c> {
+    ctx: &'c Context,
+    style: Style,
+    columns: Vec<String>,
+    /// The items kept for the end; `None` when they stream.
+    kept: Option<Vec<Value>>,
+    written: usize,
+}
+
+impl<'c> ListWriter<'c> {
+    pub fn new(ctx: &'c Context, columns: &[&str]) -> anyhow::Result<ListWriter<'c>> {
+        let style = style(ctx);
+        let streams = query(ctx)?.is_none()
+            && matches!(style.format, OutputFormat::Json | OutputFormat::Ndjson);
+        if streams {
+            note_fields_ignored(ctx, &style);
+        }
+        Ok(ListWriter {
+            ctx,
+            style,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            kept: (!streams).then(Vec::new),
+            written: 0,
+        })
+    }
+
+    /// Prints `item` now (json, ndjson), or keeps it for the end.
+    pub fn push(&mut self, item: Value) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        let Some(kept) = &mut self.kept else {
+            let item = mask_owned(&self.style, item);
+            let text = match self.style.format {
+                OutputFormat::Json => {
+                    // Inside a pretty array, as serde_json prints one: each line indented by two.
+                    let lead = if self.written == 0 { "[\n" } else { ",\n" };
+                    let pretty = serde_json::to_string_pretty(&item)?;
+                    let mut text = String::from(lead);
+                    for (i, line) in pretty.lines().enumerate() {
+                        if i > 0 {
+                            text.push('\n');
+                        }
+                        text.push_str("  ");
+                        text.push_str(line);
+                    }
+                    text
+                }
+                _ => serde_json::to_string(&item)? + "\n",
+            };
+            let mut stdout = self.ctx.streams.stdout();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            self.written += 1;
+            return Ok(());
+        };
+        kept.push(item);
+        Ok(())
+    }
+
+    /// Ends the list: closes a json array, or prints the kept items.
+    pub fn finish(self) -> anyhow::Result<()> {
+        let columns: Vec<&str> = self.columns.iter().map(String::as_str).collect();
+        match self.kept {
+            Some(items) => emit_list(self.ctx, items, &columns),
+            None if self.style.format == OutputFormat::Json => {
+                let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+                self.ctx.write_stdout(end)?;
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
 }
 
 /// Prints one resource in the chosen format.
@@ -265,5 +342,51 @@ mod tests {
         let s = style(&ctx(false, &[], GlobalArgs::default()));
         assert_eq!(s.format, OutputFormat::Json);
         assert!(!s.show_secrets);
+    }
+
+    /// A bulk run's results printed one by one as they become ready are byte for byte the list
+    /// printed at once (masking included).
+    #[test]
+    fn a_list_written_item_by_item_is_the_list_printed_at_once() {
+        use super::{emit_list, ListWriter};
+        use crate::commands::context::Host;
+        use serde_json::json;
+        let lists = [
+            vec![],
+            vec![
+                json!({"Index": 0, "Ok": true, "Resource": {"AuthKey": "s3cret", "Ids": [1, 2], "Name": "a\nb é"}}),
+            ],
+            vec![json!({"a": 1}), json!([]), json!({"b": {}}), json!("x")],
+        ];
+        for format in [OutputFormat::Json, OutputFormat::Ndjson] {
+            for items in &lists {
+                let printed = |one_by_one: bool| {
+                    let terminal = Terminal {
+                        stdin: false,
+                        stdout: false,
+                        stderr: false,
+                    };
+                    let (host, captured) = Host::in_memory(Env::from_pairs([]), terminal, "");
+                    let globals = GlobalArgs {
+                        output: Some(format),
+                        ..Default::default()
+                    };
+                    let ctx = Context::on(globals, host);
+                    if one_by_one {
+                        let mut out = ListWriter::new(&ctx, &[]).unwrap();
+                        for item in items {
+                            out.push(item.clone()).unwrap();
+                        }
+                        out.finish().unwrap();
+                    } else {
+                        emit_list(&ctx, items.clone(), &[]).unwrap();
+                    }
+                    captured.stdout()
+                };
+                let streamed = printed(true);
+                assert!(!streamed.contains("s3cret"), "{streamed}");
+                assert_eq!(streamed, printed(false), "{format:?} {items:?}");
+            }
+        }
     }
 }

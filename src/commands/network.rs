@@ -1,18 +1,20 @@
 //! `bgpeer network ...`
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
 use super::bulk::{self, BulkRemoval, ItemReader, Outcome, Prepared};
 use super::dry_run::print_dry_run;
+use super::emit::ListWriter;
 use super::resource::{self, client_token, prepare, read_region, Removal};
 use super::Context;
 use crate::api::model::{to_json, BgpNetwork, Model};
 use crate::api::network::{self as api, same_cidr, AddNetwork, DeleteNetwork};
 use crate::api::validate::Naming;
 use crate::cli::network::{NetworkAddArgs, NetworkCommand, NetworkDeleteArgs, NetworkListArgs};
+use crate::client::Client;
 
 pub async fn run(ctx: &Context, cmd: NetworkCommand) -> anyhow::Result<()> {
     match cmd {
@@ -117,49 +119,8 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
     if a.mutation.dry_run {
         return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
-    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
-    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "adding networks").await?;
-    let routers: BTreeSet<String> = prepared
-        .iter()
-        .zip(&outcomes)
-        .filter(|(_, o)| matches!(o, Outcome::Sent(_)))
-        .map(|(p, _)| p.request.get("RouterId").unwrap_or_default().to_string())
-        .collect();
-    let by_router: BTreeMap<String, Vec<BgpNetwork>> =
-        bulk::read_back(ctx, &pacer, routers, |client, router| {
-            let region = &region;
-            async move {
-                let list = api::list(&client, region, Some(&router), None).await?;
-                Ok((router, list))
-            }
-        })
-        .await
-        .into_iter()
-        .collect();
-    let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
-        Outcome::Sent(_) => {
-            let router = p.request.get("RouterId").unwrap_or_default();
-            let cidr = p.request.get("DstCidrBlock").unwrap_or_default();
-            let resource = by_router
-                .get(router)
-                .and_then(|list| {
-                    list.iter().find(|n| {
-                        n.dst_cidr_block
-                            .as_str()
-                            .is_some_and(|c| same_cidr(c, cidr))
-                    })
-                })
-                .map(to_json)
-                .unwrap_or_else(|| p.echo.clone());
-            bulk::result_object(p.index, &p.echo, Ok(resource))
-        }
-        other => bulk::result_object(p.index, &p.echo, Err(other)),
-    });
-    bulk::finish(
+    let mut out = ListWriter::new(
         ctx,
-        results,
-        &outcomes,
-        "added",
         &[
             "Index",
             "Ok",
@@ -169,7 +130,44 @@ async fn add_bulk(ctx: &Context, a: &NetworkAddArgs, path: &str) -> anyhow::Resu
             "Error.Code",
             "Error.Message",
         ],
+    )?;
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let region = &region;
+    // The added networks are read back with one list per VBR, once the VBR's items are done.
+    let reporting = bulk::Reporting {
+        key_of: |p: &Prepared| p.request.get("RouterId").map(str::to_string),
+        read: |client: Arc<Client>, router: String| async move {
+            api::list(&client, region, Some(&router), None).await
+        },
+        build: |p: &Prepared, o: &Outcome, listed: Option<&Vec<BgpNetwork>>| match o {
+            Outcome::Sent(_) => {
+                let cidr = p.request.get("DstCidrBlock").unwrap_or_default();
+                let resource = listed
+                    .and_then(|list| {
+                        list.iter().find(|n| {
+                            n.dst_cidr_block
+                                .as_str()
+                                .is_some_and(|c| same_cidr(c, cidr))
+                        })
+                    })
+                    .map(to_json)
+                    .unwrap_or_else(|| p.echo.clone());
+                bulk::result_object(p.index, &p.echo, Ok(resource))
+            }
+            other => bulk::result_object(p.index, &p.echo, Err(other)),
+        },
+    };
+    let outcomes = bulk::send_and_report(
+        ctx,
+        &pacer,
+        &prepared,
+        &a.bulk,
+        "adding networks",
+        reporting,
+        &mut out,
     )
+    .await?;
+    bulk::finish(ctx, out, &outcomes, "added")
 }
 
 async fn delete(ctx: &Context, a: NetworkDeleteArgs) -> anyhow::Result<()> {

@@ -1,12 +1,13 @@
 //! `bgpeer peer ...`
 
-use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use serde_json::Value;
 
 use super::bulk::{self, BulkRemoval, ItemReader, Outcome, Prepared};
 use super::dry_run::print_dry_run;
+use super::emit::ListWriter;
 use super::resource::{self, client_token, fetch, prepare, read_region, Removal};
 use super::CliError;
 use super::Context;
@@ -19,6 +20,7 @@ use crate::cli::peer::{
     PeerCommand, PeerCreateArgs, PeerDeleteArgs, PeerListArgs, PeerShowArgs, PeerUpdateArgs,
     PeerWaitArgs,
 };
+use crate::client::Client;
 
 pub async fn run(ctx: &Context, cmd: PeerCommand) -> anyhow::Result<()> {
     match cmd {
@@ -123,56 +125,8 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
     if a.mutation.dry_run {
         return print_dry_run(ctx, prepared.iter().map(|p| &p.request));
     }
-    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
-    let outcomes = bulk::send_all(ctx, &pacer, &prepared, &a.bulk, "creating peers").await?;
-    // Read the created peers back with one list per group instead of one call per peer.
-    let mut by_group: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (p, o) in prepared.iter().zip(&outcomes) {
-        if let Outcome::Sent(answer) = o {
-            if let Some(id) = answer.get(BgpPeer::ID_FIELD).and_then(Value::as_str) {
-                let group = p
-                    .request
-                    .get(BgpGroup::ID_FIELD)
-                    .unwrap_or_default()
-                    .to_string();
-                by_group.entry(group).or_default().push(id.to_string());
-            }
-        }
-    }
-    let lists = bulk::read_back(ctx, &pacer, by_group.into_keys(), |client, group| {
-        let filter = PeerFilter {
-            bgp_group_id: Some(group),
-            ..Default::default()
-        };
-        let region = &region;
-        async move { api::list(&client, region, &filter, None).await }
-    })
-    .await;
-    let mut found: HashMap<String, BgpPeer> = HashMap::new();
-    for p in lists.into_iter().flatten() {
-        if let Some(id) = p.bgp_peer_id.as_str() {
-            found.insert(id.to_string(), p);
-        }
-    }
-    // Each resource is moved into its result, and each result printed as it is built.
-    let results = prepared.iter().zip(&outcomes).map(|(p, o)| match o {
-        Outcome::Sent(answer) => {
-            let id = answer
-                .get(BgpPeer::ID_FIELD)
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            let resource = found
-                .remove(id)
-                .unwrap_or_else(|| BgpPeer::named(&id.to_string()));
-            bulk::result_object(p.index, &p.echo, Ok(to_json(&resource)))
-        }
-        other => bulk::result_object(p.index, &p.echo, Err(other)),
-    });
-    bulk::finish(
+    let mut out = ListWriter::new(
         ctx,
-        results,
-        &outcomes,
-        "created",
         &[
             "Index",
             "Ok",
@@ -182,7 +136,49 @@ async fn create_bulk(ctx: &Context, a: &PeerCreateArgs, path: &str) -> anyhow::R
             "Error.Code",
             "Error.Message",
         ],
+    )?;
+    let pacer = bulk::Pacer::new(ctx, prepared.len(), &a.bulk).await?;
+    let region = &region;
+    // The created peers are read back with one list per group, once the group's items are done.
+    let reporting = bulk::Reporting {
+        key_of: |p: &Prepared| p.request.get(BgpGroup::ID_FIELD).map(str::to_string),
+        read: |client: Arc<Client>, group: String| async move {
+            let filter = PeerFilter {
+                bgp_group_id: Some(group),
+                ..Default::default()
+            };
+            api::list(&client, region, &filter, None).await
+        },
+        build: |p: &Prepared, o: &Outcome, listed: Option<&Vec<BgpPeer>>| match o {
+            Outcome::Sent(answer) => {
+                let id = answer
+                    .get(BgpPeer::ID_FIELD)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let resource = listed
+                    .and_then(|peers| {
+                        peers
+                            .iter()
+                            .find(|peer| peer.bgp_peer_id.as_str() == Some(id))
+                    })
+                    .map(to_json)
+                    .unwrap_or_else(|| to_json(&BgpPeer::named(&id.to_string())));
+                bulk::result_object(p.index, &p.echo, Ok(resource))
+            }
+            other => bulk::result_object(p.index, &p.echo, Err(other)),
+        },
+    };
+    let outcomes = bulk::send_and_report(
+        ctx,
+        &pacer,
+        &prepared,
+        &a.bulk,
+        "creating peers",
+        reporting,
+        &mut out,
     )
+    .await?;
+    bulk::finish(ctx, out, &outcomes, "created")
 }
 
 async fn update(ctx: &Context, a: PeerUpdateArgs) -> anyhow::Result<()> {

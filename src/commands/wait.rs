@@ -67,3 +67,61 @@ pub async fn wait_until<R: Resource>(
     let poller = wait_client(ctx, &opts, 1).await?;
     poll(&poller, region, key, target, &opts).await
 }
+
+#[cfg(test)]
+mod tests {
+    //! docs/bulk-and-waiting.md: "the command's overall --deadline grows to cover it unless you
+    //! give one" (a wait longer than the default 300 s deadline is too slow to show end to end).
+
+    use super::*;
+    use crate::cli::GlobalArgs;
+    use crate::commands::context::Terminal;
+    use crate::env::Env;
+
+    fn ctx(deadline: Option<f64>, env: &[(&str, &str)]) -> Context {
+        let mut pairs = vec![
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tUnitTestKey"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "unit-test-secret"),
+            ("BGPEER_CONFIG", "/nonexistent/bgpeer-unit-test/config.toml"),
+            ("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true"),
+        ];
+        pairs.extend_from_slice(env);
+        Context::new(
+            GlobalArgs {
+                region: Some("cn-shanghai".into()),
+                endpoint: Some("http://127.0.0.1:9".into()),
+                deadline: deadline.map(|d| Seconds::new(d).unwrap()),
+                ..Default::default()
+            },
+            Env::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+            Terminal {
+                stdin: false,
+                stdout: false,
+                stderr: false,
+            },
+        )
+    }
+
+    async fn deadline_of(ctx: &Context, timeout_secs: u64, waits: u32) -> Duration {
+        let opts = WaitOptions {
+            timeout: Duration::from_secs(timeout_secs),
+            interval: Duration::from_secs(2),
+            progress: None,
+        };
+        let client = wait_client(ctx, &opts, waits).await.unwrap();
+        client.config().timeouts.deadline
+    }
+
+    #[tokio::test]
+    async fn a_wait_grows_the_built_in_deadline_to_cover_it_but_never_a_given_one() {
+        let secs = Duration::from_secs;
+        // Built in (300 s): grown to the waits plus a minute when they need more.
+        assert_eq!(deadline_of(&ctx(None, &[]), 10, 1).await, secs(300));
+        assert_eq!(deadline_of(&ctx(None, &[]), 600, 1).await, secs(660));
+        assert_eq!(deadline_of(&ctx(None, &[]), 200, 3).await, secs(660));
+        // Given by flag, environment or profile: kept, however long the wait.
+        assert_eq!(deadline_of(&ctx(Some(5.0), &[]), 600, 1).await, secs(5));
+        let env = [("BGPEER_DEADLINE", "7")];
+        assert_eq!(deadline_of(&ctx(None, &env), 600, 1).await, secs(7));
+    }
+}

@@ -12,7 +12,7 @@ use crate::support::fault_server::{FaultServer, Reply};
 use crate::support::{self, run, Emulator, RefusedPort, Sandbox, TEST_KEY_ID, TEST_KEY_SECRET};
 
 /// `bgpeer` with the test key, region cn-shanghai, pointed at `endpoint`.
-fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {
+pub(crate) fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {
     let mut c = sb.cmd();
     c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", TEST_KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", TEST_KEY_SECRET)
@@ -23,20 +23,20 @@ fn cmd_at(sb: &Sandbox, endpoint: &str) -> Command {
 
 /// The same, with errors in the human format (they would be JSON: stdout is not a terminal, so
 /// the output format is json).
-fn cmd_text(sb: &Sandbox, endpoint: &str) -> Command {
+pub(crate) fn cmd_text(sb: &Sandbox, endpoint: &str) -> Command {
     let mut c = cmd_at(sb, endpoint);
     c.args(["--error-format", "text"]);
     c
 }
 
-fn regions_ok(request_id: &str) -> Reply {
+pub(crate) fn regions_ok(request_id: &str) -> Reply {
     Reply::ok(json!({
         "RequestId": request_id,
         "Regions": {"Region": [{"RegionId": "cn-shanghai", "LocalName": "Shanghai", "RegionEndpoint": "vpc.cn-shanghai.aliyuncs.com"}]}
     }))
 }
 
-fn unreachable() -> Reply {
+pub(crate) fn unreachable() -> Reply {
     Reply::api_error(
         500,
         "TestScriptExhausted",
@@ -127,6 +127,13 @@ fn throttling_honours_x_acs_retry_after() {
     assert!(
         planned >= 1500,
         "planned delay {planned}ms ignores the 1500ms floor"
+    );
+    // And it is waited for: the retry reaches the server no sooner.
+    let reqs = server.requests();
+    let gap = reqs[1].at - reqs[0].at;
+    assert!(
+        gap >= std::time::Duration::from_millis(planned),
+        "the retry came {gap:?} after the throttled attempt, before the planned {planned}ms"
     );
 }
 
@@ -1132,7 +1139,7 @@ fn a_server_with_short_pages_is_read_to_the_end() {
 
 /// What keeps a stalled listener stalled: the listener, the connections that fill its queue, and
 /// the runtime the listener was made on (dropped last).
-type Stalled = (
+pub(crate) type Stalled = (
     tokio::net::TcpListener,
     Vec<std::net::TcpStream>,
     tokio::runtime::Runtime,
@@ -1140,7 +1147,7 @@ type Stalled = (
 
 /// A loopback listener whose accept queue is full: the kernel drops further SYNs, so a new
 /// connection hangs in its handshake, as behind a firewall that drops packets.
-fn stalled_listener() -> (String, Stalled) {
+pub(crate) fn stalled_listener() -> (String, Stalled) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

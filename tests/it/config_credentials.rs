@@ -15,9 +15,9 @@ use crate::support::{self, *};
 
 /// One request as a fake server saw it.
 #[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    path: String,
+pub(crate) struct Seen {
+    pub(crate) method: String,
+    pub(crate) path: String,
     headers: Vec<(String, String)>,
 }
 
@@ -31,13 +31,13 @@ impl Seen {
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1: `route(method, path)` gives (status, body).
-struct FakeServer {
+pub(crate) struct FakeServer {
     url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl FakeServer {
-    fn start<F>(route: F) -> FakeServer
+    pub(crate) fn start<F>(route: F) -> FakeServer
     where
         F: Fn(&str, &str) -> (u16, String) + Send + 'static,
     {
@@ -82,13 +82,13 @@ impl FakeServer {
         FakeServer { url, seen }
     }
 
-    fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
 }
 
 /// Temporary credentials as the metadata service and credentials URIs serve them.
-fn creds_json(id: &str, secret: &str, token: &str) -> String {
+pub(crate) fn creds_json(id: &str, secret: &str, token: &str) -> String {
     serde_json::json!({
         "Code": "Success",
         "AccessKeyId": id,
@@ -101,13 +101,13 @@ fn creds_json(id: &str, secret: &str, token: &str) -> String {
 }
 
 /// `bgpeer` with errors printed for people (stdout is not a terminal, so they'd be JSON).
-fn tcmd(sb: &Sandbox) -> std::process::Command {
+pub(crate) fn tcmd(sb: &Sandbox) -> std::process::Command {
     let mut c = sb.cmd();
     c.args(["--error-format", "text"]);
     c
 }
 
-fn config_toml(sb: &Sandbox) -> std::path::PathBuf {
+pub(crate) fn config_toml(sb: &Sandbox) -> std::path::PathBuf {
     sb.path(".config/bgpeer/config.toml")
 }
 
@@ -115,17 +115,17 @@ fn aliyun_json(sb: &Sandbox) -> std::path::PathBuf {
     sb.path(".aliyun/config.json")
 }
 
-const ROLE_ARN: &str = "acs:ram::1234567890123456:role/vpc-admin";
+pub(crate) const ROLE_ARN: &str = "acs:ram::1234567890123456:role/vpc-admin";
 
 /// `whoami -o json` with the given command; returns (code, parsed stdout or Null, stderr).
-fn whoami(mut cmd: std::process::Command) -> (i32, Value, String) {
+pub(crate) fn whoami(mut cmd: std::process::Command) -> (i32, Value, String) {
     let (code, out, err) = run(cmd.args(["whoami", "-o", "json"]));
     let v = serde_json::from_str(&out).unwrap_or(Value::Null);
     (code, v, err)
 }
 
 /// Real temporary credentials from the emulator's STS, via a RamRoleArn profile and bgpeer's cache.
-fn temporary_credentials(emu: &Emulator) -> (String, String, String) {
+pub(crate) fn temporary_credentials(emu: &Emulator) -> (String, String, String) {
     let sb = Sandbox::new();
     write(
         &config_toml(&sb),
@@ -960,7 +960,7 @@ fn mode_chainable_ramrolearn_in_both_formats() {
 
 /// A fake metadata service serving `creds` for role `vpc-role`; `v2` decides whether it hands
 /// out IMDSv2 tokens or refuses them (then bgpeer must fall back to IMDSv1).
-fn fake_imds(v2: bool, creds: String) -> FakeServer {
+pub(crate) fn fake_imds(v2: bool, creds: String) -> FakeServer {
     FakeServer::start(move |method, path| match (method, path) {
         ("PUT", "/latest/api/token") if v2 => (200, "imds-token-123".into()),
         ("PUT", "/latest/api/token") => (403, "forbidden".into()),
@@ -970,7 +970,7 @@ fn fake_imds(v2: bool, creds: String) -> FakeServer {
     })
 }
 
-fn imds_cmd(sb: &Sandbox, imds: &FakeServer, emu: &Emulator) -> std::process::Command {
+pub(crate) fn imds_cmd(sb: &Sandbox, imds: &FakeServer, emu: &Emulator) -> std::process::Command {
     let mut c = sb.cmd();
     c.env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "false")
         .env("BGPEER_IMDS_ENDPOINT", &imds.url)

@@ -17,22 +17,22 @@ const ROLE: &str = "acs:ram::1234567890123456:role/vpc-admin";
 
 /// One signed call, with every knob a test may want to turn.
 #[derive(Clone)]
-struct Call {
-    method: &'static str,
-    action: String,
-    version: String,
-    params: Vec<(String, String)>,
-    key_id: String,
-    secret: String,
-    token: Option<String>,
-    date: Option<String>,
-    nonce: Option<String>,
+pub(crate) struct Call {
+    pub(crate) method: &'static str,
+    pub(crate) action: String,
+    pub(crate) version: String,
+    pub(crate) params: Vec<(String, String)>,
+    pub(crate) key_id: String,
+    pub(crate) secret: String,
+    pub(crate) token: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) nonce: Option<String>,
     /// Send the parameters as a form body instead of the query.
-    in_body: bool,
+    pub(crate) in_body: bool,
 }
 
 impl Call {
-    fn new(action: &str, params: &[(&str, &str)]) -> Call {
+    pub(crate) fn new(action: &str, params: &[(&str, &str)]) -> Call {
         Call {
             method: "POST",
             action: action.to_string(),
@@ -50,7 +50,7 @@ impl Call {
         }
     }
 
-    fn key(mut self, id: &str, secret: &str, token: Option<&str>) -> Call {
+    pub(crate) fn key(mut self, id: &str, secret: &str, token: Option<&str>) -> Call {
         self.key_id = id.to_string();
         self.secret = secret.to_string();
         self.token = token.map(str::to_string);
@@ -116,7 +116,7 @@ fn v3_request_to(endpoint: &str, addr: &str, c: &Call) -> reqwest::RequestBuilde
     v3_request_with(&http(), endpoint, addr, c)
 }
 
-fn v3_request_with(
+pub(crate) fn v3_request_with(
     client: &reqwest::Client,
     endpoint: &str,
     addr: &str,
@@ -161,7 +161,7 @@ fn v3_request_with(
     req.body(body)
 }
 
-fn v2_params(c: &Call) -> Vec<(String, String)> {
+pub(crate) fn v2_params(c: &Call) -> Vec<(String, String)> {
     let date = c.date.clone().unwrap_or_else(now_stamp);
     let n = c.nonce.clone().unwrap_or_else(nonce);
     let key = signing::SigningKey {

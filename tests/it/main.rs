@@ -23,6 +23,7 @@ mod https;
 mod in_process;
 mod oidc_credentials;
 mod output_snapshots;
+mod promises;
 mod query;
 mod readme;
 mod signing_vectors;

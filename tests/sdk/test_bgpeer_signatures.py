@@ -60,6 +60,12 @@ PARAM_SETS = {
         ("ZUppercaseName", "y"),
         ("EmptyValue", ""),
     ],
+    # Over 4 KiB of parameters: bgpeer sends them in a form body, which both signatures cover.
+    "huge": [
+        ("BgpGroupId", "bgpg-bp1k25cyp26cllath0001"),
+        ("PeerIpAddress", "116.62.1.1"),
+        ("Description", "d" * 2000 + " été+/=&% " + "e" * 3000),
+    ],
 }
 
 
@@ -267,6 +273,22 @@ def test_v2_signature_matches_tea_and_classic_sdks(bgpeer, tmp_path, param_set, 
     assert signature == sha_hmac1.get_sign_string(string_to_sign, ACCESS_KEY_SECRET + "&"), (
         f"differs from aliyunsdkcore's signer; its string to sign: {string_to_sign}"
     )
+
+
+@pytest.mark.parametrize("version", ["v3", "v2"])
+def test_parameters_over_4_kib_travel_in_the_form_body(bgpeer, tmp_path, version):
+    """The signatures of the "huge" parameter set above are checked by the tests above; here, where
+    its parameters travelled: in an application/x-www-form-urlencoded body, none in the URL."""
+    req = capture_one(bgpeer, tmp_path, version, None, PARAM_SETS["huge"])
+    assert (req.header("content-type") or "").startswith("application/x-www-form-urlencoded")
+    assert len(req.body) > 4096
+    form = dict(req.form_pairs)
+    for name, value in PARAM_SETS["huge"]:
+        assert form.get(name) == value, f"{name} is not in the body"
+    query_names = {name for name, _ in req.query_pairs}
+    assert not query_names & {name for name, _ in PARAM_SETS["huge"]}, f"in the URL too: {query_names}"
+    if version == "v2":
+        assert "Signature" in form and not query_names, f"the V2 signature travels in the body: {query_names}"
 
 
 def test_recomputation_detects_a_changed_value(bgpeer, tmp_path):

@@ -7,11 +7,12 @@ pub mod report;
 pub mod run;
 
 pub use input::{parse_items, prepare_all, read_items, InputItem, ItemReader, Prepared};
-pub use report::{finish, finish_removal, result_object};
-pub use run::{read_back, send_all, Outcome, Pacer};
+pub use report::{finish, removal_columns, removal_result, result_object};
+pub use run::{send_and_report, without_read_back, Outcome, Pacer, Reporting};
 
 use super::confirm::{confirm, require_confirmation_possible};
 use super::dry_run::print_dry_run;
+use super::emit::ListWriter;
 use super::resource::prepare;
 use super::{CliError, Context};
 use crate::api::resource::Resource;
@@ -103,7 +104,18 @@ where
             says.what
         ),
     )?;
+    let columns = removal_columns(R::KEY_FIELDS);
+    let mut out = ListWriter::new(ctx, &columns.iter().map(String::as_str).collect::<Vec<_>>())?;
     let pacer = Pacer::new(ctx, prepared.len(), args).await?;
-    let outcomes = send_all(ctx, &pacer, &prepared, args, says.progress).await?;
-    finish_removal(ctx, &prepared, &outcomes, R::KEY_FIELDS, says.done)
+    let outcomes = send_and_report(
+        ctx,
+        &pacer,
+        &prepared,
+        args,
+        says.progress,
+        without_read_back(|p, o, _| removal_result(p, o, R::KEY_FIELDS)),
+        &mut out,
+    )
+    .await?;
+    finish(ctx, out, &outcomes, says.done)
 }

@@ -3,6 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::super::emit::ListWriter;
 use super::super::CliError;
 use super::super::Context;
 use super::input::Prepared;
@@ -53,17 +54,15 @@ pub fn result_object(index: usize, echo: &Value, outcome: Result<Value, &Outcome
     }
 }
 
-/// Prints the results (built as they are printed, see [`crate::commands::emit::emit_list`]), a summary on
-/// stderr, and fails with `Partial` when any item failed, or `Interrupted` after a Ctrl-C.
-/// `columns`: the default table columns (dotted paths into `Resource` and `Error`).
+/// Ends the printed results (see [`ListWriter`]), prints a summary on stderr, and fails with
+/// `Partial` when any item failed, or `Interrupted` after a Ctrl-C.
 pub fn finish(
     ctx: &Context,
-    results: impl IntoIterator<Item = Value>,
+    out: ListWriter<'_>,
     outcomes: &[Outcome],
     verb_done: &str,
-    columns: &[&str],
 ) -> anyhow::Result<()> {
-    super::super::emit::emit_list(ctx, results, columns)?;
+    out.finish()?;
     let total = outcomes.len();
     let failed: Vec<&anyhow::Error> = outcomes
         .iter()
@@ -99,16 +98,10 @@ pub fn finish(
     .into())
 }
 
-/// Reports a bulk delete (or withdrawal): per item, the request's `keys` (the resource's
+/// The result of one item of a bulk delete (or withdrawal): the request's `keys` (the resource's
 /// identity) and the RequestId of the answer.
-pub fn finish_removal(
-    ctx: &Context,
-    prepared: &[Prepared],
-    outcomes: &[Outcome],
-    keys: &[&str],
-    verb_done: &str,
-) -> anyhow::Result<()> {
-    let results = prepared.iter().zip(outcomes).map(|(p, o)| match o {
+pub fn removal_result(p: &Prepared, outcome: &Outcome, keys: &[&str]) -> Value {
+    match outcome {
         Outcome::Sent(answer) => {
             let mut resource: Map<String, Value> = keys
                 .iter()
@@ -121,13 +114,15 @@ pub fn finish_removal(
             result_object(p.index, &p.echo, Ok(Value::Object(resource)))
         }
         other => result_object(p.index, &p.echo, Err(other)),
-    });
-    let columns: Vec<String> = ["Index", "Ok"]
+    }
+}
+
+/// The default columns of a bulk delete's results.
+pub fn removal_columns(keys: &[&str]) -> Vec<String> {
+    ["Index", "Ok"]
         .into_iter()
         .map(str::to_string)
         .chain(keys.iter().map(|k| format!("Resource.{k}")))
         .chain(["Error.Code".to_string(), "Error.Message".to_string()])
-        .collect();
-    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
-    finish(ctx, results, outcomes, verb_done, &columns)
+        .collect()
 }

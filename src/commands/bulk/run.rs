@@ -1,13 +1,14 @@
 //! Sending the items of a bulk run: one AIMD pacer for every call of the run, the client's retry
 //! policy for transient failures, a graceful stop on Ctrl-C, and the read-back of what was made.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
 
+use super::super::emit::ListWriter;
 use super::super::Context;
 use super::input::Prepared;
 use crate::api::pacing::Aimd;
@@ -104,16 +105,59 @@ impl Pacer {
     }
 }
 
-/// Sends every request through the pacer; returns one outcome per request, in input order.
-/// A Ctrl-C stops it gracefully (see [`crate::commands::context::Stop`]): no new item is sent, the ones in
-/// flight finish, and the rest are reported as not sent.
-pub async fn send_all(
+/// How a bulk command reports its items: the key an item's result is read back by (a group, a
+/// VBR; `None`: its result needs no read), how one key is read back, and how a result is built
+/// from the item, its outcome and what was read back for its key (`None`: nothing, or the read
+/// failed).
+pub struct Reporting<KeyOf, Read, Build> {
+    pub key_of: KeyOf,
+    pub read: Read,
+    pub build: Build,
+}
+
+/// Results of a run without read-back (deletes, withdrawals).
+pub fn without_read_back<Build>(
+    build: Build,
+) -> Reporting<
+    impl Fn(&Prepared) -> Option<String>,
+    impl Fn(Arc<Client>, String) -> std::future::Ready<anyhow::Result<()>>,
+    Build,
+>
+where
+    Build: Fn(&Prepared, &Outcome, Option<&()>) -> Value,
+{
+    Reporting {
+        key_of: |_: &Prepared| None,
+        read: |_: Arc<Client>, _: String| std::future::ready(Ok(())),
+        build,
+    }
+}
+
+/// Sends every request through the pacer, and prints each item's result (through `out`) in input
+/// order as soon as it can be built: once the item and those before it are done and, when its
+/// result needs a read-back, once every item of its key is done and the key has been read back
+/// (one call per key, through the same pacer). Returns one outcome per request, in input order.
+///
+/// A Ctrl-C stops it gracefully (see [`crate::commands::context::Stop`]): no new item is sent,
+/// the ones in flight finish, and the rest are reported as not sent. A key that cannot be read
+/// back is warned about: its items are still reported, with what the API answered when each was
+/// sent, never lost.
+pub async fn send_and_report<K, R, KeyOf, Read, Fut, Build>(
     ctx: &Context,
     pacer: &Pacer,
     prepared: &[Prepared],
     args: &BulkArgs,
     verb: &str,
-) -> anyhow::Result<Vec<Outcome>> {
+    reporting: Reporting<KeyOf, Read, Build>,
+    out: &mut ListWriter<'_>,
+) -> anyhow::Result<Vec<Outcome>>
+where
+    K: Clone + Eq + std::hash::Hash + std::fmt::Display,
+    KeyOf: Fn(&Prepared) -> Option<K>,
+    Read: Fn(Arc<Client>, K) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<R>>,
+    Build: Fn(&Prepared, &Outcome, Option<&R>) -> Value,
+{
     let queue: Mutex<VecDeque<(usize, &Request)>> = Mutex::new(
         prepared
             .iter()
@@ -123,6 +167,9 @@ pub async fn send_all(
     );
     let results: Mutex<Vec<Option<Outcome>>> =
         Mutex::new((0..prepared.len()).map(|_| None).collect());
+    // Wakes the reporter when an item is done, and when the workers are.
+    let progressed = tokio::sync::Notify::new();
+    let workers_done = AtomicBool::new(false);
     let failed = AtomicBool::new(false);
     let progress = (ctx.term.stderr && !ctx.globals.quiet).then(|| {
         let pb = indicatif::ProgressBar::new(prepared.len() as u64);
@@ -135,6 +182,49 @@ pub async fn send_all(
         pb.enable_steady_tick(Duration::from_millis(120));
         pb
     });
+    let keys: Vec<Option<K>> = prepared.iter().map(&reporting.key_of).collect();
+    let mut members: HashMap<K, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(k) = key {
+            members.entry(k.clone()).or_default().push(i);
+        }
+    }
+    // Items of each key not done yet, and what each key's read-back got (`None`: nothing sent,
+    // or the read failed).
+    let unfinished: Mutex<HashMap<K, usize>> = Mutex::new(
+        members
+            .iter()
+            .map(|(k, items)| (k.clone(), items.len()))
+            .collect(),
+    );
+    let read_back: Mutex<HashMap<K, Option<R>>> = Mutex::new(HashMap::new());
+    let read_key = |key: K| {
+        let (members, results, read_back, read) = (&members, &results, &read_back, &reporting.read);
+        async move {
+            let any_sent = {
+                let results = results.lock().expect("results");
+                members[&key]
+                    .iter()
+                    .any(|&i| matches!(results[i], Some(Outcome::Sent(_))))
+            };
+            let got = if any_sent {
+                match pacer.call(|client| read(client, key.clone())).await {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        let r = crate::commands::report::build_report(&e);
+                        ctx.notice(&format!(
+                            "warning: cannot read {key} back to print what was made ({}); its results show what the API answered when each item was sent",
+                            r.message
+                        ));
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            read_back.lock().expect("read-back").insert(key, got);
+        }
+    };
     let worker = || async {
         loop {
             if ctx.stop.requested() || (failed.load(Ordering::SeqCst) && !args.continue_on_error) {
@@ -154,6 +244,7 @@ pub async fn send_all(
                 }
             };
             results.lock().expect("results")[i] = Some(outcome);
+            progressed.notify_one();
             if let Some(pb) = &progress {
                 pb.inc(1);
                 pb.set_message(format!(
@@ -162,9 +253,84 @@ pub async fn send_all(
                     pacer.aimd.throttled_count()
                 ));
             }
+            // The last item of its key: this worker reads the key back (in its own turn, so the
+            // read-back never waits behind the rest of the run).
+            if let Some(key) = &keys[i] {
+                let last = {
+                    let mut unfinished = unfinished.lock().expect("unfinished");
+                    let left = unfinished.get_mut(key).expect("a known key");
+                    *left -= 1;
+                    *left == 0
+                };
+                if last {
+                    read_key(key.clone()).await;
+                    progressed.notify_one();
+                }
+            }
         }
     };
-    futures_util::future::join_all((0..pacer.max).map(|_| worker())).await;
+    let send = async {
+        futures_util::future::join_all((0..pacer.max).map(|_| worker())).await;
+        workers_done.store(true, Ordering::SeqCst);
+        progressed.notify_one();
+    };
+    let report = async {
+        let mut next = 0;
+        while next < prepared.len() {
+            let done = workers_done.load(Ordering::SeqCst);
+            let ready = {
+                let mut results = results.lock().expect("results");
+                // Not sent by the time the workers stopped: skipped, or stopped by Ctrl-C.
+                if done && results[next].is_none() {
+                    results[next] = Some(if ctx.stop.requested() {
+                        Outcome::Interrupted
+                    } else {
+                        Outcome::Skipped
+                    });
+                }
+                results[next].is_some()
+            };
+            if !ready {
+                progressed.notified().await;
+                continue;
+            }
+            if let Some(key) = &keys[next] {
+                let known = read_back.lock().expect("read-back").contains_key(key);
+                if !known {
+                    if !done {
+                        progressed.notified().await;
+                        continue;
+                    }
+                    // Some items of the key were never sent: the key is read now.
+                    read_key(key.clone()).await;
+                }
+            }
+            let result = {
+                let results = results.lock().expect("results");
+                let outcome = results[next].as_ref().expect("a final outcome");
+                let mut read_back = read_back.lock().expect("read-back");
+                let result = {
+                    let got = keys[next]
+                        .as_ref()
+                        .and_then(|k| read_back.get(k))
+                        .and_then(Option::as_ref);
+                    (reporting.build)(&prepared[next], outcome, got)
+                };
+                // A key's read-back is kept only until its last item is printed.
+                if let Some(k) = &keys[next] {
+                    if members[k].last() == Some(&next) {
+                        read_back.remove(k);
+                    }
+                }
+                result
+            };
+            out.push(result)?;
+            next += 1;
+        }
+        anyhow::Ok(())
+    };
+    // Every item is sent even when printing fails (a closed pipe): the run's outcome stands.
+    let ((), printed) = tokio::join!(send, report);
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -182,52 +348,13 @@ pub async fn send_all(
             pacer.max
         ));
     }
-    let interrupted = ctx.stop.requested();
+    printed?;
     Ok(results
         .into_inner()
         .expect("results")
         .into_iter()
-        .map(|o| match o {
-            Some(o) => o,
-            None if interrupted => Outcome::Interrupted,
-            None => Outcome::Skipped,
-        })
+        .map(|o| o.expect("every item reported"))
         .collect())
-}
-
-/// Reads back what a bulk run made, one call per key (a group, a VBR), through the run's pacer,
-/// up to `--concurrency` at a time, in no particular order. A key that cannot be read is warned
-/// about and left out: its items are still reported, with what the API answered when they were
-/// sent, never lost.
-pub async fn read_back<K, T, F, Fut>(
-    ctx: &Context,
-    pacer: &Pacer,
-    keys: impl IntoIterator<Item = K>,
-    read: F,
-) -> Vec<T>
-where
-    K: Clone + std::fmt::Display,
-    F: Fn(Arc<Client>, K) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<T>>,
-{
-    use futures_util::StreamExt;
-    let read = &read;
-    futures_util::stream::iter(keys)
-        .map(|key| async move {
-            let got = pacer.call(|client| read(client, key.clone())).await;
-            got.map_err(|e| {
-                let r = crate::commands::report::build_report(&e);
-                ctx.notice(&format!(
-                    "warning: cannot read {key} back to print what was made ({}); its results show what the API answered when each item was sent",
-                    r.message
-                ));
-            })
-            .ok()
-        })
-        .buffer_unordered(pacer.max)
-        .filter_map(std::future::ready)
-        .collect()
-        .await
 }
 
 /// The bulk run's own client: no retries inside (the pacer sees every throttling answer and
@@ -248,5 +375,59 @@ fn is_transient(e: &ClientError) -> bool {
         ClientError::Api(api) => api.is_retryable(),
         ClientError::Transport { .. } => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! docs/bulk-and-waiting.md: a bulk run's deadline grows with its size unless one is given
+    //! (a run longer than the default 300 s deadline is too slow to show end to end).
+
+    use super::*;
+    use crate::cli::GlobalArgs;
+    use crate::commands::context::Terminal;
+    use crate::env::Env;
+    use crate::seconds::Seconds;
+
+    fn ctx(deadline: Option<f64>, env: &[(&str, &str)]) -> Context {
+        let mut pairs = vec![
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tUnitTestKey"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "unit-test-secret"),
+            ("BGPEER_CONFIG", "/nonexistent/bgpeer-unit-test/config.toml"),
+            ("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true"),
+        ];
+        pairs.extend_from_slice(env);
+        Context::new(
+            GlobalArgs {
+                region: Some("cn-shanghai".into()),
+                endpoint: Some("http://127.0.0.1:9".into()),
+                deadline: deadline.map(|d| Seconds::new(d).unwrap()),
+                ..Default::default()
+            },
+            Env::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+            Terminal {
+                stdin: false,
+                stdout: false,
+                stderr: false,
+            },
+        )
+    }
+
+    async fn bulk_deadline(ctx: &Context, items: usize) -> Duration {
+        let base = ctx.client().await.unwrap();
+        let bulk = bulk_client(ctx, base, items).unwrap();
+        assert_eq!(bulk.config().retry.max_attempts, 1, "the pacer retries");
+        bulk.config().timeouts.deadline
+    }
+
+    #[tokio::test]
+    async fn a_bulk_run_scales_the_built_in_deadline_but_never_a_given_one() {
+        let secs = Duration::from_secs;
+        // Built in (300 s): 60 s plus 2 s an item, when that is more.
+        assert_eq!(bulk_deadline(&ctx(None, &[]), 100).await, secs(300));
+        assert_eq!(bulk_deadline(&ctx(None, &[]), 500).await, secs(1060));
+        assert_eq!(bulk_deadline(&ctx(Some(5.0), &[]), 500).await, secs(5));
+        let env = [("BGPEER_DEADLINE", "7")];
+        assert_eq!(bulk_deadline(&ctx(None, &env), 500).await, secs(7));
     }
 }

@@ -110,6 +110,8 @@ pub struct Recorded {
     pub target: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the whole request had arrived (the gaps between attempts are the client's backoff).
+    pub at: Instant,
 }
 
 impl Recorded {
@@ -298,6 +300,7 @@ async fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<(Recorde
             target,
             headers,
             body,
+            at: Instant::now(),
         },
         raw,
     )))
