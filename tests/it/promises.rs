@@ -709,7 +709,9 @@ fn the_sts_endpoint_is_derived_from_the_sts_region() {
     let role = |extra: &str| {
         format!("[profiles.r]\nmode = \"RamRoleArn\"\naccess_key_id = \"{TEST_KEY_ID}\"\naccess_key_secret = \"{TEST_KEY_SECRET}\"\nrole_arn = \"{ROLE_ARN}\"\n{extra}")
     };
-    let cases: [(&str, String, &[(&str, &str)]); 4] = [
+    // (what is set, the config file, the environment)
+    type Case<'a> = (&'a str, String, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 4] = [
         (
             "in the profile",
             role("sts_region = \"cn-hangzhou\"\n"),

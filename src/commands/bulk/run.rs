@@ -115,14 +115,13 @@ pub struct Reporting<KeyOf, Read, Build> {
     pub build: Build,
 }
 
+/// The key of an item that needs no read-back: none.
+pub type NoKey = fn(&Prepared) -> Option<String>;
+/// The read-back of a run that reads nothing back.
+pub type NoRead = fn(Arc<Client>, String) -> std::future::Ready<anyhow::Result<()>>;
+
 /// Results of a run without read-back (deletes, withdrawals).
-pub fn without_read_back<Build>(
-    build: Build,
-) -> Reporting<
-    impl Fn(&Prepared) -> Option<String>,
-    impl Fn(Arc<Client>, String) -> std::future::Ready<anyhow::Result<()>>,
-    Build,
->
+pub fn without_read_back<Build>(build: Build) -> Reporting<NoKey, NoRead, Build>
 where
     Build: Fn(&Prepared, &Outcome, Option<&()>) -> Value,
 {
