@@ -115,19 +115,21 @@ pub struct Reporting<KeyOf, Read, Build> {
     pub build: Build,
 }
 
-/// The key of an item that needs no read-back: none.
-pub type NoKey = fn(&Prepared) -> Option<String>;
-/// The read-back of a run that reads nothing back.
-pub type NoRead = fn(Arc<Client>, String) -> std::future::Ready<anyhow::Result<()>>;
+/// How a run without read-back (deletes, withdrawals) reports: its `build` alone.
+pub type WithoutReadBack<Build> = Reporting<
+    fn(&Prepared) -> Option<String>,
+    fn(Arc<Client>, String) -> std::future::Ready<anyhow::Result<()>>,
+    Build,
+>;
 
 /// Results of a run without read-back (deletes, withdrawals).
-pub fn without_read_back<Build>(build: Build) -> Reporting<NoKey, NoRead, Build>
+pub fn without_read_back<Build>(build: Build) -> WithoutReadBack<Build>
 where
     Build: Fn(&Prepared, &Outcome, Option<&()>) -> Value,
 {
     Reporting {
-        key_of: |_: &Prepared| None,
-        read: |_: Arc<Client>, _: String| std::future::ready(Ok(())),
+        key_of: |_| None,
+        read: |_, _| std::future::ready(Ok(())),
         build,
     }
 }
