@@ -183,6 +183,15 @@ fn server_string_to_sign(message: &str) -> Option<&str> {
     message.split_once("string to sign is:").map(|(_, sts)| sts)
 }
 
+/// The excerpt of a body larger than `limit`, of which `start` was read.
+pub fn too_large_excerpt(start: &[u8], limit: usize) -> String {
+    format!(
+        "{} (more than {}: not read to the end)",
+        excerpt(start),
+        super::http::size_text(limit)
+    )
+}
+
 /// The first 200 characters of a body, lossily decoded, whitespace collapsed, for error messages.
 fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);

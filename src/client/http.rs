@@ -70,6 +70,51 @@ pub fn build(options: &HttpOptions) -> Result<reqwest::Client, BuildError> {
     builder.build().map_err(|e| BuildError(e.to_string()))
 }
 
+/// An answer's body could not be read whole.
+#[derive(Debug)]
+pub enum BodyError {
+    /// More than the limit: `start` holds the first bytes, the rest was not read.
+    TooLarge { limit: usize, start: Vec<u8> },
+    /// The transfer broke off (or timed out).
+    Broke(reqwest::Error),
+}
+
+/// Reads an answer's body, at most `limit` bytes: a server that sends a huge or endless body (a
+/// wrong endpoint serving a download, a broken proxy) costs that much memory and no more.
+pub async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, BodyError> {
+    // An announced length over the limit is refused after the first chunk (kept for messages).
+    let announced = response.content_length();
+    let too_large = announced.is_some_and(|n| n > limit as u64);
+    let capacity = match announced {
+        Some(n) if !too_large => n as usize,
+        _ => 0,
+    };
+    let mut body = Vec::with_capacity(capacity);
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Broke)? {
+        let room = limit - body.len();
+        if too_large || chunk.len() > room {
+            body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            return Err(BodyError::TooLarge { limit, start: body });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// `16 MiB`, `512 KiB`: a byte limit for messages.
+pub fn size_text(bytes: usize) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }

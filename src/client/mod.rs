@@ -104,6 +104,10 @@ pub fn derive_client_token(base: &str, suffix: &str) -> String {
     }
 }
 
+/// The largest answer read: a page of the API is far smaller (a hundred peers are about 100 KiB).
+/// A larger body is not read to the end, and the call fails as an undecodable answer (exit 7).
+pub const MAX_ANSWER_BYTES: usize = 32 << 20;
+
 fn new_nonce() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
@@ -115,6 +119,11 @@ enum SendFailure {
     NoAnswer(String),
     /// The answer's head came, its body broke off.
     BodyBroke { status: u16, message: String },
+    /// The answer's body is larger than [`MAX_ANSWER_BYTES`]: not read to the end.
+    TooLarge {
+        status: u16,
+        failure: AttemptFailure,
+    },
 }
 
 impl SendFailure {
@@ -125,6 +134,10 @@ impl SendFailure {
             SendFailure::BodyBroke { status, message } => {
                 format!("status={status} error=reading the body: {message}")
             }
+            SendFailure::TooLarge { status, .. } => format!(
+                "status={status} error=the body is larger than {}",
+                http::size_text(MAX_ANSWER_BYTES)
+            ),
         }
     }
 
@@ -134,6 +147,7 @@ impl SendFailure {
             SendFailure::BodyBroke { message, .. } => {
                 AttemptFailure::Transport(format!("reading the response body: {message}"))
             }
+            SendFailure::TooLarge { failure, .. } => failure,
         }
     }
 }
@@ -346,16 +360,33 @@ impl Client {
         let retry_after_ms = header("x-acs-retry-after").and_then(|v| v.parse::<u64>().ok());
         let content_type = header("content-type").unwrap_or_default();
         let header_request_id = header("x-acs-request-id");
-        let body = response.bytes().await.map_err(|e| SendFailure::BodyBroke {
-            status,
-            message: describe_reqwest_error(&e),
-        })?;
+        let body = match http::read_body(response, MAX_ANSWER_BYTES).await {
+            Ok(body) => body,
+            Err(http::BodyError::Broke(e)) => {
+                return Err(SendFailure::BodyBroke {
+                    status,
+                    message: describe_reqwest_error(&e),
+                })
+            }
+            Err(http::BodyError::TooLarge { limit, start }) => {
+                return Err(SendFailure::TooLarge {
+                    status,
+                    failure: AttemptFailure::Undecodable {
+                        http_status: status,
+                        content_type,
+                        excerpt: answer::too_large_excerpt(&start, limit),
+                        request_id: header_request_id,
+                        retry_after_ms,
+                    },
+                })
+            }
+        };
         Ok(RawAnswer {
             status,
             retry_after_ms,
             content_type,
             header_request_id,
-            body: body.into(),
+            body,
         })
     }
 

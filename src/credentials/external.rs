@@ -4,12 +4,16 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::Value;
+use tokio::io::AsyncReadExt;
 
 use crate::secret::Secret;
 
 use super::{Credentials, CredentialsError};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The most a credential process may print (credentials JSON is a few hundred bytes).
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
 
 /// Set for the process: how many credential processes deep it runs. A process that runs bgpeer,
 /// which runs the process again (`configure export-credentials` of its own profile), stops here.
@@ -60,17 +64,38 @@ pub async fn run(
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);
-    let child = cmd
+    let mut child = cmd
         .spawn()
         .map_err(|e| fail(format!("cannot start it: {e}")))?;
-    let out = tokio::time::timeout(TIMEOUT, child.wait_with_output())
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    // Read at most MAX_OUTPUT_BYTES (and one more, to tell): a process that prints without end is
+    // killed (kill_on_drop), not read into memory until the timeout.
+    let run = async {
+        let mut out = Vec::new();
+        (&mut stdout)
+            .take(MAX_OUTPUT_BYTES as u64 + 1)
+            .read_to_end(&mut out)
+            .await?;
+        if out.len() > MAX_OUTPUT_BYTES {
+            return Ok(None);
+        }
+        let status = child.wait().await?;
+        Ok::<_, std::io::Error>(Some((status, out)))
+    };
+    let (status, stdout) = tokio::time::timeout(TIMEOUT, run)
         .await
         .map_err(|_| fail(format!("no answer within {}s", TIMEOUT.as_secs())))?
-        .map_err(|e| fail(e.to_string()))?;
-    if !out.status.success() {
-        return Err(fail(format!("exited with {}", out.status)));
+        .map_err(|e| fail(e.to_string()))?
+        .ok_or_else(|| {
+            fail(format!(
+                "it printed more than {}",
+                crate::client::http::size_text(MAX_OUTPUT_BYTES)
+            ))
+        })?;
+    if !status.success() {
+        return Err(fail(format!("exited with {status}")));
     }
-    let v: Value = serde_json::from_slice(&out.stdout)
+    let v: Value = serde_json::from_slice(&stdout)
         .map_err(|e| fail(format!("its output is not credentials JSON ({e})")))?;
     let field = |names: &[&str]| {
         names.iter().find_map(|n| {

@@ -13,6 +13,23 @@ use super::{Credentials, CredentialsError};
 
 pub const DEFAULT_IMDS: &str = "http://100.100.100.200";
 
+/// The largest answer of the metadata service or a credentials URI that is read (credentials are
+/// a few hundred bytes); a larger one is refused.
+pub const MAX_ANSWER_BYTES: usize = 1 << 20;
+
+/// Reads a credentials answer's text, at most [`MAX_ANSWER_BYTES`]; invalid UTF-8 is replaced
+/// (and then fails as JSON).
+async fn answer_text(r: reqwest::Response) -> Result<String, String> {
+    match client::http::read_body(r, MAX_ANSWER_BYTES).await {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(client::http::BodyError::Broke(e)) => Err(describe(&e)),
+        Err(client::http::BodyError::TooLarge { limit, .. }) => Err(format!(
+            "the answer is larger than {}",
+            client::http::size_text(limit)
+        )),
+    }
+}
+
 /// Why the metadata service gave nothing.
 #[derive(Debug)]
 pub enum ImdsFailure {
@@ -84,7 +101,9 @@ pub async fn imds(env: &Env, role_name: Option<&str>) -> Result<Credentials, Imd
         .send()
         .await
     {
-        Ok(r) if r.status().is_success() => r.text().await.ok().filter(|t| !t.trim().is_empty()),
+        Ok(r) if r.status().is_success() => {
+            answer_text(r).await.ok().filter(|t| !t.trim().is_empty())
+        }
         Ok(r) => {
             if env.is_true("ALIBABA_CLOUD_IMDSV1_DISABLED") {
                 return Err(ImdsFailure::Failed(format!(
@@ -127,10 +146,7 @@ pub async fn imds(env: &Env, role_name: Option<&str>) -> Result<Credentials, Imd
                 }
             })?;
             let status = r.status().as_u16();
-            let body = r
-                .text()
-                .await
-                .map_err(|e| ImdsFailure::Failed(describe(&e)))?;
+            let body = answer_text(r).await.map_err(ImdsFailure::Failed)?;
             if !(200..300).contains(&status) {
                 return Err(ImdsFailure::Failed(format!(
                     "GET {path} answered HTTP {status}"
@@ -238,7 +254,7 @@ pub async fn credentials_uri(
         .await
         .map_err(|e| fail(describe(&e).replace(uri, &shown)))?;
     let status = r.status().as_u16();
-    let body = r.text().await.map_err(|e| fail(describe(&e)))?;
+    let body = answer_text(r).await.map_err(fail)?;
     if status != 200 {
         return Err(fail(format!("answered HTTP {status}")));
     }

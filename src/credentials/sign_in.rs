@@ -218,7 +218,24 @@ impl Service {
         };
         let response = request.send().await.map_err(unreachable)?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(unreachable)?;
+        let bytes = match client::http::read_body(response, super::remote::MAX_ANSWER_BYTES).await {
+            Ok(bytes) => bytes,
+            Err(client::http::BodyError::Broke(e)) => return Err(unreachable(e)),
+            Err(client::http::BodyError::TooLarge { limit, .. }) => {
+                return Err(SignInError {
+                    message: format!(
+                        "{what} at {} answered with more than {}",
+                        self.url(""),
+                        client::http::size_text(limit)
+                    ),
+                    exit: Exit::Network,
+                    hint: hint.to_string(),
+                    code: None,
+                    request_id: None,
+                    http_status: Some(status),
+                })
+            }
+        };
         Ok(Answer {
             status,
             json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
