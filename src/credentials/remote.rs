@@ -200,7 +200,8 @@ fn parse_credentials_json(body: &str, what: &str) -> Result<Credentials, String>
             return Err(format!("{what}: answered Code {code:?}"));
         }
     }
-    let (Some(id), Some(secret)) = (field("AccessKeyId"), field("AccessKeySecret")) else {
+    let nonblank = |k: &str| field(k).filter(|v| !v.trim().is_empty());
+    let (Some(id), Some(secret)) = (nonblank("AccessKeyId"), nonblank("AccessKeySecret")) else {
         return Err(format!(
             "{what}: the answer has no AccessKeyId/AccessKeySecret"
         ));
@@ -288,5 +289,16 @@ mod tests {
         .unwrap();
         assert_eq!(c.access_key_id, "STS.a");
         assert_eq!(c.security_token.unwrap().expose(), "t");
+    }
+
+    #[test]
+    fn a_blank_key_id_or_secret_is_no_credentials() {
+        for body in [
+            r#"{"AccessKeyId":"","AccessKeySecret":"s"}"#,
+            r#"{"AccessKeyId":"STS.a","AccessKeySecret":"  "}"#,
+        ] {
+            let e = parse_credentials_json(body, "x").unwrap_err();
+            assert!(e.contains("has no AccessKeyId/AccessKeySecret"), "{e}");
+        }
     }
 }
