@@ -10,13 +10,15 @@ use bgpeer::commands::context::{Host, Terminal};
 use bgpeer::env::Env;
 use bgpeer::exit::Exit;
 
-struct Run {
-    exit: Exit,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) exit: Exit,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
-fn sealed_env(dir: &Path, extra: &[(&str, &str)]) -> Env {
+/// An environment with nothing of the test process's: HOME, the config file and the emulator's
+/// state in `dir`, settle time 0, the aliyun CLI's profiles and instance metadata off.
+pub(crate) fn sealed_env(dir: &Path, extra: &[(&str, &str)]) -> Env {
     let mut pairs = vec![
         ("HOME".to_string(), dir.display().to_string()),
         (
@@ -41,11 +43,12 @@ fn sealed_env(dir: &Path, extra: &[(&str, &str)]) -> Env {
     Env::from_pairs(pairs)
 }
 
-fn run(args: &[&str], env: Env, term: Terminal, stdin: &str) -> Run {
+/// Runs bgpeer in process with these arguments, environment, terminal and stdin.
+pub(crate) fn run(args: &[&str], env: Env, term: Terminal, stdin: impl Into<Vec<u8>>) -> Run {
     run_at(args, env, term, stdin, Clock::system())
 }
 
-fn run_at(args: &[&str], env: Env, term: Terminal, stdin: &str, clock: Clock) -> Run {
+fn run_at(args: &[&str], env: Env, term: Terminal, stdin: impl Into<Vec<u8>>, clock: Clock) -> Run {
     let (mut host, captured) = Host::in_memory(env, term, stdin);
     host.clock = clock;
     let exit = bgpeer::run_with(std::iter::once("bgpeer").chain(args.iter().copied()), host);
@@ -56,7 +59,7 @@ fn run_at(args: &[&str], env: Env, term: Terminal, stdin: &str, clock: Clock) ->
     }
 }
 
-const PIPED: Terminal = Terminal {
+pub(crate) const PIPED: Terminal = Terminal {
     stdin: false,
     stdout: false,
     stderr: false,

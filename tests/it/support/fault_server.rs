@@ -38,6 +38,17 @@ pub enum Reply {
     Hang,
     /// Answer with the inner reply once the test calls [`FaultServer::release`].
     Gated(Box<Reply>),
+    /// Write these bytes as they are (a head and body of any shape, or garbage), then close.
+    Raw(Vec<u8>),
+    /// A body without end: `status`, `content_type`, `declared_len` as `content-length` when
+    /// given (else none, the body running until the close), then `filler` repeated until the
+    /// client goes away or `declared_len` bytes are sent.
+    Endless {
+        status: u16,
+        content_type: String,
+        declared_len: Option<u64>,
+        filler: Vec<u8>,
+    },
     /// Send the request on to `upstream` (`host:port`, e.g. an emulator) with its headers,
     /// `host` included, so the signature still verifies; relay the answer unless `lose_answer`,
     /// in which case the connection is closed after the upstream committed the call.
@@ -218,6 +229,11 @@ impl FaultServer {
         }
     }
 
+    /// Replaces what is left of the script (a property test's next case).
+    pub fn set_script(&self, script: Vec<Reply>) {
+        *self.shared.script.lock().unwrap() = script.into();
+    }
+
     /// Lets one `Gated` reply go.
     pub fn release(&self) {
         self.shared.gate.add_permits(1);
@@ -365,6 +381,41 @@ async fn act(
                 return Ok(());
             }
             Reply::Drop => {
+                let _ = stream.shutdown().await;
+                return Ok(());
+            }
+            Reply::Raw(bytes) => {
+                stream.write_all(&bytes).await?;
+                stream.flush().await?;
+                let _ = stream.shutdown().await;
+                return Ok(());
+            }
+            Reply::Endless {
+                status,
+                content_type,
+                declared_len,
+                filler,
+            } => {
+                let mut head = format!(
+                    "HTTP/1.1 {status} {}\r\ncontent-type: {content_type}\r\nconnection: close\r\n",
+                    reason(status)
+                );
+                if let Some(n) = declared_len {
+                    head.push_str(&format!("content-length: {n}\r\n"));
+                }
+                head.push_str("\r\n");
+                stream.write_all(head.as_bytes()).await?;
+                assert!(!filler.is_empty(), "an endless body needs a filler");
+                let chunk = filler.repeat((64 * 1024 / filler.len()).max(1));
+                let mut left = declared_len.unwrap_or(u64::MAX);
+                while left > 0 {
+                    let n = chunk.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+                    // The client closing the connection ends the answer.
+                    if stream.write_all(&chunk[..n]).await.is_err() {
+                        return Ok(());
+                    }
+                    left -= n as u64;
+                }
                 let _ = stream.shutdown().await;
                 return Ok(());
             }
