@@ -364,3 +364,30 @@ fn emulator_credentials() -> Credentials {
         source: "built-in profile emulator".into(),
     }
 }
+
+/// A context for unit tests of timing rules: test keys in the environment, no config file, region
+/// cn-shanghai, an endpoint nothing answers on, and `--deadline` as given.
+#[cfg(test)]
+pub(crate) fn test_context(deadline: Option<f64>, env: &[(&str, &str)]) -> Context {
+    let mut pairs = vec![
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tUnitTestKey"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "unit-test-secret"),
+        ("BGPEER_CONFIG", "/nonexistent/bgpeer-unit-test/config.toml"),
+        ("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true"),
+    ];
+    pairs.extend_from_slice(env);
+    Context::new(
+        GlobalArgs {
+            region: Some("cn-shanghai".into()),
+            endpoint: Some("http://127.0.0.1:9".into()),
+            deadline: deadline.map(|d| crate::seconds::Seconds::new(d).unwrap()),
+            ..Default::default()
+        },
+        Env::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+        Terminal {
+            stdin: false,
+            stdout: false,
+            stderr: false,
+        },
+    )
+}

@@ -385,34 +385,7 @@ mod tests {
     //! (a run longer than the default 300 s deadline is too slow to show end to end).
 
     use super::*;
-    use crate::cli::GlobalArgs;
-    use crate::commands::context::Terminal;
-    use crate::env::Env;
-    use crate::seconds::Seconds;
-
-    fn ctx(deadline: Option<f64>, env: &[(&str, &str)]) -> Context {
-        let mut pairs = vec![
-            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tUnitTestKey"),
-            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "unit-test-secret"),
-            ("BGPEER_CONFIG", "/nonexistent/bgpeer-unit-test/config.toml"),
-            ("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true"),
-        ];
-        pairs.extend_from_slice(env);
-        Context::new(
-            GlobalArgs {
-                region: Some("cn-shanghai".into()),
-                endpoint: Some("http://127.0.0.1:9".into()),
-                deadline: deadline.map(|d| Seconds::new(d).unwrap()),
-                ..Default::default()
-            },
-            Env::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
-            Terminal {
-                stdin: false,
-                stdout: false,
-                stderr: false,
-            },
-        )
-    }
+    use crate::commands::context::test_context as ctx;
 
     async fn bulk_deadline(ctx: &Context, items: usize) -> Duration {
         let base = ctx.client().await.unwrap();
