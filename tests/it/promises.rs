@@ -1497,8 +1497,18 @@ fn the_readme_minimum_rust_version_is_the_crates() {
         parts.resize(3, 0);
         parts
     };
+    // Only this platform's packages: a build downloads no others, and this runs offline.
+    let rustc = Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc -vV");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc -vV names the host");
     let out = Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["--filter-platform", &host])
         .current_dir(root)
         .output()
         .expect("cargo metadata");
