@@ -161,7 +161,7 @@ fn chaos_cmd(sb: &Sandbox, emu: &Emulator) -> Command {
 }
 
 /// The active cn-shanghai VBRs of the seeded world, `n` of them.
-fn vbrs(sb: &Sandbox, emu: &Emulator, n: usize) -> Vec<String> {
+pub(crate) fn vbrs(sb: &Sandbox, emu: &Emulator, n: usize) -> Vec<String> {
     let all = ok_json(sh(sb, emu).args(["vbr", "list"]));
     let ids: Vec<String> = all
         .as_array()

@@ -486,7 +486,7 @@ fn the_readme_throttled_bulk_run_paces_within_1_3x_the_rate_limit_floor() {
         "kind=throttle,rps=20,action=CreateBgpPeer",
     ]);
     let sb = Sandbox::new();
-    let vbrs = vbrs_in_shanghai(&sb, &emu, 25);
+    let vbrs = crate::chaos::vbrs(&sb, &emu, 25);
     let vbrs: Vec<&str> = vbrs.iter().map(String::as_str).collect();
     let groups = groups_on(&sb, &emu, &vbrs);
     forget_requests(&emu);
@@ -539,21 +539,6 @@ fn the_readme_throttled_bulk_run_paces_within_1_3x_the_rate_limit_floor() {
         took <= floor.mul_f64(1.3),
         "{took:?} is more than 1.3x the floor of {floor:?}; {throttled} throttled; {err}"
     );
-}
-
-/// `n` cn-shanghai VBRs of the seeded world.
-fn vbrs_in_shanghai(sb: &Sandbox, emu: &Emulator, n: usize) -> Vec<String> {
-    let out = ok_json(sh(sb, emu).args(["vbr", "list", "--fields", "VbrId,Status"]));
-    let ids: Vec<String> = out
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["Status"] == "active")
-        .map(|v| v["VbrId"].as_str().unwrap().to_string())
-        .take(n)
-        .collect();
-    assert_eq!(ids.len(), n);
-    ids
 }
 
 // ---------------------------------------------------------------------------------------------
