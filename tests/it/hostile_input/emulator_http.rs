@@ -1101,9 +1101,11 @@ fn raw_bytes_on_a_connection_get_an_http_answer_or_a_close_and_the_server_lives_
     };
     check(RAW_CONNECTIONS, input, move |Bytes(bytes)| {
         if let Some(status_line) = exchange(&addr, &bytes) {
-            // hyper's own refusals (400, 413, 414, 431, 505) or the router's answers.
+            // hyper's own refusals (400, 413, 414, 431, 505) or the router's answers; an
+            // HTTP/1.0 request is answered in HTTP/1.0.
             let status: Option<u16> = status_line
                 .strip_prefix("HTTP/1.1 ")
+                .or_else(|| status_line.strip_prefix("HTTP/1.0 "))
                 .and_then(|s| s.get(..3))
                 .and_then(|s| s.parse().ok());
             prop_assert!(status.is_some(), "not an HTTP answer: {status_line:?}");
