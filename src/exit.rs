@@ -29,6 +29,8 @@ pub enum Exit {
     Changes,
     /// 11: `apply PLAN`: the live set-up changed since the saved plan was made; nothing was sent.
     StalePlan,
+    /// 12: `vbr check`: the check ran, and found something at or above `--fail-on`.
+    Findings,
     /// 130: interrupted (Ctrl-C).
     Interrupted,
 }
@@ -47,6 +49,7 @@ impl Exit {
             Exit::Wait => 8,
             Exit::Changes => 10,
             Exit::StalePlan => 11,
+            Exit::Findings => 12,
             Exit::Interrupted => 130,
         }
     }
@@ -65,6 +68,7 @@ impl Exit {
             Exit::Wait => "wait",
             Exit::Changes => "changes",
             Exit::StalePlan => "stale_plan",
+            Exit::Findings => "findings",
             Exit::Interrupted => "interrupted",
         }
     }
@@ -122,6 +126,7 @@ mod tests {
             (Exit::Wait, 8),
             (Exit::Changes, 10),
             (Exit::StalePlan, 11),
+            (Exit::Findings, 12),
             (Exit::Interrupted, 130),
         ];
         for (exit, code) in table {

@@ -11,6 +11,7 @@ pub mod declarative;
 pub mod emulator;
 pub mod env;
 pub mod exit;
+pub mod health;
 pub mod output;
 pub mod protocol;
 pub mod seconds;
@@ -138,9 +139,10 @@ async fn interrupted(ctx: &Context) {
         if !ctx.stop.on_interrupt() {
             return;
         }
-        ctx.notice(
-            "stopping: no new items are sent; waiting for the ones in flight (Ctrl-C again to abort)",
-        );
+        let notice = ctx.stop.notice();
+        if !notice.is_empty() {
+            ctx.notice(notice);
+        }
     }
 }
 

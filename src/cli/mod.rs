@@ -8,6 +8,7 @@ pub mod configure;
 pub mod declarative;
 pub mod emulator;
 pub mod group;
+pub mod health;
 mod lazy;
 pub mod mutation;
 pub mod network;
@@ -166,6 +167,9 @@ pub enum Command {
     /// Regions
     #[command(subcommand)]
     Region(Lazy<region::RegionCommand>),
+    /// Watch BGP sessions, states and route counts change, one event per change
+    #[command(long_about = health::WATCH_LONG_ABOUT, after_long_help = health::WATCH_EXAMPLES)]
+    Watch(health::WatchArgs),
     /// Write the live BGP set-up of VBRs as a declarative file (YAML, or JSON)
     #[command(after_long_help = declarative::EXPORT_AFTER_HELP)]
     Export(declarative::ExportArgs),

@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use crate::api::validate::{IpVersion, Rule};
 use crate::api::wait::Target;
+use crate::health::rules::Severity;
 
 impl ValueEnum for Rule {
     fn value_variants<'a>() -> &'a [Self] {
@@ -31,5 +32,14 @@ impl ValueEnum for Target {
     }
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.name()).help(self.help()))
+    }
+}
+
+impl ValueEnum for Severity {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Severity::Error, Severity::Warning, Severity::Info]
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
     }
 }

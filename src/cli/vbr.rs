@@ -31,6 +31,9 @@ pub enum VbrCommand {
     /// The whole BGP picture of one VBR: its groups, their peers, and its advertised networks
     #[command(long_about = SHOW_LONG_ABOUT, after_long_help = SHOW_EXAMPLES)]
     Show(VbrShowArgs),
+    /// Find what is wrong with the BGP set-up of VBRs, each finding with its fix (exit 12 when found)
+    #[command(long_about = super::health::CHECK_LONG_ABOUT, after_long_help = super::health::CHECK_EXAMPLES)]
+    Check(super::health::VbrCheckArgs),
 }
 
 const LIST_LONG_ABOUT: &str = "\

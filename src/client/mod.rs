@@ -189,6 +189,16 @@ impl Client {
         &self.config
     }
 
+    /// The same client (its connections too) with the overall deadline starting now: each poll of
+    /// a long watch gets the whole `--deadline`.
+    pub fn restarted(&self) -> Client {
+        Client {
+            http: self.http.clone(),
+            config: self.config.clone(),
+            started: Instant::now(),
+        }
+    }
+
     /// Calls `action` with `params` (API parameters, `RegionId` included where the action needs it).
     ///
     /// Mutating actions get one `ClientToken` (given in `opts`, or generated here) that every retry

@@ -25,6 +25,10 @@ use crate::settings::{self, Overrides, Settings};
 pub struct Stop {
     graceful: AtomicUsize,
     requested: AtomicBool,
+    /// What the first Ctrl-C says while graceful stopping is in force (None: the bulk runs' text).
+    notice: std::sync::Mutex<Option<&'static str>>,
+    /// Wakes [`Stop::stopped`] waiters when a graceful stop is requested.
+    wake: tokio::sync::Notify,
 }
 
 /// Graceful stopping is in force while this lives.
@@ -36,6 +40,10 @@ impl Drop for GracefulStop {
     }
 }
 
+/// What the first Ctrl-C says during a bulk run.
+const BULK_STOP_NOTICE: &str =
+    "stopping: no new items are sent; waiting for the ones in flight (Ctrl-C again to abort)";
+
 impl Stop {
     /// Puts graceful stopping in force until the returned guard is dropped.
     pub fn graceful(self: &Arc<Self>) -> GracefulStop {
@@ -43,15 +51,45 @@ impl Stop {
         GracefulStop(self.clone())
     }
 
+    /// [`Stop::graceful`], with what the first Ctrl-C says (`None`: nothing).
+    pub fn graceful_saying(self: &Arc<Self>, notice: Option<&'static str>) -> GracefulStop {
+        *self.notice.lock().unwrap_or_else(|e| e.into_inner()) = Some(notice.unwrap_or(""));
+        self.graceful()
+    }
+
     /// Called on Ctrl-C: true when a graceful stop was requested (the command goes on), false
     /// when the command must be dropped now.
     pub fn on_interrupt(&self) -> bool {
-        self.graceful.load(Ordering::SeqCst) > 0 && !self.requested.swap(true, Ordering::SeqCst)
+        let graceful = self.graceful.load(Ordering::SeqCst) > 0
+            && !self.requested.swap(true, Ordering::SeqCst);
+        if graceful {
+            self.wake.notify_waiters();
+        }
+        graceful
+    }
+
+    /// What to say on the first Ctrl-C of a graceful stop (empty: nothing).
+    pub fn notice(&self) -> &'static str {
+        self.notice
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or(BULK_STOP_NOTICE)
     }
 
     /// Whether a graceful stop was requested.
     pub fn requested(&self) -> bool {
         self.requested.load(Ordering::SeqCst)
+    }
+
+    /// Resolves once a graceful stop is requested.
+    pub async fn stopped(&self) {
+        loop {
+            let woken = self.wake.notified();
+            if self.requested() {
+                return;
+            }
+            woken.await;
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod error;
 pub mod export_credentials;
 pub mod files;
 pub mod group;
+pub mod health;
 pub mod network;
 pub mod peer;
 mod progress;
@@ -37,6 +38,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Network(Lazy(c)) => network::run(ctx, c).await,
         Command::Vbr(Lazy(c)) => vbr::run(ctx, c).await,
         Command::Region(Lazy(c)) => region::run(ctx, c).await,
+        Command::Watch(a) => health::watch::run(ctx, a).await,
         Command::Export(a) => declarative::export::run(ctx, a).await,
         Command::Plan(a) => declarative::plan::run(ctx, a).await,
         Command::Apply(a) => declarative::apply::run(ctx, a).await,

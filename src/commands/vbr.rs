@@ -22,6 +22,7 @@ pub async fn run(ctx: &Context, cmd: VbrCommand) -> anyhow::Result<()> {
     match cmd {
         VbrCommand::List(args) => list(ctx, args).await,
         VbrCommand::Show(args) => show(ctx, args).await,
+        VbrCommand::Check(args) => super::health::check::run(ctx, args).await,
     }
 }
 

@@ -16,6 +16,7 @@ pub fn of_field(field: &str, value: &str) -> Option<Health> {
     match field {
         "BgpStatus" => of_bgp_status(value),
         "Status" => of_status(value),
+        "Severity" => of_severity(value),
         _ => None,
     }
 }
@@ -26,6 +27,15 @@ pub fn of_bgp_status(value: &str) -> Option<Health> {
         "established" => Some(Health::Good),
         "connect" | "active" | "opensent" | "openconfirm" => Some(Health::Changing),
         "idle" | "down" => Some(Health::Bad),
+        _ => None,
+    }
+}
+
+/// A `vbr check` finding's severity: errors red, warnings yellow, notices plain.
+pub fn of_severity(value: &str) -> Option<Health> {
+    match value {
+        "error" => Some(Health::Bad),
+        "warning" => Some(Health::Changing),
         _ => None,
     }
 }

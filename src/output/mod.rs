@@ -8,6 +8,7 @@
 
 mod error;
 pub mod fields;
+pub mod findings;
 mod format;
 pub mod health;
 pub mod query;
