@@ -449,7 +449,7 @@ fn check_vbr(setup: &VbrSetup, observed: &Observed, opts: &Options, out: &mut Ve
                             BFD_MULTIHOP_DIRECT,
                             obj,
                             format!("BFD hop count {set} to a neighbour on the interconnect subnet, one hop away: BfdMultiHop is how many devices BFD packets may cross; the docs advise 1 for a direct link"),
-                            Some(format!("bgpeer peer update {pid} --enable-bfd true --bfd-multi-hop 1")),
+                            Some(format!("bgpeer peer update {pid} --enable-bfd --bfd-multi-hop 1")),
                         );
                     } else if placement == Placement::Outside && hops == 1 {
                         sink.push(
@@ -457,7 +457,7 @@ fn check_vbr(setup: &VbrSetup, observed: &Observed, opts: &Options, out: &mut Ve
                             BFD_MULTIHOP_TOO_LOW,
                             obj,
                             "BFD hop count 1 to a neighbour outside the interconnect subnet, at least two hops away: its BFD packets cross more devices than BfdMultiHop allows, so BFD cannot come up".into(),
-                            Some(format!("bgpeer peer update {pid} --enable-bfd true --bfd-multi-hop N (the hops to the neighbour)")),
+                            Some(format!("bgpeer peer update {pid} --enable-bfd --bfd-multi-hop N (the hops to the neighbour)")),
                         );
                     }
                 }
@@ -587,7 +587,7 @@ fn check_vbr(setup: &VbrSetup, observed: &Observed, opts: &Options, out: &mut Ve
                 bfd_on.join(", "),
                 bfd_off.join(", ")
             ),
-            Some(format!("bgpeer peer update {} --enable-bfd true --bfd-multi-hop 1 (for each)", bfd_off[0])),
+            Some(format!("bgpeer peer update {} --enable-bfd --bfd-multi-hop 1 (for each)", bfd_off[0])),
         );
     }
     if established > 0 && setup.live_networks().next().is_none() {

@@ -19,6 +19,7 @@ mod declarative;
 mod emulator_actions;
 mod emulator_server;
 mod generated_files;
+mod health;
 mod hostile_input;
 mod https;
 mod in_process;
