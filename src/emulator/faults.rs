@@ -1,11 +1,14 @@
 //! Fault injection for testing clients: errors at a rate, a per-AccessKey request rate limit,
-//! added latency, and "commit, then drop the connection".
+//! added latency, and "commit, then drop the connection"; and what the BGP sessions of peers
+//! show: a session that never comes up, one that flaps, received routes that grow.
 //!
 //! A fault is one rule; rules are set at start (`--fault kind=error,code=ServiceUnavailable`)
-//! and at run time through `/_emulator/faults`. Each rule may name one `action` (otherwise it
-//! applies to every action) and may carry `times`: it fires that many more times (an error or drop
-//! whose rate draw hit, a refused request, a delayed request) and is then removed, which makes a
-//! rule like "the next 2 CreateBgpPeer fail" deterministic.
+//! and at run time through `/_emulator/faults`. Each request fault may name one `action`
+//! (otherwise it applies to every action) and may carry `times`: it fires that many more times (an
+//! error or drop whose rate draw hit, a refused request, a delayed request) and is then removed,
+//! which makes a rule like "the next 2 CreateBgpPeer fail" deterministic. A session fault lasts
+//! until it is removed; a rule remembers when it was added (`Rule::since_ms`), the time base of a
+//! flap's cycle and of route growth, so its JSON stays what was given.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +16,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The error codes an `error` fault may answer, with their documented status and message.
 pub const FAULT_CODES: &[(&str, u16, &str)] = &[
@@ -90,12 +94,123 @@ pub enum Fault {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         times: Option<u64>,
     },
-    /// The BGP sessions of peers at `peer_ip` (every peer when left out) never come up: their
-    /// `BgpStatus` stays `Active`, as when the far end does not answer.
+    /// The BGP sessions of the peer at `peer_ip`, or of the peer `peer_id` (every peer when both
+    /// are left out), never come up: their `BgpStatus` stays `state` (default `Active`, as when
+    /// the far end does not answer).
     SessionDown {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         peer_ip: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state: Option<DownState>,
     },
+    /// The Established sessions of the chosen peers (every peer when both are left out) go down
+    /// for the last `down_ms` (default half) of every `period_ms`, counted from when the rule was
+    /// added, showing `state` (default `Idle`) and no routes meanwhile.
+    SessionFlap {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_ip: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_id: Option<String>,
+        #[serde(deserialize_with = "period_ms")]
+        period_ms: u64,
+        #[serde(
+            default,
+            deserialize_with = "down_ms",
+            skip_serializing_if = "Option::is_none"
+        )]
+        down_ms: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state: Option<DownState>,
+    },
+    /// The `ReceivedRouteCount` of the chosen Established peers (every peer when both are left
+    /// out) is `from` (default 0) plus `per_second` for every second since the rule was added,
+    /// never above the group's RouteLimit (routes beyond it are dropped).
+    RouteGrowth {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_ip: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        peer_id: Option<String>,
+        #[serde(deserialize_with = "per_second")]
+        per_second: f64,
+        #[serde(
+            default,
+            deserialize_with = "from",
+            skip_serializing_if = "Option::is_none"
+        )]
+        from: Option<u64>,
+    },
+}
+
+/// What a session fault shows as `BgpStatus` while the session is down.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(try_from = "String")]
+pub enum DownState {
+    Idle,
+    Connect,
+    Active,
+}
+
+impl DownState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DownState::Idle => "Idle",
+            DownState::Connect => "Connect",
+            DownState::Active => "Active",
+        }
+    }
+}
+
+impl TryFrom<String> for DownState {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        match s.as_str() {
+            "Idle" => Ok(DownState::Idle),
+            "Connect" => Ok(DownState::Connect),
+            "Active" => Ok(DownState::Active),
+            _ => Err(format!(
+                "state {s:?} is not a session state: use Idle, Connect or Active"
+            )),
+        }
+    }
+}
+
+/// `session_flap`'s accepted `period_ms`.
+pub const FLAP_PERIOD_MS: std::ops::RangeInclusive<u64> = 200..=3_600_000;
+/// `route_growth`'s largest `per_second`.
+pub const MAX_ROUTES_PER_SECOND: f64 = 100_000.0;
+
+// The numbers of the session faults are read through these, so that a value of the wrong type
+// is refused with the field's name and range: serde's own message ("expected u64") names
+// neither, since the fields of an internally tagged enum have no path.
+
+fn whole_number<'de, D: Deserializer<'de>>(d: D, name: &str, range: &str) -> Result<u64, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    v.as_u64()
+        .ok_or_else(|| D::Error::custom(format!("{name} {v} is not a whole number: use {range}")))
+}
+
+fn period_ms<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(d, "period_ms", "200 to 3600000")
+}
+
+fn down_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    whole_number(d, "down_ms", "1 to period_ms - 1").map(Some)
+}
+
+fn from<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    whole_number(d, "from", "0 or more").map(Some)
+}
+
+fn per_second<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    v.as_f64().ok_or_else(|| {
+        D::Error::custom(format!(
+            "per_second {v} is not a number: use a number above 0, at most 100000"
+        ))
+    })
 }
 
 fn one() -> f64 {
@@ -113,18 +228,38 @@ impl Fault {
             | Fault::Throttle { action, .. }
             | Fault::Latency { action, .. }
             | Fault::Drop { action, .. } => action.as_deref(),
-            Fault::SessionDown { .. } => None,
+            Fault::SessionDown { .. } | Fault::SessionFlap { .. } | Fault::RouteGrowth { .. } => {
+                None
+            }
         }
     }
 
-    /// How many more times it fires, when it is counted (a session-down rule lasts until removed).
+    /// How many more times it fires, when it is counted (a session rule lasts until removed).
     fn times_mut(&mut self) -> Option<&mut u64> {
         match self {
             Fault::Error { times, .. }
             | Fault::Throttle { times, .. }
             | Fault::Latency { times, .. }
             | Fault::Drop { times, .. } => times.as_mut(),
-            Fault::SessionDown { .. } => None,
+            Fault::SessionDown { .. } | Fault::SessionFlap { .. } | Fault::RouteGrowth { .. } => {
+                None
+            }
+        }
+    }
+
+    /// The `peer_ip` and `peer_id` of a session fault (`None` for a request fault).
+    fn peer(&self) -> Option<(Option<&str>, Option<&str>)> {
+        match self {
+            Fault::SessionDown {
+                peer_ip, peer_id, ..
+            }
+            | Fault::SessionFlap {
+                peer_ip, peer_id, ..
+            }
+            | Fault::RouteGrowth {
+                peer_ip, peer_id, ..
+            } => Some((peer_ip.as_deref(), peer_id.as_deref())),
+            _ => None,
         }
     }
 
@@ -170,11 +305,50 @@ impl Fault {
                     return Err(format!("rate {rate} is out of range: use 0.0 to 1.0"));
                 }
             }
-            Fault::SessionDown { peer_ip } => {
-                if let Some(ip) = peer_ip {
-                    if ip.parse::<std::net::IpAddr>().is_err() {
-                        return Err(format!("peer_ip {ip:?} is not an IP address"));
+            Fault::SessionDown { .. } => {}
+            Fault::SessionFlap {
+                period_ms, down_ms, ..
+            } => {
+                if !FLAP_PERIOD_MS.contains(period_ms) {
+                    return Err(format!(
+                        "period_ms {period_ms} is out of range: use 200 to 3600000"
+                    ));
+                }
+                if let Some(d) = down_ms {
+                    if *d == 0 || d >= period_ms {
+                        return Err(format!(
+                            "down_ms {d} is out of range: use 1 to {} (below period_ms)",
+                            period_ms - 1
+                        ));
                     }
+                }
+            }
+            Fault::RouteGrowth { per_second, .. } => {
+                if !(per_second.is_finite()
+                    && *per_second > 0.0
+                    && *per_second <= MAX_ROUTES_PER_SECOND)
+                {
+                    return Err(format!(
+                        "per_second {per_second} is out of range: use a number above 0, at most 100000"
+                    ));
+                }
+            }
+        }
+        if let Some((peer_ip, peer_id)) = self.peer() {
+            if peer_ip.is_some() && peer_id.is_some() {
+                return Err("give one of peer_ip and peer_id, not both".into());
+            }
+            if let Some(ip) = peer_ip {
+                if ip.parse::<std::net::IpAddr>().is_err() {
+                    return Err(format!("peer_ip {ip:?} is not an IP address"));
+                }
+            }
+            if let Some(id) = peer_id {
+                let suffix = id.strip_prefix("bgp-").unwrap_or_default();
+                if suffix.is_empty() || !suffix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    return Err(format!(
+                        "peer_id {id:?} is not a BGP peer ID: use one like bgp-bp1demo00000000000001"
+                    ));
                 }
             }
         }
@@ -186,7 +360,8 @@ impl Fault {
         Ok(())
     }
 
-    /// Parses the flag form `kind=error,code=ServiceUnavailable,rate=0.5,action=CreateBgpPeer,times=2`.
+    /// Parses the flag form `kind=error,code=ServiceUnavailable,rate=0.5,action=CreateBgpPeer,times=2`
+    /// (`kind=session_flap,peer_id=bgp-...,period_ms=1200`); numbers are converted by key.
     pub fn parse_flag(spec: &str) -> Result<Fault, String> {
         let mut map = serde_json::Map::new();
         for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
@@ -203,6 +378,24 @@ impl Fault {
                 "ms" | "jitter_ms" | "times" => serde_json::Value::from(
                     v.parse::<u64>()
                         .map_err(|_| format!("fault {k} {v:?} is not a whole number"))?,
+                ),
+                "period_ms" | "down_ms" | "from" => {
+                    let range = match k {
+                        "period_ms" => "200 to 3600000",
+                        "down_ms" => "1 to period_ms - 1",
+                        _ => "0 or more",
+                    };
+                    serde_json::Value::from(v.parse::<u64>().map_err(|_| {
+                        format!("fault {k} {v:?} is not a whole number: use {range}")
+                    })?)
+                }
+                "per_second" => serde_json::Value::from(
+                    v.parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite())
+                        .ok_or_else(|| {
+                            format!("fault per_second {v:?} is not a number: use a number above 0, at most 100000")
+                        })?,
                 ),
                 _ => serde_json::Value::from(v),
             };
@@ -223,8 +416,85 @@ pub struct Verdict {
     pub error: Option<(u16, &'static str, &'static str, Option<u64>)>,
     /// Drop the connection after handling the request.
     pub drop_connection: bool,
-    /// The peer addresses whose BGP sessions stay down (`*`: every peer).
-    pub sessions_down: Vec<String>,
+    /// The session faults in force, in list order: what the peers' BGP sessions show.
+    pub sessions: Vec<SessionRule>,
+}
+
+/// A session fault (`session_down`, `session_flap`, `route_growth`) in force, with the moment it
+/// was added: what a peer's `BgpStatus` and route counts show is a function of these, the peer
+/// and the time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRule {
+    pub fault: Fault,
+    /// When the rule was added, in ms since the epoch (the wall clock requests are handled at):
+    /// the start of a flap's first cycle and of route growth.
+    pub since_ms: i64,
+}
+
+impl SessionRule {
+    /// Whether it is about this peer: the one named by `peer_id`, the one at `peer_ip` (the
+    /// addresses compared parsed, so `::1` is `0::1`), or every peer when it names neither.
+    pub fn applies_to(&self, peer_id: &str, peer_ip: &str) -> bool {
+        match self.fault.peer() {
+            Some((Some(ip), _)) => match (
+                ip.parse::<std::net::IpAddr>(),
+                peer_ip.parse::<std::net::IpAddr>(),
+            ) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            },
+            Some((None, Some(id))) => id == peer_id,
+            Some((None, None)) => true,
+            None => false,
+        }
+    }
+
+    /// A `session_down` rule: the state it holds the session in.
+    pub fn held_down(&self) -> Option<DownState> {
+        match &self.fault {
+            Fault::SessionDown { state, .. } => Some(state.unwrap_or(DownState::Active)),
+            _ => None,
+        }
+    }
+
+    /// A `session_flap` rule in the down part of its cycle at `now_ms`: the state it shows. Each
+    /// cycle of `period_ms` from `since_ms` is up for `period_ms - down_ms`, then down.
+    pub fn flapped_down(&self, now_ms: i64) -> Option<DownState> {
+        let Fault::SessionFlap {
+            period_ms,
+            down_ms,
+            state,
+            ..
+        } = &self.fault
+        else {
+            return None;
+        };
+        let period = (*period_ms).max(1);
+        let down = down_ms.unwrap_or(period / 2).min(period);
+        // A request whose clock was read just before the rule was added counts as its start.
+        let elapsed = u64::try_from(now_ms.saturating_sub(self.since_ms)).unwrap_or(0);
+        (elapsed % period >= period - down).then(|| state.unwrap_or(DownState::Idle))
+    }
+
+    /// A `route_growth` rule: the received routes at `now_ms`, before the group's RouteLimit
+    /// caps them.
+    pub fn grown_routes(&self, now_ms: i64) -> Option<u64> {
+        let Fault::RouteGrowth {
+            per_second, from, ..
+        } = &self.fault
+        else {
+            return None;
+        };
+        let elapsed = u64::try_from(now_ms.saturating_sub(self.since_ms)).unwrap_or(0);
+        // `as` saturates: a huge product is u64::MAX, capped by the RouteLimit anyway.
+        let grown = (per_second * elapsed as f64 / 1000.0).floor() as u64;
+        Some(from.unwrap_or(0).saturating_add(grown))
+    }
+}
+
+/// Milliseconds since the epoch now, on the clock the server handles requests at.
+fn wall_clock_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
 }
 
 struct Bucket {
@@ -234,8 +504,20 @@ struct Bucket {
 
 struct Rule {
     fault: Fault,
+    /// When it was added (ms since the epoch): the time base of a session rule.
+    since_ms: i64,
     /// Token buckets per AccessKey (throttle rules only).
     buckets: HashMap<String, Bucket>,
+}
+
+impl Rule {
+    fn new(fault: Fault, since_ms: i64) -> Rule {
+        Rule {
+            fault,
+            since_ms,
+            buckets: HashMap::new(),
+        }
+    }
 }
 
 /// The active rules. The request path checks one atomic flag when there are none.
@@ -257,24 +539,22 @@ impl Faults {
         rules.iter().map(|r| r.fault.clone()).collect()
     }
 
+    /// Replaces every rule; the new ones count as added now.
     pub fn replace(&self, faults: Vec<Fault>) {
+        let since_ms = wall_clock_ms();
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
         *rules = faults
             .into_iter()
-            .map(|fault| Rule {
-                fault,
-                buckets: HashMap::new(),
-            })
+            .map(|fault| Rule::new(fault, since_ms))
             .collect();
         self.any.store(!rules.is_empty(), Ordering::Release);
     }
 
+    /// Adds a rule, added now.
     pub fn add(&self, fault: Fault) {
+        let since_ms = wall_clock_ms();
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        rules.push(Rule {
-            fault,
-            buckets: HashMap::new(),
-        });
+        rules.push(Rule::new(fault, since_ms));
         self.any.store(true, Ordering::Release);
     }
 
@@ -358,10 +638,13 @@ impl Faults {
                         false
                     }
                 }
-                Fault::SessionDown { peer_ip } => {
-                    verdict
-                        .sessions_down
-                        .push(peer_ip.clone().unwrap_or_else(|| "*".into()));
+                Fault::SessionDown { .. }
+                | Fault::SessionFlap { .. }
+                | Fault::RouteGrowth { .. } => {
+                    verdict.sessions.push(SessionRule {
+                        fault: rule.fault.clone(),
+                        since_ms: rule.since_ms,
+                    });
                     false
                 }
             };
@@ -507,6 +790,179 @@ mod tests {
         // Without jitter the JSON form is unchanged.
         let plain = serde_json::to_value(Fault::parse_flag("kind=latency,ms=1").unwrap()).unwrap();
         assert_eq!(plain, serde_json::json!({"kind": "latency", "ms": 1}));
+    }
+
+    #[test]
+    fn session_faults_parse_from_the_flag_and_keep_their_json() {
+        // session_down as before: the same JSON, the same flag.
+        let down = Fault::parse_flag("kind=session_down,peer_ip=10.0.1.2").unwrap();
+        assert_eq!(
+            serde_json::to_value(&down).unwrap(),
+            serde_json::json!({"kind": "session_down", "peer_ip": "10.0.1.2"})
+        );
+        assert_eq!(
+            Fault::parse_flag("kind=session_down,peer_id=bgp-bp1demo00000000000001,state=Idle")
+                .unwrap(),
+            Fault::SessionDown {
+                peer_ip: None,
+                peer_id: Some("bgp-bp1demo00000000000001".into()),
+                state: Some(DownState::Idle),
+            }
+        );
+        assert_eq!(
+            Fault::parse_flag("kind=session_flap,period_ms=1200,down_ms=300,state=Active").unwrap(),
+            Fault::SessionFlap {
+                peer_ip: None,
+                peer_id: None,
+                period_ms: 1200,
+                down_ms: Some(300),
+                state: Some(DownState::Active),
+            }
+        );
+        assert_eq!(
+            Fault::parse_flag("kind=route_growth,peer_ip=2001:db8::1,per_second=2.5,from=3")
+                .unwrap(),
+            Fault::RouteGrowth {
+                peer_ip: Some("2001:db8::1".into()),
+                peer_id: None,
+                per_second: 2.5,
+                from: Some(3),
+            }
+        );
+        // What GET answers is what PUT takes: the time base is not in the JSON.
+        for f in [
+            r#"{"kind":"session_flap","peer_id":"bgp-x1","period_ms":1200}"#,
+            r#"{"kind":"route_growth","per_second":50.0}"#,
+            r#"{"kind":"session_down","state":"Connect"}"#,
+        ] {
+            let fault: Fault = serde_json::from_str(f).unwrap();
+            fault.validate().unwrap();
+            assert_eq!(serde_json::to_string(&fault).unwrap(), f);
+        }
+    }
+
+    #[test]
+    fn session_fault_errors_name_the_field_and_the_range() {
+        let flag = |spec: &str| Fault::parse_flag(spec).unwrap_err();
+        let json = |text: &str| match serde_json::from_str::<Fault>(text) {
+            Ok(f) => f.validate().unwrap_err(),
+            Err(e) => e.to_string(),
+        };
+        for (e, want) in [
+            (
+                flag("kind=session_down,peer_ip=10.0.0.1,peer_id=bgp-a1"),
+                "give one of peer_ip and peer_id, not both",
+            ),
+            (
+                flag("kind=session_down,peer_id=vbr-a1"),
+                "peer_id \"vbr-a1\" is not a BGP peer ID",
+            ),
+            (
+                flag("kind=session_down,state=Up"),
+                "state \"Up\" is not a session state: use Idle, Connect or Active",
+            ),
+            (flag("kind=session_flap"), "missing field `period_ms`"),
+            (
+                flag("kind=session_flap,period_ms=199"),
+                "period_ms 199 is out of range: use 200 to 3600000",
+            ),
+            (
+                flag("kind=session_flap,period_ms=3600001"),
+                "period_ms 3600001 is out of range",
+            ),
+            (
+                flag("kind=session_flap,period_ms=1.5"),
+                "fault period_ms \"1.5\" is not a whole number: use 200 to 3600000",
+            ),
+            (
+                flag("kind=session_flap,period_ms=1000,down_ms=0"),
+                "down_ms 0 is out of range: use 1 to 999 (below period_ms)",
+            ),
+            (
+                flag("kind=session_flap,period_ms=1000,down_ms=1000"),
+                "down_ms 1000 is out of range",
+            ),
+            (
+                flag("kind=session_flap,period_ms=1000,down_ms=x"),
+                "fault down_ms \"x\" is not a whole number",
+            ),
+            (
+                flag("kind=session_flap,period_ms=1000,action=DescribeBgpPeers"),
+                "unknown field `action`",
+            ),
+            (flag("kind=route_growth"), "missing field `per_second`"),
+            (
+                flag("kind=route_growth,per_second=0"),
+                "per_second 0 is out of range: use a number above 0, at most 100000",
+            ),
+            (
+                flag("kind=route_growth,per_second=100001"),
+                "per_second 100001 is out of range",
+            ),
+            (
+                flag("kind=route_growth,per_second=NaN"),
+                "fault per_second \"NaN\" is not a number",
+            ),
+            (
+                flag("kind=route_growth,per_second=1,from=-1"),
+                "fault from \"-1\" is not a whole number: use 0 or more",
+            ),
+            (
+                flag("kind=route_growth,per_second=1,times=2"),
+                "unknown field `times`",
+            ),
+            (
+                json(r#"{"kind":"session_flap","period_ms":"1200"}"#),
+                "period_ms \"1200\" is not a whole number: use 200 to 3600000",
+            ),
+            (
+                json(r#"{"kind":"session_flap","period_ms":1200,"down_ms":-5}"#),
+                "down_ms -5 is not a whole number",
+            ),
+            (
+                json(r#"{"kind":"route_growth","per_second":"fast"}"#),
+                "per_second \"fast\" is not a number",
+            ),
+            (
+                json(r#"{"kind":"route_growth","per_second":1e300}"#),
+                "is out of range: use a number above 0, at most 100000",
+            ),
+            (
+                json(r#"{"kind":"route_growth","per_second":1,"from":0.5}"#),
+                "from 0.5 is not a whole number: use 0 or more",
+            ),
+            (
+                json(r#"{"kind":"session_flap","period_ms":1200,"state":"idle"}"#),
+                "state \"idle\" is not a session state",
+            ),
+        ] {
+            assert!(e.contains(want), "{e:?} does not say {want:?}");
+        }
+    }
+
+    #[test]
+    fn decide_hands_the_session_rules_over_with_when_they_were_added() {
+        let before = wall_clock_ms();
+        let f = Faults::new(vec![
+            Fault::parse_flag("kind=session_down,peer_ip=10.0.0.1").unwrap(),
+            Fault::parse_flag("kind=latency,ms=0").unwrap(),
+        ]);
+        f.add(Fault::parse_flag("kind=route_growth,per_second=3").unwrap());
+        let after = wall_clock_ms();
+        let v = f.decide("DescribeBgpPeers", "ak");
+        let kinds: Vec<bool> = v
+            .sessions
+            .iter()
+            .map(|r| matches!(r.fault, Fault::SessionDown { .. }))
+            .collect();
+        assert_eq!(kinds, [true, false]);
+        assert!(v
+            .sessions
+            .iter()
+            .all(|r| (before..=after).contains(&r.since_ms)));
+        // They last: every request gets them, whatever its action.
+        assert_eq!(f.decide("CreateBgpPeer", "ak").sessions.len(), 2);
+        assert_eq!(f.list().len(), 3);
     }
 
     #[test]

@@ -15,7 +15,9 @@
 //!   (single use for 15 minutes per AccessKey), STS security tokens; JSON answers, XML for
 //!   `Format=XML` (V2). Errors carry `RequestId`, `HostId`, `Code`, `Message`, `Recommend` and
 //!   the `x-acs-request-id` header.
-//! - [`faults`]: error rates, a per-AccessKey rate limit, latency, drop-after-commit.
+//! - [`faults`]: error rates, a per-AccessKey rate limit, latency, drop-after-commit; and the
+//!   session faults (a session held down, one that flaps, received routes that grow), handed to
+//!   the actions as `SessionRule`s.
 //! - [`store`]: the world as an `Arc` snapshot for readers; one writer at a time persisting
 //!   atomically before answering; a lock file for several processes sharing one state file.
 //! - [`sts`]: `AssumeRole` and the temporary keys it issues; [`oidc`]: `AssumeRoleWithOIDC`,
@@ -26,9 +28,9 @@
 //!   family of actions, and the world's model, lifecycle, ClientTokens, IDs and seed data.
 //!
 //! Arrows run one way: `server` -> `admin` -> `app` -> (`gateway`, `store`, `faults`,
-//! `request_log`); `gateway` and `sts` -> `actions` -> `world`; `oidc` -> (`sts`, `tokens`,
-//! `actions`); `store` -> `world`. Outside the emulator it uses only `signing`, `secret`,
-//! `protocol`, `exit` and the `api` model, never `commands` or `cli`.
+//! `request_log`); `gateway` and `sts` -> `actions` -> (`world`, `faults`' `SessionRule`);
+//! `oidc` -> (`sts`, `tokens`, `actions`); `store` -> `world`. Outside the emulator it uses only
+//! `signing`, `secret`, `protocol`, `exit` and the `api` model, never `commands` or `cli`.
 //!
 //! # Behaviour
 //!

@@ -27,7 +27,7 @@ use tower::ServiceExt;
 use super::actions::{self, internal_error, ActionRequest, Answer, EmuError, Params};
 use super::admin;
 use super::app::App;
-use super::faults::{Fault, Faults};
+use super::faults::{Fault, Faults, SessionRule};
 use super::gateway::{self, Authenticated, Gateway, Parsed, Product, RawRequest};
 use super::request_log::{masked_parameters, LoggedRequest, RequestLog};
 use super::sign_in;
@@ -486,7 +486,7 @@ async fn api(
         &parsed.params,
         now,
         &request_id,
-        &verdict.sessions_down,
+        &verdict.sessions,
     )
     .await;
     let mut response = match result {
@@ -518,7 +518,7 @@ async fn run_action(
     params: &Params,
     now: chrono::DateTime<Utc>,
     request_id: &str,
-    sessions_down: &[String],
+    sessions: &[SessionRule],
 ) -> Result<Answer, EmuError> {
     if product == Product::Sts {
         return if action == super::oidc::ACTION {
@@ -536,7 +536,7 @@ async fn run_action(
             now,
             settle: app.settle,
             request_id,
-            sessions_down,
+            sessions,
         };
         return std::panic::catch_unwind(AssertUnwindSafe(|| actions::read_answer(&world, &req)))
             .unwrap_or_else(|_| Err(internal_error()));
@@ -545,7 +545,7 @@ async fn run_action(
     let action = action.to_string();
     let params = params.clone();
     let request_id = request_id.to_string();
-    let sessions_down = sessions_down.to_vec();
+    let sessions = sessions.to_vec();
     let joined = tokio::task::spawn_blocking(move || {
         let req = ActionRequest {
             action: &action,
@@ -553,7 +553,7 @@ async fn run_action(
             now,
             settle: app.settle,
             request_id: &request_id,
-            sessions_down: &sessions_down,
+            sessions: &sessions,
         };
         app.store.write(|world| {
             std::panic::catch_unwind(AssertUnwindSafe(|| actions::write(world, &req)))

@@ -65,7 +65,7 @@ impl Emu {
             now: self.now,
             settle: self.settle,
             request_id: "00000000-0000-0000-0000-000000000000",
-            sessions_down: &[],
+            sessions: &[],
         };
         if actions::is_read_only(action) {
             actions::read(&self.world, &req)
@@ -354,7 +354,7 @@ fn invalid_action_not_found() {
         now: emu.now,
         settle: Duration::ZERO,
         request_id: "r",
-        sessions_down: &[],
+        sessions: &[],
     };
     assert_eq!(
         actions::read(&emu.world, &req).unwrap_err().code,

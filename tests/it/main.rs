@@ -18,6 +18,7 @@ mod config_credentials;
 mod declarative;
 mod emulator_actions;
 mod emulator_server;
+mod emulator_simulation;
 mod generated_files;
 mod health;
 mod hostile_input;

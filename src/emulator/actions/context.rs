@@ -4,6 +4,7 @@
 use super::errors::{region_not_found, EmuError};
 use super::params::Args;
 use super::request::ActionRequest;
+use crate::emulator::faults::SessionRule;
 use crate::emulator::world::{Region, World};
 
 /// What every handler needs: the parameters, the action, the clock and the settle time.
@@ -12,8 +13,8 @@ pub(crate) struct Ctx<'r, 'a> {
     pub action: &'a str,
     pub now_ms: i64,
     pub settle_ms: i64,
-    /// Peer addresses whose BGP sessions stay down (`*`: every peer).
-    pub sessions_down: &'a [String],
+    /// The session faults in force.
+    pub sessions: &'a [SessionRule],
 }
 
 impl<'r, 'a> Ctx<'r, 'a> {
@@ -23,7 +24,7 @@ impl<'r, 'a> Ctx<'r, 'a> {
             action: req.action,
             now_ms: req.now.timestamp_millis(),
             settle_ms: i64::try_from(req.settle.as_millis()).unwrap_or(i64::MAX),
-            sessions_down: req.sessions_down,
+            sessions: req.sessions,
         }
     }
 

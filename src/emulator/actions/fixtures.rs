@@ -19,7 +19,7 @@ fn request<'a>(action: &'a str, params: &'a Params, now_ms: i64) -> ActionReques
         now: DateTime::from_timestamp_millis(now_ms).unwrap(),
         settle: SETTLE,
         request_id: REQUEST_ID,
-        sessions_down: &[],
+        sessions: &[],
     }
 }
 
@@ -189,7 +189,7 @@ mod tests {
             now: DateTime::from_timestamp_millis(NOW_MS).unwrap(),
             settle: SETTLE,
             request_id: "R",
-            sessions_down: &[],
+            sessions: &[],
         };
         let peers = read(&w, &req).unwrap();
         let seen = |field: &str| -> std::collections::BTreeSet<String> {

@@ -13,6 +13,7 @@ use super::errors::{
 use super::groups;
 use super::params::{invalid, ip_version};
 use crate::api::model;
+use crate::emulator::faults::SessionRule;
 use crate::emulator::world::{fnv1a, BgpGroup, BgpPeer, IpVersion, Lifecycle, Phase, Vbr, World};
 
 /// BGP peers per VBR.
@@ -491,34 +492,33 @@ pub(super) fn delete(world: &mut World, cx: &Ctx) -> Result<Value, EmuError> {
     Ok(json!({}))
 }
 
-/// `BgpStatus`, `AdvertisedRouteCount`, `ReceivedRouteCount` of a peer at `cx.now_ms`.
+/// A peer as DescribeBgpPeers lists it: its VBR, group, itself and its phase.
+type PeerRow<'w> = (&'w Vbr, &'w BgpGroup, &'w BgpPeer, Phase);
+
+/// `BgpStatus`, `AdvertisedRouteCount`, `ReceivedRouteCount` of a peer at `now_ms`, under the
+/// session faults in force: a `session_down` rule holds it down (before a flap is looked at), a
+/// `session_flap` rule takes an Established session down for part of each cycle, and a
+/// `route_growth` rule sets an Established session's received routes, never above RouteLimit.
 fn session(
-    vbr: &Vbr,
-    g: &BgpGroup,
-    p: &BgpPeer,
-    phase: Phase,
-    cx: &Ctx,
+    (vbr, g, p, phase): PeerRow,
+    rules: &[SessionRule],
+    now_ms: i64,
+    settle_ms: i64,
 ) -> (&'static str, u64, u64) {
     if phase != Phase::Available {
         return ("Idle", 0, 0);
     }
-    let down = cx.sessions_down.iter().any(|d| {
-        d == "*"
-            || match (
-                d.parse::<std::net::IpAddr>(),
-                p.peer_ip.parse::<std::net::IpAddr>(),
-            ) {
-                (Ok(a), Ok(b)) => a == b,
-                _ => false,
-            }
-    });
-    if down {
-        return ("Active", 0, 0);
+    let mut rules = rules.iter().filter(|r| r.applies_to(&p.id, &p.peer_ip));
+    if let Some(state) = rules.clone().find_map(SessionRule::held_down) {
+        return (state.as_str(), 0, 0);
     }
-    let up_since = p.lifecycle.last_change_ms().saturating_add(cx.settle_ms);
-    let established = cx.settle_ms <= 0 || cx.now_ms.saturating_sub(up_since) >= cx.settle_ms;
+    let up_since = p.lifecycle.last_change_ms().saturating_add(settle_ms);
+    let established = settle_ms <= 0 || now_ms.saturating_sub(up_since) >= settle_ms;
     if !established {
         return ("Connect", 0, 0);
+    }
+    if let Some(state) = rules.clone().find_map(|r| r.flapped_down(now_ms)) {
+        return (state.as_str(), 0, 0);
     }
     let v6 = p.ip_version == IpVersion::IPv6;
     let advertised = vbr
@@ -526,10 +526,14 @@ fn session(
         .iter()
         .filter(|n| {
             n.dst_cidr_block.contains(':') == v6
-                && n.lifecycle.phase(cx.now_ms, cx.settle_ms) == Phase::Available
+                && n.lifecycle.phase(now_ms, settle_ms) == Phase::Available
         })
         .count() as u64;
-    let received = (1 + fnv1a(&p.id) % 24).min(u64::from(g.route_limit.max(1)));
+    let received = match rules.find_map(|r| r.grown_routes(now_ms)) {
+        // Routes beyond the group's RouteLimit are dropped.
+        Some(grown) => grown.min(u64::from(g.route_limit)),
+        None => (1 + fnv1a(&p.id) % 24).min(u64::from(g.route_limit.max(1))),
+    };
     ("Established", advertised, received)
 }
 
@@ -555,12 +559,9 @@ impl std::fmt::Display for GmtModified {
 
 /// One DescribeBgpPeers item, in the API's model, borrowing the world's text and `gmt_modified`
 /// (the SDK's wire form is `model::Wire`).
-fn peer_item<'w>(
-    (vbr, g, p, phase): (&'w Vbr, &'w BgpGroup, &'w BgpPeer, Phase),
-    gmt_modified: &'w str,
-    cx: &Ctx,
-) -> model::BgpPeer<&'w str> {
-    let (bgp_status, advertised, received) = session(vbr, g, p, phase, cx);
+fn peer_item<'w>(row: PeerRow<'w>, gmt_modified: &'w str, cx: &Ctx) -> model::BgpPeer<&'w str> {
+    let (bgp_status, advertised, received) = session(row, cx.sessions, cx.now_ms, cx.settle_ms);
+    let (vbr, g, p, phase) = row;
     model::BgpPeer {
         bgp_peer_id: p.id.as_str().into(),
         bgp_group_id: g.id.as_str().into(),
@@ -597,7 +598,7 @@ pub(super) fn describe(world: &World, cx: &Ctx) -> Result<JsonObject, EmuError> 
     let group_id = a.opt("BgpGroupId");
     let peer_id = a.opt("BgpPeerId");
 
-    let mut rows: Vec<(&Vbr, &BgpGroup, &BgpPeer, Phase)> = Vec::new();
+    let mut rows: Vec<PeerRow> = Vec::new();
     let consider = |vbr: &'_ Vbr, g: &'_ BgpGroup, p: &'_ BgpPeer| -> Option<Phase> {
         let phase = p.lifecycle.phase(cx.now_ms, cx.settle_ms);
         let keep = phase != Phase::Gone
@@ -674,6 +675,189 @@ mod tests {
         let doc = assert_describe_snapshot("describe_bgp_peers", &text);
         let rows = doc["BgpPeers"]["BgpPeer"].as_array().unwrap().len();
         assert!(rows >= 7, "{rows}");
+    }
+
+    // ---- session(): what the session faults make a peer show ----
+
+    const T: i64 = 1_800_000_000_000;
+
+    /// The seeded demo VBR, its group (RouteLimit `route_limit`) and its first peer
+    /// (`bgp-bp1demo00000000000001` at 10.255.0.2), long settled.
+    fn demo(route_limit: u32) -> (Vbr, BgpGroup, BgpPeer) {
+        let w = World::seeded();
+        let (vbr, gi, pi) = w.locate_peer("bgp-bp1demo00000000000001").unwrap();
+        let mut g = vbr.groups[gi].clone();
+        g.route_limit = route_limit;
+        let p = g.peers[pi].clone();
+        (vbr.clone(), g, p)
+    }
+
+    fn rule(flag: &str, since_ms: i64) -> SessionRule {
+        SessionRule {
+            fault: crate::emulator::faults::Fault::parse_flag(flag).unwrap(),
+            since_ms,
+        }
+    }
+
+    /// `session()` of the demo peer, Available, with settle time 0.
+    fn shown(
+        (vbr, g, p): &(Vbr, BgpGroup, BgpPeer),
+        rules: &[SessionRule],
+        now_ms: i64,
+    ) -> (&'static str, u64, u64) {
+        session((vbr, g, p, Phase::Available), rules, now_ms, 0)
+    }
+
+    #[test]
+    fn without_rules_an_available_peer_is_established_with_its_routes() {
+        let d = demo(110);
+        let (status, advertised, received) = shown(&d, &[], T);
+        assert_eq!((status, advertised), ("Established", 1));
+        assert!((1..=24).contains(&received), "{received}");
+        let (vbr, g, p) = &d;
+        assert_eq!(
+            session((vbr, g, p, Phase::Pending), &[], T, 0),
+            ("Idle", 0, 0)
+        );
+    }
+
+    #[test]
+    fn a_flap_is_up_then_down_in_each_cycle_from_when_it_was_added() {
+        let d = demo(110);
+        let r = [rule("kind=session_flap,period_ms=1000", T)];
+        let status = |at: i64| shown(&d, &r, at).0;
+        // down_ms defaults to half the period; the state while down to Idle.
+        for (at, want) in [
+            (T - 5, "Established"),
+            (T, "Established"),
+            (T + 499, "Established"),
+            (T + 500, "Idle"),
+            (T + 999, "Idle"),
+            (T + 1000, "Established"),
+            (T + 1499, "Established"),
+            (T + 1500, "Idle"),
+            (T + 3_600_000 + 500, "Idle"),
+        ] {
+            assert_eq!(status(at), want, "at T{:+}", at - T);
+        }
+        // While down, no routes either way.
+        assert_eq!(shown(&d, &r, T + 700), ("Idle", 0, 0));
+        let r = [rule(
+            "kind=session_flap,period_ms=1000,down_ms=100,state=Connect",
+            T,
+        )];
+        assert_eq!(shown(&d, &r, T + 899).0, "Established");
+        assert_eq!(shown(&d, &r, T + 900), ("Connect", 0, 0));
+        assert_eq!(shown(&d, &r, T + 1000).0, "Established");
+    }
+
+    #[test]
+    fn a_flap_only_takes_down_a_session_that_is_established() {
+        let (vbr, g, mut p) = demo(110);
+        let r = [rule("kind=session_flap,period_ms=1000", T)];
+        p.lifecycle.modified_ms = Some(T);
+        // Modified at T with a settle time of 1000: Connect until T+2000, whatever the flap.
+        assert_eq!(
+            session((&vbr, &g, &p, Phase::Available), &r, T + 1200, 1000).0,
+            "Connect"
+        );
+        assert_eq!(
+            session((&vbr, &g, &p, Phase::Modifying), &r, T + 300, 1000).0,
+            "Idle"
+        );
+        assert_eq!(
+            session((&vbr, &g, &p, Phase::Available), &r, T + 2100, 1000).0,
+            "Established"
+        );
+        assert_eq!(
+            session((&vbr, &g, &p, Phase::Available), &r, T + 2600, 1000).0,
+            "Idle"
+        );
+    }
+
+    #[test]
+    fn route_growth_counts_from_from_and_stops_at_the_route_limit() {
+        let d = demo(20);
+        let r = [rule("kind=route_growth,per_second=50", T)];
+        let received = |at: i64| shown(&d, &r, at).2;
+        assert_eq!(received(T - 1000), 0);
+        assert_eq!(received(T), 0);
+        assert_eq!(received(T + 19), 0);
+        assert_eq!(received(T + 20), 1);
+        assert_eq!(received(T + 399), 19);
+        assert_eq!(received(T + 400), 20);
+        assert_eq!(received(T + 100_000_000), 20);
+        let r = [rule("kind=route_growth,per_second=0.5,from=7", T)];
+        assert_eq!(shown(&d, &r, T + 1999).2, 7);
+        assert_eq!(shown(&d, &r, T + 2000).2, 8);
+        // A start above the limit shows the limit; the largest rate for a year does not overflow.
+        let r = [rule("kind=route_growth,per_second=1,from=500", T)];
+        assert_eq!(shown(&d, &r, T).2, 20);
+        let r = [rule(
+            &format!("kind=route_growth,per_second=100000,from={}", u64::MAX),
+            T,
+        )];
+        assert_eq!(shown(&d, &r, T + 31_536_000_000).2, 20);
+    }
+
+    #[test]
+    fn session_down_wins_over_a_flap_and_a_down_session_has_no_routes() {
+        let d = demo(110);
+        let growth = rule("kind=route_growth,per_second=10", T);
+        let flap = rule("kind=session_flap,period_ms=1000,state=Active", T);
+        let down = rule("kind=session_down,state=Connect", T);
+        // Listed before or after the flap, session_down holds the session down all the time.
+        for rules in [
+            [flap.clone(), down.clone(), growth.clone()],
+            [down.clone(), flap.clone(), growth.clone()],
+        ] {
+            for at in [T, T + 200, T + 700, T + 5000] {
+                assert_eq!(shown(&d, &rules, at), ("Connect", 0, 0), "at T+{}", at - T);
+            }
+        }
+        // A flap with growth: the grown count while up, nothing while down.
+        let rules = [flap.clone(), growth.clone()];
+        assert_eq!(shown(&d, &rules, T + 2300), ("Established", 1, 23));
+        assert_eq!(shown(&d, &rules, T + 2700), ("Active", 0, 0));
+        // session_down's default state is Active, as before.
+        assert_eq!(
+            shown(&d, &[rule("kind=session_down", T)], T),
+            ("Active", 0, 0)
+        );
+    }
+
+    #[test]
+    fn a_rule_chooses_its_peer_by_id_or_by_address_compared_parsed() {
+        let (vbr, g, mut p) = demo(110);
+        let down = |which: &str| [rule(&format!("kind=session_down,{which}"), T)];
+        let status = |p: &BgpPeer, rules: &[SessionRule]| {
+            session((&vbr, &g, p, Phase::Available), rules, T, 0).0
+        };
+        assert_eq!(
+            status(&p, &down("peer_id=bgp-bp1demo00000000000001")),
+            "Active"
+        );
+        assert_eq!(
+            status(&p, &down("peer_id=bgp-bp1demo00000000000002")),
+            "Established"
+        );
+        assert_eq!(status(&p, &down("peer_ip=10.255.0.2")), "Active");
+        assert_eq!(status(&p, &down("peer_ip=10.255.0.6")), "Established");
+        p.peer_ip = "2001:0db8:0:0::1".into();
+        assert_eq!(status(&p, &down("peer_ip=2001:db8::1")), "Active");
+        assert_eq!(status(&p, &down("peer_ip=2001:db8::2")), "Established");
+        // Naming neither is every peer; growth follows the same choice.
+        assert_eq!(status(&p, &[rule("kind=session_down", T)]), "Active");
+        let grow = |which: &str| {
+            [rule(
+                &format!("kind=route_growth,per_second=1,from=99,{which}"),
+                T,
+            )]
+        };
+        let received =
+            |rules: &[SessionRule]| session((&vbr, &g, &p, Phase::Available), rules, T, 0).2;
+        assert_eq!(received(&grow("peer_id=bgp-bp1demo00000000000001")), 99);
+        assert_ne!(received(&grow("peer_id=bgp-bp1demo00000000000002")), 99);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::emulator::faults::SessionRule;
+
 /// The merged query + form parameters of one request, in arrival order (duplicates kept).
 #[derive(Debug, Clone, Default)]
 pub struct Params {
@@ -38,6 +40,7 @@ pub struct ActionRequest<'a> {
     /// How long new or changed objects stay Pending/Modifying/Deleting.
     pub settle: std::time::Duration,
     pub request_id: &'a str,
-    /// Peer addresses whose BGP sessions stay down (a `session_down` fault; `*`: every peer).
-    pub sessions_down: &'a [String],
+    /// The session faults in force: what the peers' BGP sessions show (`session_down`,
+    /// `session_flap`, `route_growth`).
+    pub sessions: &'a [SessionRule],
 }

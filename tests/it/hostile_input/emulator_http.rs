@@ -771,7 +771,20 @@ fn signed_requests_tampered_with_are_refused_with_a_documented_code_or_still_ver
 // ---- the admin API's JSON ------------------------------------------------------------------------
 
 const FAULT_KEYS: &[&str] = &[
-    "kind", "action", "code", "rate", "rps", "ms", "times", "peer_ip",
+    "kind",
+    "action",
+    "code",
+    "rate",
+    "rps",
+    "ms",
+    "times",
+    "peer_ip",
+    "peer_id",
+    "state",
+    "period_ms",
+    "down_ms",
+    "per_second",
+    "from",
 ];
 const TOKEN_KEYS: &[&str] = &["kind", "token", "expires"];
 
@@ -783,6 +796,8 @@ fn fault_value(key: &str) -> BoxedStrategy<Value> {
             "latency",
             "drop",
             "session_down",
+            "session_flap",
+            "route_growth",
             "Error",
             "teleport",
         ])
@@ -810,6 +825,40 @@ fn fault_value(key: &str) -> BoxedStrategy<Value> {
         "peer_ip" => prop::sample::select(vec!["10.0.0.1", "2001:db8::1", "999.1.1.1", ""])
             .prop_map(Value::from)
             .boxed(),
+        "peer_id" => prop::sample::select(vec![
+            "bgp-bp1demo00000000000001",
+            "bgp-uf6x9",
+            "bgp-",
+            "bgpg-bp1demo00000000000000",
+            "",
+        ])
+        .prop_map(Value::from)
+        .boxed(),
+        "state" => prop::sample::select(vec!["Idle", "Connect", "Active", "Established", "idle"])
+            .prop_map(Value::from)
+            .boxed(),
+        // Whole numbers in and out of range, and values of the wrong type.
+        "period_ms" | "down_ms" | "from" => prop_oneof![
+            4 => prop::sample::select(vec![
+                0u64, 1, 199, 200, 600, 1199, 1200, 3_600_000, 3_600_001, u64::MAX
+            ])
+            .prop_map(Value::from),
+            1 => prop::sample::select(vec![
+                Value::from(-1),
+                Value::from(1.5),
+                Value::from("1200"),
+                Value::Null,
+            ]),
+        ]
+        .boxed(),
+        "per_second" => prop_oneof![
+            4 => prop::sample::select(vec![
+                0.0f64, 1e-9, 0.5, 50.0, 100_000.0, 100_000.5, -1.0, 1e300
+            ])
+            .prop_map(Value::from),
+            1 => prop::sample::select(vec![Value::from(3), Value::from("fast"), Value::Null]),
+        ]
+        .boxed(),
         "token" => prop_oneof![
             Just(Value::from("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")),
             odd_string().prop_map(Value::from),
@@ -844,20 +893,50 @@ fn token_value(key: &str) -> BoxedStrategy<Value> {
 
 /// A fault of one kind with that kind's fields (values in and out of range), sometimes a stray one.
 fn fault() -> impl Strategy<Value = Value> {
-    let kind = prop::sample::select(vec!["error", "throttle", "latency", "drop", "session_down"]);
-    (
-        kind,
-        prop::option::of(fault_value("action")),
-        prop::option::of(fault_value("times")),
+    let kind = prop::sample::select(vec![
+        "error",
+        "throttle",
+        "latency",
+        "drop",
+        "session_down",
+        "session_flap",
+        "route_growth",
+    ]);
+    let request = (
         fault_value("code"),
         fault_value("rate"),
         fault_value("rps"),
         fault_value("ms"),
+    );
+    let peer = (
         prop::option::of(fault_value("peer_ip")),
-        prop::option::weighted(0.1, (prop::sample::select(FAULT_KEYS), json_leaf())),
+        prop::option::weighted(0.4, fault_value("peer_id")),
+        prop::option::of(fault_value("state")),
+    );
+    let session = (
+        fault_value("period_ms"),
+        prop::option::of(fault_value("down_ms")),
+        fault_value("per_second"),
+        prop::option::of(fault_value("from")),
+    );
+    (
+        (
+            kind,
+            prop::option::of(fault_value("action")),
+            prop::option::of(fault_value("times")),
+            prop::option::weighted(0.1, (prop::sample::select(FAULT_KEYS), json_leaf())),
+        ),
+        request,
+        peer,
+        session,
     )
         .prop_map(
-            |(kind, action, times, code, rate, rps, ms, peer_ip, stray)| {
+            |(
+                (kind, action, times, stray),
+                (code, rate, rps, ms),
+                (peer_ip, peer_id, state),
+                (period_ms, down_ms, per_second, from),
+            )| {
                 let mut f = serde_json::Map::new();
                 f.insert("kind".into(), kind.into());
                 let mut put = |k: &str, v: Option<Value>| {
@@ -865,9 +944,13 @@ fn fault() -> impl Strategy<Value = Value> {
                         f.insert(k.to_string(), v);
                     }
                 };
-                if kind != "session_down" {
+                let session_kind = matches!(kind, "session_down" | "session_flap" | "route_growth");
+                if !session_kind {
                     put("action", action);
                     put("times", times);
+                } else {
+                    put("peer_ip", peer_ip);
+                    put("peer_id", peer_id);
                 }
                 match kind {
                     "error" => {
@@ -877,7 +960,16 @@ fn fault() -> impl Strategy<Value = Value> {
                     "throttle" => put("rps", Some(rps)),
                     "latency" => put("ms", Some(ms)),
                     "drop" => put("rate", Some(rate)),
-                    _ => put("peer_ip", peer_ip),
+                    "session_flap" => {
+                        put("period_ms", Some(period_ms));
+                        put("down_ms", down_ms);
+                        put("state", state);
+                    }
+                    "route_growth" => {
+                        put("per_second", Some(per_second));
+                        put("from", from);
+                    }
+                    _ => put("state", state),
                 }
                 if let Some((k, v)) = stray {
                     put(k, Some(v));
