@@ -47,7 +47,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct VbrCheckArgs {
     /// The VBRs to check (vbr-...); or --all
-    #[arg(value_name = "VBR_ID", required_unless_present_any = ["all", "list_rules"])]
+    #[arg(value_name = "VBR_ID")]
     pub vbr_ids: Vec<String>,
 
     /// Check every VBR of the region
@@ -115,7 +115,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     /// The VBRs to watch (vbr-...); or --all
-    #[arg(value_name = "VBR_ID", required_unless_present = "all")]
+    #[arg(value_name = "VBR_ID")]
     pub vbr_ids: Vec<String>,
 
     /// Watch every VBR of the region

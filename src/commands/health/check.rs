@@ -29,7 +29,7 @@ pub async fn run(ctx: &Context, args: VbrCheckArgs) -> anyhow::Result<()> {
         return emit::emit_list(ctx, rules, &["Code", "Severity", "Checks"]);
     }
     let interval = interval_floor(args.interval.get(), "--interval")?;
-    let scope = Scope::new(ctx, &args.vbr_ids, args.all)?;
+    let scope = Scope::new(ctx, &args.vbr_ids, args.all, "check")?;
     let client = ctx.client().await?;
     let mut setups = read(client, &scope).await?;
     missing(&scope, &setups)?;

@@ -28,8 +28,19 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// The VBR IDs of the command line (checked before anything is sent), or every VBR.
-    pub fn new(ctx: &Context, ids: &[String], all: bool) -> anyhow::Result<Scope> {
+    /// The VBR IDs of the command line (checked before anything is sent), or every VBR; `verb`
+    /// says what the command does to them (`check`, `watch`).
+    pub fn new(ctx: &Context, ids: &[String], all: bool, verb: &str) -> anyhow::Result<Scope> {
+        if ids.is_empty() && !all {
+            return Err(CliError::usage(
+                format!("no VBR to {verb}"),
+                Some(format!(
+                    "name the VBRs (bgpeer {} vbr-...), or pass --all for every VBR of the region",
+                    if verb == "check" { "vbr check" } else { verb }
+                )),
+            )
+            .into());
+        }
         let v = Validator::new(&[], Naming::Flags);
         let mut seen = HashSet::new();
         let mut unique = Vec::new();
@@ -71,10 +82,25 @@ async fn read_vbrs(client: &Client, scope: &Scope) -> anyhow::Result<Vec<Vbr>> {
     if scope.all {
         return vbr::list(client, region, &[], None).await;
     }
-    let chunks = scope
-        .ids
-        .chunks(VBR_IDS_PER_CALL)
-        .map(|chunk| async move { vbr::list(client, region, &[("VbrId", chunk)], None).await });
+    let chunks = scope.ids.chunks(VBR_IDS_PER_CALL).map(|chunk| async move {
+        match vbr::list(client, region, &[("VbrId", chunk)], None).await {
+            // The API answers a filter naming a VBR it does not have with NotFound: find out
+            // which of the chunk's VBRs exist, one by one.
+            Err(e) if is_not_found(&e) => {
+                let mut found = Vec::new();
+                for id in chunk {
+                    let one = std::slice::from_ref(id);
+                    match vbr::list(client, region, &[("VbrId", one)], None).await {
+                        Ok(v) => found.extend(v),
+                        Err(e) if is_not_found(&e) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(found)
+            }
+            other => other,
+        }
+    });
     let found: Vec<Vbr> = futures_util::future::try_join_all(chunks)
         .await?
         .into_iter()
@@ -90,6 +116,10 @@ async fn read_vbrs(client: &Client, scope: &Scope) -> anyhow::Result<Vec<Vbr>> {
                 .cloned()
         })
         .collect())
+}
+
+fn is_not_found(e: &anyhow::Error) -> bool {
+    super::report::build_report(e).exit == crate::exit::Exit::NotFound
 }
 
 /// The peers of the scope (one list, every page).
@@ -110,13 +140,22 @@ pub async fn read(client: &Client, scope: &Scope) -> anyhow::Result<Vec<VbrSetup
         router_id: router.clone(),
         ..Default::default()
     };
-    let (vbrs, groups, peers, networks) = tokio::try_join!(
+    let read = tokio::try_join!(
         read_vbrs(client, scope),
         group::list(client, region, &group_filter, None),
         read_peers(client, scope),
         network::list(client, region, router.as_deref(), None),
-    )?;
-    Ok(assemble(vbrs, groups, peers, networks))
+    );
+    match read {
+        Ok((vbrs, groups, peers, networks)) => Ok(assemble(vbrs, groups, peers, networks)),
+        // A list filtered by a VBR that does not exist is NotFound: say which VBR.
+        Err(e) if is_not_found(&e) && !scope.all => {
+            let vbrs = read_vbrs(client, scope).await?;
+            missing(scope, &assemble(vbrs, vec![], vec![], vec![]))?;
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// A "not found" error (exit 3) for named VBRs the first read did not find.

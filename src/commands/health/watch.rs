@@ -88,7 +88,7 @@ enum End {
 pub async fn run(ctx: &Context, args: WatchArgs) -> anyhow::Result<()> {
     let base = interval_floor(args.interval.get(), "--interval")?;
     let until = args.until.as_deref().map(Until::parse).transpose()?;
-    let scope = Scope::new(ctx, &args.vbr_ids, args.all)?;
+    let scope = Scope::new(ctx, &args.vbr_ids, args.all, "watch")?;
     let thresholds = Thresholds {
         route_threshold_pct: args.route_threshold,
         route_delta: args.route_delta,

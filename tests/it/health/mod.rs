@@ -28,13 +28,16 @@ fn vbr_field(sb: &Sandbox, emu: &Emulator, vbr: &str, field: &str) -> String {
     v[field].as_str().unwrap_or_default().to_string()
 }
 
-/// `group create` on `vbr` with extra flags; returns the group ID.
+/// `group create` on `vbr` with extra flags (peer ASN 65001 unless they give one); returns the
+/// group ID.
 fn group(sb: &Sandbox, emu: &Emulator, vbr: &str, extra: &[&str]) -> String {
-    let g = ok_json(
-        sb.cmd_at(emu)
-            .args(["group", "create", "--router-id", vbr, "-o", "json"])
-            .args(extra),
-    );
+    let mut cmd = sb.cmd_at(emu);
+    cmd.args(["group", "create", "--router-id", vbr, "-o", "json"])
+        .args(extra);
+    if !extra.contains(&"--peer-asn") {
+        cmd.args(["--peer-asn", "65001"]);
+    }
+    let g = ok_json(&mut cmd);
     g["BgpGroupId"].as_str().expect("a group ID").to_string()
 }
 
@@ -60,9 +63,9 @@ fn peer(sb: &Sandbox, emu: &Emulator, group: &str, ip: &str, extra: &[&str]) -> 
 /// come to hold: IPv6 turned off under an IPv6 group, a VBR terminated, ...), then restarts it.
 fn edit_state(emu: &mut Emulator, state: &Path, edit: impl FnOnce(&mut Value)) {
     emu.kill_9();
-    let mut world: Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
-    edit(&mut world);
-    std::fs::write(state, serde_json::to_string(&world).unwrap()).unwrap();
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
+    edit(&mut file["world"]);
+    std::fs::write(state, serde_json::to_string(&file).unwrap()).unwrap();
     emu.restart();
 }
 
