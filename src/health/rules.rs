@@ -199,7 +199,7 @@ pub fn check(vbrs: &[VbrSetup], observed: &Observed, opts: &Options) -> Vec<Find
     for setup in vbrs {
         let mut found = Vec::new();
         check_vbr(setup, observed, opts, &mut found);
-        found.sort_by(|a, b| b.severity.cmp(&a.severity));
+        found.sort_by_key(|f| std::cmp::Reverse(f.severity));
         out.extend(found);
     }
     out

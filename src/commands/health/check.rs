@@ -133,11 +133,11 @@ async fn observe(
     Ok(observed)
 }
 
-/// The findings in the chosen format: grouped by VBR in a table, a list otherwise.
+/// The findings in the chosen format: grouped by VBR in a table (`--fields` picks its columns), a
+/// list otherwise.
 fn print(ctx: &Context, setups: &[VbrSetup], findings: Vec<Value>) -> anyhow::Result<()> {
     let style = emit::style(ctx);
-    if style.format != OutputFormat::Table || ctx.globals.query.is_some() || style.fields.is_some()
-    {
+    if style.format != OutputFormat::Table || ctx.globals.query.is_some() {
         return emit::emit_list(ctx, findings, COLUMNS);
     }
     let vbrs: Vec<(String, String)> = setups

@@ -308,3 +308,30 @@ fn findings_are_most_severe_first_and_never_show_the_key() {
     let text = serde_json::to_string(&f).unwrap();
     assert!(!text.contains("s3cret"));
 }
+
+#[test]
+fn every_rule_is_documented_with_why_and_how_to_fix() {
+    let doc = include_str!("../../../docs/health.md");
+    let rows: Vec<&str> = doc.lines().filter(|l| l.starts_with("| `")).collect();
+    for (code, severity, _) in RULES {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("| `{code}` |")))
+            .unwrap_or_else(|| panic!("{code} has no row in docs/health.md"));
+        assert!(row.contains(severity.as_str()), "{code}: {row}");
+        assert_eq!(row.matches(" | ").count(), 4, "{code}: five columns: {row}");
+    }
+    let section = doc
+        .split("### The rules")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("docs/health.md has a section The rules");
+    let mut documented: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .collect();
+    let mut codes: Vec<&str> = RULES.iter().map(|r| r.0).collect();
+    documented.sort();
+    codes.sort();
+    assert_eq!(documented, codes, "the rules table lists exactly the rules");
+}

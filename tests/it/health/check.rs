@@ -410,7 +410,7 @@ fn observing_says_how_long_a_session_was_down_and_catches_flapping() {
     );
     add_fault(
         &emu,
-        json!({"kind": "session_flap", "peer_id": flapping, "period_ms": 1500, "down_ms": 750}),
+        json!({"kind": "session_flap", "peer_id": flapping, "period_ms": 2000, "down_ms": 1000}),
     );
     forget_requests(&emu);
     let started = Instant::now();
