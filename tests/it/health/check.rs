@@ -389,21 +389,9 @@ fn observing_says_how_long_a_session_was_down_and_catches_flapping() {
     let sb = Sandbox::new();
     let v = shanghai_vbrs(&sb, &emu, 2);
     let g = group(&sb, &emu, &v[0], &["--auth-key", "k"]);
-    let down = peer(
-        &sb,
-        &emu,
-        &g,
-        &vbr_field(&sb, &emu, &v[0], "PeerGatewayIp"),
-        &[],
-    );
+    let down = gateway_peer(&sb, &emu, &v[0], &g);
     let g = group(&sb, &emu, &v[1], &["--auth-key", "k"]);
-    let flapping = peer(
-        &sb,
-        &emu,
-        &g,
-        &vbr_field(&sb, &emu, &v[1], "PeerGatewayIp"),
-        &[],
-    );
+    let flapping = gateway_peer(&sb, &emu, &v[1], &g);
     add_fault(
         &emu,
         json!({"kind": "session_down", "peer_id": down, "state": "Idle"}),
@@ -470,13 +458,7 @@ fn a_peer_in_transition_is_a_warning_with_its_last_change() {
     let mut emu = Emulator::start_with(&["--settle-ms", "0", "--state", state]);
     let v = shanghai_vbrs(&sb, &emu, 1);
     let g = group(&sb, &emu, &v[0], &["--auth-key", "k"]);
-    let p = peer(
-        &sb,
-        &emu,
-        &g,
-        &vbr_field(&sb, &emu, &v[0], "PeerGatewayIp"),
-        &[],
-    );
+    let p = gateway_peer(&sb, &emu, &v[0], &g);
     // The same state, with ten minutes for a change to settle: the new peer is Pending again.
     emu.kill_9();
     let emu = Emulator::start_with(&["--settle-ms", "600000", "--state", state]);

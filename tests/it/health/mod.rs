@@ -59,6 +59,17 @@ fn peer(sb: &Sandbox, emu: &Emulator, group: &str, ip: &str, extra: &[&str]) -> 
     p["BgpPeerId"].as_str().expect("a peer ID").to_string()
 }
 
+/// A peer in `group` at `vbr`'s customer-side gateway address: where a healthy peer is.
+fn gateway_peer(sb: &Sandbox, emu: &Emulator, vbr: &str, group: &str) -> String {
+    peer(
+        sb,
+        emu,
+        group,
+        &vbr_field(sb, emu, vbr, "PeerGatewayIp"),
+        &[],
+    )
+}
+
 /// Changes the emulator's state file (what the API would refuse to create, but a live set-up can
 /// come to hold: IPv6 turned off under an IPv6 group, a VBR terminated, ...), then restarts it.
 fn edit_state(emu: &mut Emulator, state: &Path, edit: impl FnOnce(&mut Value)) {

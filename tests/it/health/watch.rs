@@ -10,6 +10,14 @@ use serde_json::{json, Value};
 use super::*;
 use crate::support::*;
 
+/// `bgpeer watch` started with its stdout and stderr piped.
+fn spawn(cmd: &mut Command) -> Child {
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start bgpeer watch")
+}
+
 /// A running `bgpeer watch -o ndjson`, its events read line by line as they are printed.
 struct Watching {
     child: Child,
@@ -216,13 +224,7 @@ fn until_established_ends_with_exit_0_and_timeout_with_exit_8() {
     let sb = Sandbox::new();
     let v = shanghai_vbrs(&sb, &emu, 1);
     let g = group(&sb, &emu, &v[0], &["--auth-key", "k"]);
-    let p = peer(
-        &sb,
-        &emu,
-        &g,
-        &vbr_field(&sb, &emu, &v[0], "PeerGatewayIp"),
-        &[],
-    );
+    let p = gateway_peer(&sb, &emu, &v[0], &g);
     add_fault(&emu, json!({"kind": "session_down", "peer_id": p}));
 
     // Never up: --timeout ends it as a wait does.
@@ -246,24 +248,18 @@ fn until_established_ends_with_exit_0_and_timeout_with_exit_8() {
     );
 
     // Comes up once the fault is gone.
-    let mut child = sb
-        .cmd_at(&emu)
-        .args([
-            "watch",
-            &v[0],
-            "--until",
-            "established",
-            "--timeout",
-            "30",
-            "--interval",
-            "1",
-            "-o",
-            "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(sb.cmd_at(&emu).args([
+        "watch",
+        &v[0],
+        "--until",
+        "established",
+        "--timeout",
+        "30",
+        "--interval",
+        "1",
+        "-o",
+        "ndjson",
+    ]));
     std::thread::sleep(Duration::from_millis(2500));
     assert!(
         child.try_wait().unwrap().is_none(),
@@ -301,22 +297,16 @@ fn until_a_jmespath_condition_and_count() {
     let emu = Emulator::start();
     let sb = Sandbox::new();
     let v = shanghai_vbrs(&sb, &emu, 1);
-    let mut child = sb
-        .cmd_at(&emu)
-        .args([
-            "watch",
-            &v[0],
-            "--interval",
-            "1",
-            "--until",
-            "length([].BgpGroups[]) > `1`",
-            "-o",
-            "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(sb.cmd_at(&emu).args([
+        "watch",
+        &v[0],
+        "--interval",
+        "1",
+        "--until",
+        "length([].BgpGroups[]) > `1`",
+        "-o",
+        "ndjson",
+    ]));
     std::thread::sleep(Duration::from_millis(1500));
     group(&sb, &emu, &v[0], &["--auth-key", "k"]);
     std::thread::sleep(Duration::from_millis(1500));
@@ -331,22 +321,16 @@ fn until_a_jmespath_condition_and_count() {
     assert_eq!(n, 2, "two groups appeared");
 
     // --count stops after N events, even when one poll sees more.
-    let child = sb
-        .cmd_at(&emu)
-        .args([
-            "watch",
-            &v[0],
-            "--interval",
-            "1",
-            "--count",
-            "1",
-            "-o",
-            "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn(sb.cmd_at(&emu).args([
+        "watch",
+        &v[0],
+        "--interval",
+        "1",
+        "--count",
+        "1",
+        "-o",
+        "ndjson",
+    ]));
     std::thread::sleep(Duration::from_millis(1500));
     group(&sb, &emu, &v[0], &["--auth-key", "k"]);
     group(&sb, &emu, &v[0], &["--auth-key", "k"]);
