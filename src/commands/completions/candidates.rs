@@ -316,6 +316,8 @@ mod tests {
                 "network delete --router-id: vbrs",
                 "vbr list --vbr-id: vbrs",
                 "vbr show <vbr_id>: vbrs",
+                "vbr check <vbr_ids>: vbrs",
+                "watch <vbr_ids>: vbrs",
                 "export <vbr_ids>: vbrs",
                 "configure set --sts-region: regions",
                 "configure set --source-profile: profiles",
