@@ -10,6 +10,9 @@ pub const COLUMNS: &[&str] = &["VbrId", "Name", "Status", "VlanId", "PeerGateway
 /// Default columns of `vbr show` for tsv and value (the table form is the tree).
 pub const SHOW_COLUMNS: &[&str] = &["VbrId", "Name", "Status", "VlanId", "EnableIpv6"];
 
+/// How many VBR IDs one DescribeVirtualBorderRouters filter carries.
+pub const IDS_PER_FILTER: usize = 20;
+
 /// `Filter.N.Key` / `Filter.N.Value.M` for each non-empty filter, in a stable order.
 pub fn filter_params(filters: &[(&str, &[String])]) -> Vec<(String, String)> {
     let mut params = Vec::new();

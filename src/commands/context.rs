@@ -25,8 +25,8 @@ use crate::settings::{self, Overrides, Settings};
 pub struct Stop {
     graceful: AtomicUsize,
     requested: AtomicBool,
-    /// What the first Ctrl-C says while graceful stopping is in force (None: the bulk runs' text).
-    notice: std::sync::Mutex<Option<&'static str>>,
+    /// The first Ctrl-C of a graceful stop says nothing (the command prints its own summary).
+    quiet: AtomicBool,
     /// Wakes [`Stop::stopped`] waiters when a graceful stop is requested.
     wake: tokio::sync::Notify,
 }
@@ -51,9 +51,9 @@ impl Stop {
         GracefulStop(self.clone())
     }
 
-    /// [`Stop::graceful`], with what the first Ctrl-C says (`None`: nothing).
-    pub fn graceful_saying(self: &Arc<Self>, notice: Option<&'static str>) -> GracefulStop {
-        *self.notice.lock().unwrap_or_else(|e| e.into_inner()) = Some(notice.unwrap_or(""));
+    /// [`Stop::graceful`], with a first Ctrl-C that says nothing.
+    pub fn graceful_quiet(self: &Arc<Self>) -> GracefulStop {
+        self.quiet.store(true, Ordering::SeqCst);
         self.graceful()
     }
 
@@ -70,10 +70,11 @@ impl Stop {
 
     /// What to say on the first Ctrl-C of a graceful stop (empty: nothing).
     pub fn notice(&self) -> &'static str {
-        self.notice
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .unwrap_or(BULK_STOP_NOTICE)
+        if self.quiet.load(Ordering::SeqCst) {
+            ""
+        } else {
+            BULK_STOP_NOTICE
+        }
     }
 
     /// Whether a graceful stop was requested.

@@ -11,8 +11,8 @@ use crate::api::vbr::{self as api, COLUMNS, SHOW_COLUMNS};
 use crate::api::{group, network, peer};
 use crate::cli::vbr::{VbrCommand, VbrListArgs, VbrShowArgs};
 
-/// How `vbr show` names its argument in validation messages.
-const VBR_ID_ARG: validate::Field = validate::Field {
+/// How `vbr show`, `vbr check` and `watch` name their VBR argument in validation messages.
+pub(crate) const VBR_ID_ARG: validate::Field = validate::Field {
     flag: "VBR_ID",
     param: "RouterId",
     key: "vbr_id",

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use sha2::{Digest, Sha256};
 
-use crate::api::model::{BgpGroup, BgpNetwork, BgpPeer};
+use crate::api::model::{is_leaving, BgpGroup, BgpNetwork, BgpPeer};
 
 /// One VBR's groups, peers and advertised networks.
 #[derive(Debug, Clone, Default)]
@@ -37,10 +37,6 @@ impl LiveVbr {
             .iter()
             .filter(|n| !is_leaving(n.status.as_str()))
     }
-}
-
-fn is_leaving(status: Option<&str>) -> bool {
-    matches!(status, Some("Deleting") | Some("Deleted"))
 }
 
 /// A peer's address, parsed (None when it has none or it is not an address).

@@ -354,7 +354,8 @@ fn check_vbr(setup: &VbrSetup, observed: &Observed, opts: &Options, out: &mut Ve
         }
     }
 
-    // Peers.
+    // Peers. The VBR's two interconnects (IPv4, IPv6), read once.
+    let interconnects = [Interconnect::of(vbr, false), Interconnect::of(vbr, true)];
     let mut by_ip: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut bfd_on: Vec<&str> = Vec::new();
     let mut bfd_off: Vec<&str> = Vec::new();
@@ -399,7 +400,7 @@ fn check_vbr(setup: &VbrSetup, observed: &Observed, opts: &Options, out: &mut Ve
                 }
             }
             if family_ok {
-                let ic = Interconnect::of(vbr, v6);
+                let ic = &interconnects[usize::from(v6)];
                 let gw = if v6 {
                     "PeerIpv6GatewayIp"
                 } else {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::model::{BgpGroup, BgpNetwork, BgpPeer, Vbr};
+use crate::api::model::{is_leaving, BgpGroup, BgpNetwork, BgpPeer, Vbr};
 
 /// One VBR and the BGP objects on it.
 #[derive(Debug, Clone, Default)]
@@ -21,17 +21,21 @@ impl VbrSetup {
 
     /// The groups, minus those being deleted.
     pub fn live_groups(&self) -> impl Iterator<Item = &BgpGroup> {
-        self.groups.iter().filter(|g| !leaving(g.status.as_str()))
+        self.groups
+            .iter()
+            .filter(|g| !is_leaving(g.status.as_str()))
     }
 
     /// The peers, minus those being deleted.
     pub fn live_peers(&self) -> impl Iterator<Item = &BgpPeer> {
-        self.peers.iter().filter(|p| !leaving(p.status.as_str()))
+        self.peers.iter().filter(|p| !is_leaving(p.status.as_str()))
     }
 
     /// The networks, minus those being deleted.
     pub fn live_networks(&self) -> impl Iterator<Item = &BgpNetwork> {
-        self.networks.iter().filter(|n| !leaving(n.status.as_str()))
+        self.networks
+            .iter()
+            .filter(|n| !is_leaving(n.status.as_str()))
     }
 
     pub fn group(&self, id: &str) -> Option<&BgpGroup> {
@@ -39,11 +43,6 @@ impl VbrSetup {
             .iter()
             .find(|g| g.bgp_group_id.as_str() == Some(id))
     }
-}
-
-/// Deleting or deleted: gone as far as health goes.
-pub fn leaving(status: Option<&str>) -> bool {
-    matches!(status, Some("Deleting") | Some("Deleted"))
 }
 
 /// Sorts the objects read region-wide onto their VBRs (by `RouterId`), in the order of `vbrs`.

@@ -17,6 +17,8 @@ pub struct Query {
     expression: jmespath::Expression<'static>,
     /// Keys of the expression's multi-select hashes, in the order they are written.
     hash_keys: Vec<String>,
+    /// The flag that gave it (`--query`, or `watch --until`), as errors name it.
+    flag: &'static str,
 }
 
 impl std::fmt::Debug for Query {
@@ -28,14 +30,24 @@ impl std::fmt::Debug for Query {
 }
 
 impl Query {
-    /// Compiles `text`, or says where and why it is not JMESPath (exit 2).
+    /// Compiles `--query`'s `text`, or says where and why it is not JMESPath (exit 2).
     pub fn compile(text: &str) -> Result<Query, OutputError> {
+        Query::compile_for(
+            text,
+            "--query",
+            "--query takes a JMESPath expression (https://jmespath.org), e.g. --query \"[?BgpStatus!='Established'].BgpPeerId\"; quote it for your shell",
+        )
+    }
+
+    /// Compiles the JMESPath `text` another `flag` took; a syntax error names that flag and gives
+    /// its `hint`.
+    pub fn compile_for(text: &str, flag: &'static str, hint: &str) -> Result<Query, OutputError> {
         let expression = jmespath::compile(text).map_err(|e| {
             let reason = match &e.reason {
                 jmespath::ErrorReason::Parse(m) => m.clone(),
                 other => other.to_string(),
             };
-            syntax_error(text, e.offset, &reason)
+            syntax_error(flag, hint, text, e.offset, &reason)
         })?;
         let mut walk = Walk::default();
         walk.visit(expression.as_ast());
@@ -48,6 +60,8 @@ impl Query {
                 *offset
             };
             return Err(syntax_error(
+                flag,
+                hint,
                 text,
                 at,
                 &format!("there is no function {name}()"),
@@ -56,6 +70,7 @@ impl Query {
         Ok(Query {
             expression,
             hash_keys: walk.hash_keys,
+            flag,
         })
     }
 
@@ -69,7 +84,7 @@ impl Query {
     pub fn apply(&self, data: &Value) -> Result<Value, OutputError> {
         let found = self.expression.search(data).map_err(|e| {
             OutputError::usage(
-                format!("--query failed on the result: {}", runtime_reason(&e.reason)),
+                format!("{} failed on the result: {}", self.flag, runtime_reason(&e.reason)),
                 Some(
                     "the command itself finished; fix the expression (`-o json` without --query shows the data it runs on)"
                         .to_string(),
@@ -88,6 +103,20 @@ impl Query {
         reorder(&mut result, &rank);
         Ok(result)
     }
+
+    /// Whether the expression's result on `data` is true as JMESPath judges it: not false, null,
+    /// or an empty string, array or object.
+    pub fn holds(&self, data: &Value) -> Result<bool, OutputError> {
+        self.expression
+            .search(data)
+            .map(|found| found.is_truthy())
+            .map_err(|e| {
+                OutputError::usage(
+                    format!("{} failed: {}", self.flag, runtime_reason(&e.reason)),
+                    None,
+                )
+            })
+    }
 }
 
 fn runtime_reason(reason: &jmespath::ErrorReason) -> String {
@@ -99,7 +128,7 @@ fn runtime_reason(reason: &jmespath::ErrorReason) -> String {
 
 /// The expression, a caret under the character at `offset` (counted in characters, as the crate
 /// does) and the parser's reason.
-fn syntax_error(text: &str, offset: usize, reason: &str) -> OutputError {
+fn syntax_error(flag: &str, hint: &str, text: &str, offset: usize, reason: &str) -> OutputError {
     // One line, so the caret lines up: a newline or tab in the expression shows as a space.
     let shown: String = text
         .chars()
@@ -107,14 +136,8 @@ fn syntax_error(text: &str, offset: usize, reason: &str) -> OutputError {
         .collect();
     let column = offset.min(shown.chars().count());
     OutputError::usage(
-        format!(
-            "invalid --query: {reason}\n{shown}\n{}^",
-            " ".repeat(column)
-        ),
-        Some(
-            "--query takes a JMESPath expression (https://jmespath.org), e.g. --query \"[?BgpStatus!='Established'].BgpPeerId\"; quote it for your shell"
-                .to_string(),
-        ),
+        format!("invalid {flag}: {reason}\n{shown}\n{}^", " ".repeat(column)),
+        Some(hint.to_string()),
     )
 }
 

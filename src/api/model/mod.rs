@@ -274,6 +274,12 @@ impl<S> Listed for Region<S> {
     const ITEM: &'static str = "Region";
 }
 
+/// A group, peer or network `Status` of one being deleted (`Deleting`) or gone (`Deleted`): the
+/// object no longer counts in a set-up.
+pub fn is_leaving(status: Option<&str>) -> bool {
+    matches!(status, Some("Deleting") | Some("Deleted"))
+}
+
 /// A model value as a JSON value (our JSON form), for the renderers.
 pub fn to_json<T: serde::Serialize>(item: &T) -> Value {
     serde_json::to_value(item).unwrap_or(Value::Null)

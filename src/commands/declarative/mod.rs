@@ -26,9 +26,6 @@ use crate::declarative::problem::{FileError, Problem};
 /// pages, fetched in parallel) instead of three lists per VBR.
 const PER_VBR_READS_UP_TO: usize = 3;
 
-/// How many VBR IDs one DescribeVirtualBorderRouters filter carries.
-const VBR_IDS_PER_CALL: usize = 20;
-
 /// The pacers of a run, one per region (each over a client of that region's endpoint).
 pub struct Regions {
     pacers: BTreeMap<String, Pacer>,
@@ -240,7 +237,7 @@ async fn read_region(
             .collect()
     };
     let exists = async {
-        let chunks = unique.chunks(VBR_IDS_PER_CALL).map(|chunk| {
+        let chunks = unique.chunks(vbr::IDS_PER_FILTER).map(|chunk| {
             let chunk = chunk.to_vec();
             pacer.call(move |client| {
                 let chunk = chunk.clone();

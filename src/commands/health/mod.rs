@@ -10,13 +10,10 @@ use super::{CliError, Context};
 use crate::api::group::{self, GroupFilter};
 use crate::api::model::{BgpPeer, Vbr};
 use crate::api::peer::{self, PeerFilter};
-use crate::api::validate::{self, Naming, Validator};
+use crate::api::validate::{Naming, Validator};
 use crate::api::{network, vbr};
 use crate::client::Client;
 use crate::health::setup::{assemble, VbrSetup};
-
-/// How many VBR IDs one DescribeVirtualBorderRouters filter carries.
-const VBR_IDS_PER_CALL: usize = 20;
 
 /// Which VBRs a check or a watch reads.
 #[derive(Debug, Clone)]
@@ -46,14 +43,7 @@ impl Scope {
         let mut unique = Vec::new();
         for id in ids {
             let id = id.trim().to_string();
-            v.id(
-                validate::Field {
-                    flag: "VBR_ID",
-                    param: "RouterId",
-                    key: "vbr_id",
-                },
-                &id,
-            )?;
+            v.id(super::vbr::VBR_ID_ARG, &id)?;
             if seen.insert(id.clone()) {
                 unique.push(id);
             }
@@ -82,25 +72,28 @@ async fn read_vbrs(client: &Client, scope: &Scope) -> anyhow::Result<Vec<Vbr>> {
     if scope.all {
         return vbr::list(client, region, &[], None).await;
     }
-    let chunks = scope.ids.chunks(VBR_IDS_PER_CALL).map(|chunk| async move {
-        match vbr::list(client, region, &[("VbrId", chunk)], None).await {
-            // The API answers a filter naming a VBR it does not have with NotFound: find out
-            // which of the chunk's VBRs exist, one by one.
-            Err(e) if is_not_found(&e) => {
-                let mut found = Vec::new();
-                for id in chunk {
-                    let one = std::slice::from_ref(id);
-                    match vbr::list(client, region, &[("VbrId", one)], None).await {
-                        Ok(v) => found.extend(v),
-                        Err(e) if is_not_found(&e) => {}
-                        Err(e) => return Err(e),
+    let chunks = scope
+        .ids
+        .chunks(vbr::IDS_PER_FILTER)
+        .map(|chunk| async move {
+            match vbr::list(client, region, &[("VbrId", chunk)], None).await {
+                // The API answers a filter naming a VBR it does not have with NotFound: find out
+                // which of the chunk's VBRs exist, one by one.
+                Err(e) if is_not_found(&e) => {
+                    let mut found = Vec::new();
+                    for id in chunk {
+                        let one = std::slice::from_ref(id);
+                        match vbr::list(client, region, &[("VbrId", one)], None).await {
+                            Ok(v) => found.extend(v),
+                            Err(e) if is_not_found(&e) => {}
+                            Err(e) => return Err(e),
+                        }
                     }
+                    Ok(found)
                 }
-                Ok(found)
+                other => other,
             }
-            other => other,
-        }
-    });
+        });
     let found: Vec<Vbr> = futures_util::future::try_join_all(chunks)
         .await?
         .into_iter()

@@ -39,7 +39,11 @@ impl Until {
         Ok(match text.trim() {
             "established" => Until::Established,
             "available" => Until::Available,
-            expr => Until::Query(Query::compile(expr)?),
+            expr => Until::Query(Query::compile_for(
+                expr,
+                "--until",
+                "--until takes established, available, or a JMESPath expression (https://jmespath.org) over the VBRs, e.g. --until \"length([].BgpGroups[]) > `1`\"; quote it for your shell",
+            )?),
         })
     }
 
@@ -59,20 +63,9 @@ impl Until {
                         )
                     })
                     .collect();
-                truthy(&q.apply(&mask_owned(style, Value::Array(views)))?)
+                q.holds(&mask_owned(style, Value::Array(views)))?
             }
         })
-    }
-}
-
-/// JMESPath's truth: not false, null, or an empty string, array or object.
-fn truthy(v: &Value) -> bool {
-    match v {
-        Value::Null | Value::Bool(false) => false,
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
-        _ => true,
     }
 }
 
@@ -96,7 +89,7 @@ pub async fn run(ctx: &Context, args: WatchArgs) -> anyhow::Result<()> {
     let style = emit::style(ctx);
     let client = ctx.client().await?;
     // The first Ctrl-C ends the watch with its summary (exit 0); a second one drops it.
-    let _graceful = ctx.stop.graceful_saying(None);
+    let _graceful = ctx.stop.graceful_quiet();
     let started = Instant::now();
     let mut current = read(&client.restarted(), &scope).await?;
     missing(&scope, &current)?;

@@ -9,6 +9,9 @@ use crate::support::*;
 
 const DEMO_VBR: &str = "vbr-bp1demo00000000000000";
 
+/// The AuthKey of the groups of the rules test: never printed.
+const KEY: &str = "s3cret-bgp-key";
+
 fn findings(out: &str) -> Vec<Value> {
     json(out).as_array().expect("an array of findings").clone()
 }
@@ -33,14 +36,14 @@ fn every_rule_fires_on_a_set_up_made_for_it() {
     let v = shanghai_vbrs(&sb, &emu, 12);
     let gw = |i: usize| vbr_field(&sb, &emu, &v[i], "PeerGatewayIp");
     let local = |i: usize| vbr_field(&sb, &emu, &v[i], "LocalGatewayIp");
-    let key = ["--auth-key", "s3cret-bgp-key"];
+    let key = ["--auth-key", KEY];
 
     // v0: an IPv6 group whose VBR later loses IPv6; v1: the VBR is terminated.
     let g6 = group(
         &sb,
         &emu,
         &v[0],
-        &[&key[..], &["--ip-version", "IPv6"]].concat(),
+        &["--auth-key", KEY, "--ip-version", "IPv6"],
     );
     group(&sb, &emu, &v[1], &key);
     // v2: peers off the interconnect (BFD off), at the local gateway (edited), with a duplicate
@@ -70,18 +73,13 @@ fn every_rule_fires_on_a_set_up_made_for_it() {
     );
     let bfd_off = peer(&sb, &emu, &g3, "172.16.3.4", &[]);
     // v4: route limits; a session that stays down.
-    let g_full = group(
-        &sb,
-        &emu,
-        &v[4],
-        &[&key[..], &["--route-quota", "1"]].concat(),
-    );
+    let g_full = group(&sb, &emu, &v[4], &["--auth-key", KEY, "--route-quota", "1"]);
     let full = peer(&sb, &emu, &g_full, &gw(4), &[]);
     let g_near = group(
         &sb,
         &emu,
         &v[5],
-        &[&key[..], &["--route-quota", "10"]].concat(),
+        &["--auth-key", KEY, "--route-quota", "10"],
     );
     let near = peer(&sb, &emu, &g_near, &gw(5), &[]);
     let g_down = group(&sb, &emu, &v[6], &key);
@@ -95,7 +93,7 @@ fn every_rule_fires_on_a_set_up_made_for_it() {
         &sb,
         &emu,
         &v[9],
-        &[&key[..], &["--peer-asn", "64500"]].concat(),
+        &["--auth-key", KEY, "--peer-asn", "64500"],
     );
     peer(&sb, &emu, &g_doc, &gw(9), &[]);
     let g_ibgp = group(&sb, &emu, &v[10], &key);

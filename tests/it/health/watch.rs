@@ -345,7 +345,10 @@ fn until_a_jmespath_condition_and_count() {
             .args(["watch", &v[0], "--until", "length(("]),
         2,
     );
-    assert!(err.contains("length(("), "{err}");
+    assert!(
+        err.contains("invalid --until") && err.contains("length(("),
+        "{err}"
+    );
     let err = fails(
         sb.cmd_at(&emu).args(["watch", &v[0], "--interval", "0.2"]),
         2,

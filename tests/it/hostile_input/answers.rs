@@ -266,7 +266,7 @@ fn api_answers_are_decoded_or_refused_with_their_documented_exit_code() {
     let server = FaultServer::start(Vec::new(), empty_page());
     let client = api_client(&server.endpoint, 2);
     let rt = runtime();
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     check(
         API_ANSWERS,
@@ -291,7 +291,7 @@ fn api_answers_are_decoded_or_refused_with_their_documented_exit_code() {
                 }
             });
             let what = format!("{:?} typed={typed}", answer.reply);
-            counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(outcome.is_err())] += 1;
+            counts.result(&outcome);
             match outcome {
                 Ok(n) => {
                     if typed {
@@ -334,9 +334,7 @@ fn api_answers_are_decoded_or_refused_with_their_documented_exit_code() {
             Ok(())
         },
     );
-    let [decoded, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{API_ANSWERS}: {decoded} decoded, {refused} refused");
-    assert!(decoded > 0 && refused > 0, "{decoded} {refused}");
+    tally.both(API_ANSWERS, "decoded", "refused");
 }
 
 /// A body without end is cut off at 32 MiB (and one announced as 50 MB is refused at once): an
@@ -501,12 +499,12 @@ fn credentials_uri_answers_give_credentials_exactly_when_they_hold_them_else_exi
     let server = FaultServer::start(Vec::new(), Reply::Drop);
     let uri = format!("{}/creds?token=t0ps3cret", server.endpoint);
     let rt = runtime();
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     check(CREDENTIALS_URI, credentials_answer, move |answer| {
         server.set_script(vec![answer.reply()]);
         let outcome = rt.block_on(remote::credentials_uri(&uri, &Trust::default()));
-        counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(outcome.is_err())] += 1;
+        counts.result(&outcome);
         let expected = (answer.raw.is_none() && answer.status == 200)
             .then(|| holds_credentials(&answer.body.0))
             .flatten();
@@ -537,9 +535,7 @@ fn credentials_uri_answers_give_credentials_exactly_when_they_hold_them_else_exi
         }
         Ok(())
     });
-    let [accepted, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{CREDENTIALS_URI}: {accepted} gave credentials, {refused} refused");
-    assert!(accepted > 0 && refused > 0, "{accepted} {refused}");
+    tally.both(CREDENTIALS_URI, "gave credentials", "refused");
 }
 
 /// One run of the metadata service: the IMDSv2 token answer, the role list (when no role is
@@ -646,7 +642,7 @@ impl MetadataRun {
 fn metadata_answers_give_credentials_exactly_when_every_step_holds() {
     let server = FaultServer::start(Vec::new(), Reply::Drop);
     let rt = runtime();
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     check(METADATA, metadata_run, move |run| {
         server.set_script(run.script());
@@ -658,7 +654,7 @@ fn metadata_answers_give_credentials_exactly_when_every_step_holds() {
         let env = Env::from_pairs(env);
         let role = run.role_named.then_some("named-role");
         let outcome = rt.block_on(remote::imds(&env, role));
-        counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(outcome.is_err())] += 1;
+        counts.result(&outcome);
         match (&outcome, run.expected()) {
             (Ok(creds), Some(id)) => prop_assert_eq!(&creds.access_key_id, &id),
             (Err(remote::ImdsFailure::Failed(m)), None) => prop_assert!(!m.is_empty()),
@@ -699,9 +695,7 @@ fn metadata_answers_give_credentials_exactly_when_every_step_holds() {
         }
         Ok(())
     });
-    let [accepted, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{METADATA}: {accepted} gave credentials, {refused} failed");
-    assert!(accepted > 0 && refused > 0, "{accepted} {refused}");
+    tally.both(METADATA, "gave credentials", "failed");
 }
 
 /// Answers without end (or of 3 MB) from a credentials URI, the metadata service and a sign-in
@@ -852,7 +846,7 @@ fn a_credential_process_output_gives_credentials_exactly_when_it_holds_them_else
     let out_path = dir.path().join("out.json");
     let env = Env::default();
     let rt = runtime();
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     let strategy = || {
         (
@@ -867,7 +861,7 @@ fn a_credential_process_output_gives_credentials_exactly_when_it_holds_them_else
             std::fs::write(&out_path, &output).unwrap();
             let command = format!("cat '{}'; exit {exit}", out_path.display());
             let outcome = rt.block_on(external::run(&command, "profile p", &env));
-            counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(outcome.is_err())] += 1;
+            counts.result(&outcome);
             let expected = (exit == 0).then(|| process_credentials(&output)).flatten();
             match (outcome, expected) {
                 (Ok(creds), Some(id)) => prop_assert_eq!(creds.access_key_id, id),
@@ -890,9 +884,7 @@ fn a_credential_process_output_gives_credentials_exactly_when_it_holds_them_else
             Ok(())
         },
     );
-    let [accepted, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{CREDENTIAL_PROCESS}: {accepted} gave credentials, {refused} refused");
-    assert!(accepted > 0 && refused > 0, "{accepted} {refused}");
+    tally.both(CREDENTIAL_PROCESS, "gave credentials", "refused");
 }
 
 /// A process that prints without end is stopped after 1 MiB, not read until its timeout; one

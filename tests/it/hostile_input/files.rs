@@ -258,7 +258,7 @@ fn well_formed_items(input: &[u8]) -> Option<usize> {
 fn bulk_input_is_all_prepared_or_refused_as_a_usage_error_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().to_path_buf();
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     let strategy = || {
         (0..BULK.len()).prop_flat_map(|command| {
@@ -299,7 +299,7 @@ fn bulk_input_is_all_prepared_or_refused_as_a_usage_error_before_anything_is_sen
             }
             match r.exit {
                 Exit::Success => {
-                    counts.lock().unwrap_or_else(|e| e.into_inner())[0] += 1;
+                    counts.add(0);
                     let out: Value = serde_json::from_str(&r.stdout).map_err(|e| {
                         TestCaseError::fail(format!("{what}: stdout {e}: {}", r.stdout))
                     })?;
@@ -322,7 +322,7 @@ fn bulk_input_is_all_prepared_or_refused_as_a_usage_error_before_anything_is_sen
                     }
                 }
                 Exit::Usage => {
-                    counts.lock().unwrap_or_else(|e| e.into_inner())[1] += 1;
+                    counts.add(1);
                     prop_assert_eq!(r.stdout, "", "{}", what);
                     let (kind, _) = json_error(&r.stderr)?;
                     prop_assert_eq!(kind, "usage");
@@ -344,12 +344,7 @@ fn bulk_input_is_all_prepared_or_refused_as_a_usage_error_before_anything_is_sen
             Ok(())
         },
     );
-    let [accepted, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{BULK_INPUT}: {accepted} prepared, {refused} refused");
-    assert!(
-        accepted > 0 && refused > 0,
-        "accepted {accepted}, refused {refused}"
-    );
+    tally.both(BULK_INPUT, "prepared", "refused");
 }
 
 /// A 50 MB input through the real binary: read, refused as a usage error with a short message,
@@ -551,7 +546,7 @@ fn toml_config() -> impl Strategy<Value = Bytes> {
 /// with a `ConfigError` (exit 4) that names the file; what is loaded is written back the same.
 #[test]
 fn a_toml_config_is_loaded_or_refused_with_exit_4_naming_the_file() {
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 3]));
+    let tally = Tally::<3>::new();
     let counts = tally.clone();
     check(TOML_CONFIG, toml_config, move |Bytes(bytes)| {
         // The loader reads UTF-8 text (an invalid file fails to read: exit 4 too).
@@ -560,7 +555,7 @@ fn a_toml_config_is_loaded_or_refused_with_exit_4_naming_the_file() {
         };
         let path = Path::new("/etc/bgpeer/config.toml");
         let parsed = config_file::parse(path, &text);
-        counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(parsed.is_err())] += 1;
+        counts.result(&parsed);
         match parsed {
             Err(e) => {
                 prop_assert_eq!(e.exit(), Exit::Auth);
@@ -578,7 +573,7 @@ fn a_toml_config_is_loaded_or_refused_with_exit_4_naming_the_file() {
                 let again = config_file::parse(path, &written).unwrap();
                 prop_assert_eq!(toml::to_string_pretty(&again).unwrap(), written);
                 for (name, profile) in &file.profiles {
-                    counts.lock().unwrap_or_else(|e| e.into_inner())[2] += 1;
+                    counts.add(2);
                     if let Err(e) = profile.check(name, &file) {
                         prop_assert!(matches!(e.exit(), Exit::Usage | Exit::Auth), "{e}");
                     }
@@ -592,7 +587,7 @@ fn a_toml_config_is_loaded_or_refused_with_exit_4_naming_the_file() {
         Ok(())
     });
     // Both outcomes, and profiles that load: the generator reaches past the syntax.
-    let [loaded, refused, profiles] = *tally.lock().unwrap_or_else(|e| e.into_inner());
+    let [loaded, refused, profiles] = tally.counts();
     eprintln!("{TOML_CONFIG}: {loaded} loaded ({profiles} profiles), {refused} refused");
     assert!(
         loaded > 0 && refused > 0 && profiles > 0,
@@ -815,12 +810,12 @@ fn the_aliyun_config_json_is_loaded_or_refused_with_exit_4() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.json");
     let env = Env::from_pairs([("HOME".to_string(), dir.path().display().to_string())]);
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 3]));
+    let tally = Tally::<3>::new();
     let counts = tally.clone();
     check(ALIYUN_CONFIG, aliyun_config, move |Bytes(bytes)| {
         std::fs::write(&path, &bytes).unwrap();
         let loaded = aliyun::load(&path);
-        counts.lock().unwrap_or_else(|e| e.into_inner())[usize::from(loaded.is_err())] += 1;
+        counts.result(&loaded);
         match loaded {
             Err(e) => {
                 prop_assert_eq!(e.exit(), Exit::Auth);
@@ -837,8 +832,7 @@ fn the_aliyun_config_json_is_loaded_or_refused_with_exit_4() {
                     let _ = p.effective_mode();
                     let _ = p.enable_vpc();
                     let spec = mode::from_aliyun(p, "aliyun CLI profile in the test", &env);
-                    counts.lock().unwrap_or_else(|e| e.into_inner())[2] +=
-                        u32::from(matches!(spec, Ok(Some(_))));
+                    counts.add_n(2, u32::from(matches!(spec, Ok(Some(_)))));
                     if let Err(e) = spec {
                         prop_assert!(
                             matches!(e.exit(), Exit::Auth | Exit::Usage),
@@ -852,7 +846,7 @@ fn the_aliyun_config_json_is_loaded_or_refused_with_exit_4() {
         }
         Ok(())
     });
-    let [loaded, refused, modes] = *tally.lock().unwrap_or_else(|e| e.into_inner());
+    let [loaded, refused, modes] = tally.counts();
     eprintln!(
         "{ALIYUN_CONFIG}: {loaded} loaded ({modes} profiles with credentials), {refused} refused"
     );
@@ -1248,7 +1242,7 @@ fn a_declarative_file_is_checked_or_refused_with_exit_2_naming_line_and_fix() {
         default_region: Some("cn-shanghai".into()),
         skip: Vec::new(),
     };
-    let tally = std::sync::Arc::new(std::sync::Mutex::new([0u32; 2]));
+    let tally = Tally::<2>::new();
     let counts = tally.clone();
     check(DECLARATIVE_FILE, declarative_input, move |input| {
         // Files are read as UTF-8 text; invalid UTF-8 is refused when read (see the binary test).
@@ -1257,7 +1251,7 @@ fn a_declarative_file_is_checked_or_refused_with_exit_2_naming_line_and_fix() {
         };
         match declarative::read("bgp.yaml", &text, &opts) {
             Ok(desired) => {
-                counts.lock().unwrap_or_else(|e| e.into_inner())[0] += 1;
+                counts.add(0);
                 for vbr in &desired.vbrs {
                     prop_assert!(vbr.vbr_id.starts_with("vbr-"), "{}", vbr.vbr_id);
                 }
@@ -1267,7 +1261,7 @@ fn a_declarative_file_is_checked_or_refused_with_exit_2_naming_line_and_fix() {
             }
             Err(e) => {
                 prop_assert!(input.valid_vbrs.is_none(), "a valid file refused: {e}");
-                counts.lock().unwrap_or_else(|e| e.into_inner())[1] += 1;
+                counts.add(1);
                 prop_assert_eq!(e.exit(), Exit::Usage);
                 prop_assert!(!e.problems.is_empty());
                 let lines = text.lines().count() as u64 + 1;
@@ -1281,12 +1275,7 @@ fn a_declarative_file_is_checked_or_refused_with_exit_2_naming_line_and_fix() {
         }
         Ok(())
     });
-    let [accepted, refused] = *tally.lock().unwrap_or_else(|e| e.into_inner());
-    eprintln!("{DECLARATIVE_FILE}: {accepted} checked, {refused} refused");
-    assert!(
-        accepted > 0 && refused > 0,
-        "accepted {accepted}, refused {refused}"
-    );
+    tally.both(DECLARATIVE_FILE, "checked", "refused");
 }
 
 /// The representative hostile files through the real binary's `plan -f`: each refused with

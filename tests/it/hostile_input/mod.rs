@@ -112,6 +112,46 @@ where
     }
 }
 
+/// How the cases of a property came out (accepted, refused, and any other count the property
+/// keeps), shared between the test and its cases.
+#[derive(Clone)]
+pub(crate) struct Tally<const N: usize>(std::sync::Arc<std::sync::Mutex<[u32; N]>>);
+
+impl<const N: usize> Tally<N> {
+    pub(crate) fn new() -> Self {
+        Tally(std::sync::Arc::new(std::sync::Mutex::new([0; N])))
+    }
+
+    /// Counts `n` more under `outcome`.
+    pub(crate) fn add_n(&self, outcome: usize, n: u32) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())[outcome] += n;
+    }
+
+    /// Counts one case under `outcome`.
+    pub(crate) fn add(&self, outcome: usize) {
+        self.add_n(outcome, 1);
+    }
+
+    /// Counts one case as accepted (`Ok`, outcome 0) or refused (`Err`, outcome 1).
+    pub(crate) fn result<T, E>(&self, r: &Result<T, E>) {
+        self.add(usize::from(r.is_err()));
+    }
+
+    pub(crate) fn counts(&self) -> [u32; N] {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Tally<2> {
+    /// Prints `property: A accepted, R refused` (in the property's words) and asserts that the
+    /// generator reached both outcomes.
+    pub(crate) fn both(&self, property: &str, accepted: &str, refused: &str) {
+        let [a, r] = self.counts();
+        eprintln!("{property}: {a} {accepted}, {r} {refused}");
+        assert!(a > 0 && r > 0, "{a} {accepted}, {r} {refused}");
+    }
+}
+
 // ---- generators shared by the parsers ----------------------------------------------------------
 
 /// Bytes that often break parsers: quotes, brackets, escapes, line ends, NUL, invalid UTF-8,
